@@ -1,0 +1,109 @@
+/**
+ * The Electron-free backend: one handler per contract channel, requests parsed with the
+ * channel's zod schema, results and errors returned as envelopes `{ ok, value | error }`.
+ * Electron's ipcMain (main.ts) and the WebSocket host (host.ts) are thin adapters around it.
+ */
+import {
+  AppError,
+  channels,
+  isChannel,
+  type Channel,
+  type EventName,
+  type EventOf,
+  type ParsedRequestOf,
+  type ResponseOf,
+  type Result,
+} from '../contract';
+import type { Platform } from './platform';
+import type { FileAccess } from './files/access';
+import { fileHandlers } from './files/service';
+
+type Handlers = { [C in Channel]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> };
+type EventListener = (event: EventName, payload: unknown) => void;
+
+export interface Backend {
+  /** Parse, dispatch and answer one request. Never throws. */
+  invoke(channel: string, payload: unknown): Promise<Result<unknown>>;
+  /** Push an event to every connected renderer. */
+  emit<E extends EventName>(event: E, payload: EventOf<E>): void;
+  onEvent(listener: EventListener): () => void;
+  dispose(): Promise<void>;
+}
+
+export function createBackend(platform: Platform, access: FileAccess): Backend {
+  const listeners = new Set<EventListener>();
+  const handlers: Handlers = {
+    async 'app:info'() {
+      return {
+        name: 'Layerlab' as const,
+        version: platform.version,
+        mode: platform.mode,
+        platform: platform.os,
+        nativeDialogs: Boolean(platform.showOpenDialog),
+        workspace: platform.workspace,
+      };
+    },
+    async 'shell:openExternal'(req) {
+      return { opened: platform.openExternal ? await platform.openExternal(req.url) : false };
+    },
+    ...fileHandlers(platform, access),
+  };
+
+  return {
+    async invoke(channel, payload) {
+      if (!isChannel(channel)) {
+        return fail(new AppError('UNKNOWN_CHANNEL', `There is no request called "${String(channel).slice(0, 100)}".`));
+      }
+      const parsed = channels[channel].request.safeParse(payload ?? {});
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const where = issue && issue.path.length ? issue.path.join('.') : 'payload';
+        return fail(
+          new AppError('BAD_REQUEST', `Bad "${channel}" request: ${where}: ${issue?.message ?? 'invalid'}.`, {
+            issues: parsed.error.issues.slice(0, 5).map((i) => ({ path: i.path.map(String), message: i.message })),
+          }),
+        );
+      }
+      try {
+        const handler = handlers[channel] as (req: unknown) => Promise<unknown>;
+        return { ok: true, value: await handler(parsed.data) };
+      } catch (err) {
+        return fail(toAppError(err));
+      }
+    },
+    emit(event, payload) {
+      for (const l of listeners) l(event, payload);
+    },
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async dispose() {
+      listeners.clear();
+    },
+  };
+}
+
+function fail(err: AppError): Result<never> {
+  return { ok: false, error: err.toJSON() };
+}
+
+/** Maps anything thrown to a code the UI can put into words; never leaks a stack trace. */
+export function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  const e = err as NodeJS.ErrnoException;
+  const where = e?.path ? ` (${e.path})` : '';
+  switch (e?.code) {
+    case 'ENOENT':
+      return new AppError('NOT_FOUND', `The file or folder does not exist${where}.`);
+    case 'EACCES':
+    case 'EPERM':
+      return new AppError('IO_ERROR', `Permission denied${where}.`);
+    case 'EISDIR':
+      return new AppError('BAD_REQUEST', `That is a folder, not a file${where}.`);
+    case 'ENOSPC':
+      return new AppError('IO_ERROR', `The disk is full${where}.`);
+    default:
+      return new AppError('INTERNAL', e instanceof Error ? e.message : 'Unexpected error.');
+  }
+}

@@ -1,0 +1,172 @@
+/**
+ * The React Flow canvas, controlled by the graph store. React Flow reports changes; the store's
+ * named actions apply them, so every edit is undoable. Connections are checked by engine/graph
+ * before they exist and refused with a message at the pointer.
+ */
+import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Edge,
+  type FinalConnectionState,
+  type NodeChange,
+  type EdgeChange,
+  type Connection,
+} from '@xyflow/react';
+import { LAYER_KINDS, type LayerKind } from '../../engine/graph/document';
+import { connectionProblem } from '../../engine/graph/wiring';
+import { useGraphStore } from '../store/graph';
+import { useUiStore } from '../store/ui';
+import { LayerNode, type LayerFlowNode } from './LayerNode';
+
+export const PALETTE_MIME = 'application/x-layerlab-kind';
+const nodeTypes = { layer: LayerNode };
+
+export function Canvas() {
+  const graph = useGraphStore((s) => s.graph);
+  const selected = useGraphStore((s) => s.selected);
+  const theme = useUiStore((s) => s.theme);
+  const { screenToFlowPosition } = useReactFlow();
+  // React Flow measures nodes; the measurements are view state, kept beside the document.
+  const measured = useRef(new Map<string, { width: number; height: number }>());
+  const [, remeasured] = useState(0);
+
+  const nodes = useMemo<LayerFlowNode[]>(() => {
+    const sel = new Set(selected);
+    return graph.nodes.map((n) => {
+      const m = measured.current.get(n.id);
+      return {
+        id: n.id,
+        type: 'layer' as const,
+        position: n.position,
+        data: { node: n, problem: false },
+        selected: sel.has(n.id),
+        ...(m ? { measured: m } : {}),
+      };
+    });
+  }, [graph.nodes, selected, measured.current.size]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const edges = useMemo<Edge[]>(() => {
+    const sel = new Set(selected);
+    return graph.edges.map((e) => ({ id: e.id, source: e.source, target: e.target, selected: sel.has(e.id) }));
+  }, [graph.edges, selected]);
+
+  const onNodesChange = useCallback((changes: NodeChange<LayerFlowNode>[]) => {
+    const store = useGraphStore.getState();
+    const moves: { id: string; x: number; y: number }[] = [];
+    let sel: Set<string> | null = null;
+    let dims = false;
+    for (const c of changes) {
+      if (c.type === 'position' && c.position) moves.push({ id: c.id, x: c.position.x, y: c.position.y });
+      else if (c.type === 'dimensions' && c.dimensions) {
+        measured.current.set(c.id, c.dimensions);
+        dims = true;
+      } else if (c.type === 'select') {
+        sel ??= new Set(store.selected);
+        if (c.selected) sel.add(c.id);
+        else sel.delete(c.id);
+      }
+    }
+    if (moves.length) store.moveNodes(moves);
+    if (sel) store.select([...sel]);
+    if (dims) remeasured((n) => n + 1);
+  }, []);
+
+  const onEdgesChange = useCallback((changes: EdgeChange[]) => {
+    const store = useGraphStore.getState();
+    let sel: Set<string> | null = null;
+    for (const c of changes) {
+      if (c.type === 'select') {
+        sel ??= new Set(store.selected);
+        if (c.selected) sel.add(c.id);
+        else sel.delete(c.id);
+      }
+    }
+    if (sel) store.select([...sel]);
+  }, []);
+
+  const onConnect = useCallback((c: Connection) => {
+    const problem = useGraphStore.getState().connect(c.source, c.target);
+    if (problem) useUiStore.getState().notify(problem, 'error');
+  }, []);
+
+  const isValidConnection = useCallback(
+    (c: Connection | Edge) => connectionProblem(useGraphStore.getState().graph, c.source, c.target) === null,
+    [],
+  );
+
+  const onConnectEnd = useCallback((event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+    if (state.isValid !== false || !state.fromNode || !state.toNode) return;
+    // fromHandle is where the drag began: dragging from an input handle means reversed ends.
+    const fromSource = state.fromHandle?.type !== 'target';
+    const [source, target] = fromSource ? [state.fromNode.id, state.toNode.id] : [state.toNode.id, state.fromNode.id];
+    const problem = connectionProblem(useGraphStore.getState().graph, source, target);
+    if (!problem) return;
+    const p = 'changedTouches' in event ? event.changedTouches[0] : event;
+    useUiStore.getState().notify(problem, 'error', p ? { x: p.clientX, y: p.clientY } : undefined);
+  }, []);
+
+  const onDelete = useCallback(({ nodes: ns, edges: es }: { nodes: LayerFlowNode[]; edges: Edge[] }) => {
+    useGraphStore.getState().removeElements(
+      ns.map((n) => n.id),
+      es.map((e) => e.id),
+    );
+  }, []);
+
+  const onDragOver = useCallback((e: DragEvent) => {
+    if (e.dataTransfer.types.includes(PALETTE_MIME)) {
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+    }
+  }, []);
+
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      const kind = e.dataTransfer.getData(PALETTE_MIME) as LayerKind;
+      if (!(LAYER_KINDS as readonly string[]).includes(kind)) return;
+      e.preventDefault();
+      const p = screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      // Centre the node on the pointer (nodes are about 150 × 56).
+      useGraphStore.getState().addNode(kind, { x: p.x - 75, y: p.y - 28 });
+    },
+    [screenToFlowPosition],
+  );
+
+  return (
+    <div className="canvas" onDragOver={onDragOver} onDrop={onDrop} aria-label="Network canvas" role="region">
+      <ReactFlow<LayerFlowNode, Edge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
+        onDelete={onDelete}
+        onNodeDragStart={() => useGraphStore.getState().beginDrag()}
+        onNodeDragStop={() => useGraphStore.getState().endDrag()}
+        onSelectionDragStart={() => useGraphStore.getState().beginDrag()}
+        onSelectionDragStop={() => useGraphStore.getState().endDrag()}
+        deleteKeyCode={['Delete', 'Backspace']}
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        colorMode={theme}
+        snapToGrid
+        snapGrid={[10, 10]}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={20} />
+        <Controls aria-label="Zoom controls" />
+        <MiniMap pannable zoomable ariaLabel="Minimap" />
+      </ReactFlow>
+      {graph.nodes.length === 0 && (
+        <div className="canvas-empty" aria-hidden="true">
+          Drag layers from the palette onto the canvas, then connect them from left to right.
+        </div>
+      )}
+    </div>
+  );
+}

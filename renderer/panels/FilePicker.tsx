@@ -1,0 +1,91 @@
+/**
+ * Browser mode's file picker: there are no native dialogs, so files are chosen from the
+ * workspace folder the host was started with, through the `files:list` channel.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { DirEntry } from '../../electron/contract';
+import { useUiStore } from '../store/ui';
+import { usePlatform } from '../src/platform';
+import { describeError } from '../src/errors';
+
+export function FilePicker() {
+  const picker = useUiStore((s) => s.picker);
+  if (!picker) return null;
+  return <PickerDialog key={picker.title} />;
+}
+
+function PickerDialog() {
+  const picker = useUiStore((s) => s.picker)!;
+  const close = useUiStore((s) => s.closePicker);
+  const { api, info } = usePlatform();
+  const [dir, setDir] = useState('');
+  const [listing, setListing] = useState<{ parent: string | null; entries: DirEntry[] } | null>(null);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const dialog = useRef<HTMLDivElement>(null);
+
+  const exts = picker.filters.flatMap((f) => f.extensions.map((e) => e.toLowerCase()));
+  const accepts = (e: DirEntry) => e.kind === 'dir' || exts.length === 0 || exts.includes('*') || exts.some((x) => e.name.toLowerCase().endsWith(`.${x}`));
+
+  useEffect(() => {
+    let live = true;
+    setError(null);
+    api.invoke('files:list', { dir }).then(
+      (r) => live && (setListing({ parent: r.parent, entries: r.entries }), setChosen(null)),
+      (err) => live && setError(describeError(err)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, dir]);
+
+  useEffect(() => dialog.current?.focus(), []);
+
+  return (
+    <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && close(null)}>
+      <div className="modal" role="dialog" aria-modal="true" aria-label={picker.title} tabIndex={-1} ref={dialog}>
+        <h2>{picker.title}</h2>
+        <div className="picker-path">
+          Workspace{info.workspace ? ` (${info.workspace})` : ''} / {dir || ''}
+        </div>
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+        <ul className="picker-list" role="listbox" aria-label="Files">
+          {listing?.parent !== null && listing !== null && (
+            <li>
+              <button type="button" className="picker-entry dir" onClick={() => setDir(listing.parent ?? '')}>
+                ⬑ ..
+              </button>
+            </li>
+          )}
+          {listing?.entries.filter(accepts).map((e) => (
+            <li key={e.path} role="option" aria-selected={chosen === e.path}>
+              <button
+                type="button"
+                className={`picker-entry ${e.kind}${chosen === e.path ? ' chosen' : ''}`}
+                onClick={() => (e.kind === 'dir' ? setDir(e.path) : setChosen(e.path))}
+                onDoubleClick={() => e.kind === 'file' && close(e.path)}
+              >
+                {e.kind === 'dir' ? '📁 ' : '📄 '}
+                {e.name}
+                {e.kind === 'file' && <span className="muted"> {(e.size / 1024).toFixed(1)} KB</span>}
+              </button>
+            </li>
+          ))}
+          {listing && listing.entries.filter(accepts).length === 0 && <li className="muted">No matching files here.</li>}
+        </ul>
+        <div className="modal-actions">
+          <button type="button" onClick={() => close(null)}>
+            Cancel
+          </button>
+          <button type="button" className="primary" disabled={!chosen} onClick={() => close(chosen)}>
+            Open
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,169 @@
+/**
+ * Edits the selected node's parameters. Each field is checked against the document schema as
+ * the user types; only valid values reach the store (so undo never restores a broken graph).
+ */
+import { useEffect, useState } from 'react';
+import {
+  ACTIVATIONS,
+  INITIALIZERS,
+  LAYER_LABELS,
+  LOSSES,
+  activationParamsSchema,
+  denseParamsSchema,
+  dropoutParamsSchema,
+  type GraphNode,
+} from '../../engine/graph/document';
+import { useGraphStore } from '../store/graph';
+import { nodeSummary } from '../canvas/LayerNode';
+
+export function Inspector() {
+  const node = useGraphStore((s) => (s.selected.length === 1 ? s.graph.nodes.find((n) => n.id === s.selected[0]) : undefined));
+  return (
+    <aside className="inspector" aria-label="Inspector">
+      <h2>Inspector</h2>
+      {node ? <NodeForm key={node.id} node={node} /> : <p className="muted">Select one node to edit its parameters.</p>}
+    </aside>
+  );
+}
+
+function NodeForm({ node }: { node: GraphNode }) {
+  const setParams = useGraphStore((s) => s.setParams);
+  return (
+    <form className="node-form" onSubmit={(e) => e.preventDefault()} aria-label={`${LAYER_LABELS[node.kind]} parameters`}>
+      <div className="node-form-head">
+        <strong>{LAYER_LABELS[node.kind]}</strong> <code>{node.id}</code>
+        <div className="muted">{nodeSummary(node)}</div>
+      </div>
+      {node.kind === 'dense' && (
+        <>
+          <NumberField
+            label="Units"
+            value={node.params.units}
+            step={1}
+            parse={(v) => {
+              const r = denseParamsSchema.shape.units.safeParse(v);
+              return r.success ? { value: r.data } : { error: r.error.issues[0]?.message ?? 'invalid' };
+            }}
+            onValid={(units) => setParams(node.id, { ...node.params, units })}
+          />
+          <label className="field check">
+            <input type="checkbox" checked={node.params.useBias} onChange={(e) => setParams(node.id, { ...node.params, useBias: e.target.checked })} />
+            Use bias
+          </label>
+          <label className="field">
+            Initializer
+            <select value={node.params.initializer} onChange={(e) => setParams(node.id, { ...node.params, initializer: e.target.value as (typeof INITIALIZERS)[number] })}>
+              {INITIALIZERS.map((i) => (
+                <option key={i} value={i}>
+                  {i.replace('_', ' ')}
+                </option>
+              ))}
+            </select>
+          </label>
+        </>
+      )}
+      {node.kind === 'activation' && (
+        <>
+          <label className="field">
+            Function
+            <select value={node.params.fn} onChange={(e) => setParams(node.id, { ...node.params, fn: e.target.value as (typeof ACTIVATIONS)[number] })}>
+              {ACTIVATIONS.map((a) => (
+                <option key={a} value={a}>
+                  {{ none: 'none (linear)', sigmoid: 'sigmoid', tanh: 'tanh', relu: 'ReLU', leaky_relu: 'leaky ReLU' }[a]}
+                </option>
+              ))}
+            </select>
+          </label>
+          {node.params.fn === 'leaky_relu' && (
+            <NumberField
+              label="Slope α"
+              value={node.params.alpha}
+              step={0.01}
+              parse={(v) => {
+                const r = activationParamsSchema.shape.alpha.safeParse(v);
+                return r.success ? { value: r.data } : { error: 'α must be between 0 and 1' };
+              }}
+              onValid={(alpha) => setParams(node.id, { ...node.params, alpha })}
+            />
+          )}
+        </>
+      )}
+      {node.kind === 'dropout' && (
+        <NumberField
+          label="Rate"
+          value={node.params.rate}
+          step={0.05}
+          parse={(v) => {
+            const r = dropoutParamsSchema.shape.rate.safeParse(v);
+            return r.success ? { value: r.data } : { error: 'The rate must be at least 0 and below 1' };
+          }}
+          onValid={(rate) => setParams(node.id, { rate })}
+        />
+      )}
+      {node.kind === 'output' && (
+        <label className="field">
+          Loss
+          <select value={node.params.loss} onChange={(e) => setParams(node.id, { loss: e.target.value as (typeof LOSSES)[number] })}>
+            {LOSSES.map((l) => (
+              <option key={l} value={l}>
+                {{ auto: 'from the task', cce: 'categorical cross-entropy', bce: 'binary cross-entropy', mse: 'mean squared error' }[l]}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {(node.kind === 'input' || node.kind === 'softmax') && <p className="muted">This layer has no parameters to set.</p>}
+    </form>
+  );
+}
+
+function NumberField({
+  label,
+  value,
+  step,
+  parse,
+  onValid,
+}: {
+  label: string;
+  value: number;
+  step: number;
+  parse(v: number): { value: number } | { error: string };
+  onValid(v: number): void;
+}) {
+  const [text, setText] = useState(String(value));
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    // Follow undo/redo unless the user is mid-edit with an invalid value.
+    setText(String(value));
+    setError(null);
+  }, [value]);
+  const id = `field-${label.replace(/\W+/g, '-').toLowerCase()}`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="number"
+        step={step}
+        value={text}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        onChange={(e) => {
+          setText(e.target.value);
+          const n = e.target.value.trim() === '' ? Number.NaN : Number(e.target.value);
+          const r = Number.isNaN(n) ? { error: `${label} needs a number` } : parse(n);
+          if ('error' in r) setError(r.error);
+          else {
+            setError(null);
+            if (r.value !== value) onValid(r.value);
+          }
+        }}
+      />
+      {error && (
+        <span id={`${id}-error`} className="field-error" role="alert">
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}

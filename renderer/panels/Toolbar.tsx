@@ -1,0 +1,37 @@
+import { useStore } from 'zustand';
+import { useGraphStore, undo, redo } from '../store/graph';
+import { useUiStore } from '../store/ui';
+import { usePlatform } from '../src/platform';
+
+export function Toolbar({ onNew, onFit }: { onNew(): void; onFit(): void }) {
+  const canUndo = useStore(useGraphStore.temporal, (s) => s.pastStates.length > 0);
+  const canRedo = useStore(useGraphStore.temporal, (s) => s.futureStates.length > 0);
+  const theme = useUiStore((s) => s.theme);
+  const { info } = usePlatform();
+  return (
+    <header className="toolbar" role="toolbar" aria-label="Main toolbar">
+      <span className="brand">Layerlab</span>
+      <button type="button" onClick={onNew}>
+        New
+      </button>
+      <span className="sep" />
+      <button type="button" onClick={undo} disabled={!canUndo} aria-label="Undo" title="Undo (Ctrl+Z)">
+        ↶ Undo
+      </button>
+      <button type="button" onClick={redo} disabled={!canRedo} aria-label="Redo" title="Redo (Ctrl+Y)">
+        ↷ Redo
+      </button>
+      <span className="sep" />
+      <button type="button" onClick={onFit} title="Fit the network to the window">
+        Fit view
+      </button>
+      <button type="button" onClick={() => useUiStore.getState().toggleTheme()} aria-label={theme === 'light' ? 'Dark theme' : 'Light theme'}>
+        {theme === 'light' ? '☾ Dark' : '☀ Light'}
+      </button>
+      <span className="grow" />
+      <span className="mode" title={info.workspace ?? undefined}>
+        {info.mode === 'browser' ? `Browser mode · workspace ${info.workspace ?? ''}` : `Desktop · ${info.platform}`} · v{info.version}
+      </span>
+    </header>
+  );
+}

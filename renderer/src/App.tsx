@@ -1,0 +1,113 @@
+import { useCallback, useEffect } from 'react';
+import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import type { LayerKind } from '../../engine/graph/document';
+import type { MenuCommand } from '../../electron/contract';
+import { Canvas } from '../canvas/Canvas';
+import { Palette } from '../panels/Palette';
+import { Toolbar } from '../panels/Toolbar';
+import { Inspector } from '../panels/Inspector';
+import { BottomPanel } from '../panels/BottomPanel';
+import { FilePicker } from '../panels/FilePicker';
+import { Notices } from '../panels/Notices';
+import { useGraphStore, undo, redo } from '../store/graph';
+import { useUiStore } from '../store/ui';
+import { PlatformContext, type RendererPlatform } from './platform';
+
+export function App({ platform }: { platform: RendererPlatform }) {
+  return (
+    <PlatformContext.Provider value={platform}>
+      <ReactFlowProvider>
+        <Shell platform={platform} />
+      </ReactFlowProvider>
+    </PlatformContext.Provider>
+  );
+}
+
+function isTextField(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
+}
+
+function Shell({ platform }: { platform: RendererPlatform }) {
+  const theme = useUiStore((s) => s.theme);
+  const { fitView, screenToFlowPosition } = useReactFlow();
+
+  const addInView = useCallback(
+    (kind: LayerKind) => {
+      const canvas = document.querySelector('.canvas')?.getBoundingClientRect();
+      const centre = canvas ? { x: canvas.left + canvas.width / 2, y: canvas.top + canvas.height / 2 } : { x: 400, y: 300 };
+      // Stagger nodes added by click so they do not land on top of each other.
+      const n = useGraphStore.getState().graph.nodes.length;
+      const p = screenToFlowPosition(centre);
+      useGraphStore.getState().addNode(kind, { x: p.x - 75 + (n % 5) * 20, y: p.y - 28 + (n % 5) * 20 });
+    },
+    [screenToFlowPosition],
+  );
+
+  const newGraph = useCallback(() => {
+    useGraphStore.getState().replaceGraph({ nodes: [], edges: [] });
+  }, []);
+
+  const run = useCallback(
+    (command: MenuCommand) => {
+      const store = useGraphStore.getState();
+      switch (command) {
+        case 'edit:undo':
+          return undo();
+        case 'edit:redo':
+          return redo();
+        case 'edit:delete':
+          return store.removeSelected();
+        case 'edit:selectAll':
+          return store.selectAll();
+        case 'view:fit':
+          return void fitView({ maxZoom: 1, duration: 200 });
+        case 'view:toggleTheme':
+          return useUiStore.getState().toggleTheme();
+        case 'file:new':
+          return newGraph();
+        case 'help:about':
+          return useUiStore.getState().notify(`Layerlab ${platform.info.version}: design, train and understand small neural networks.`);
+        case 'file:open':
+        case 'file:save':
+        case 'file:saveAs':
+          return useUiStore.getState().notify('Project files are not available in this version yet.');
+      }
+    },
+    [fitView, newGraph, platform.info.version],
+  );
+
+  // Native menu commands (desktop) arrive as contract events.
+  useEffect(() => platform.api.on('menu:command', ({ command }) => run(command)), [platform.api, run]);
+
+  // Keyboard shortcuts of the Edit menu, for browser mode (in Electron the menu's accelerators win).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (isTextField(e.target)) return;
+      const mod = e.ctrlKey || e.metaKey;
+      if (!mod) return;
+      const key = e.key.toLowerCase();
+      if (key === 'z' && !e.shiftKey) run('edit:undo');
+      else if (key === 'y' || (key === 'z' && e.shiftKey)) run('edit:redo');
+      else if (key === 'a') run('edit:selectAll');
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [run]);
+
+  return (
+    <div className="app" data-theme={theme}>
+      <Toolbar onNew={newGraph} onFit={() => run('view:fit')} />
+      <Palette onAdd={addInView} />
+      <main className="main-area">
+        <Canvas />
+      </main>
+      <Inspector />
+      <BottomPanel />
+      <FilePicker />
+      <Notices />
+    </div>
+  );
+}

@@ -1,0 +1,151 @@
+/**
+ * The network being edited: the engine's Graph document plus the selection. Every edit is a
+ * named action, and zundo records the document (not the selection) so undo/redo covers every
+ * edit; a whole drag is recorded as one step (beginDrag / endDrag).
+ */
+import { create } from 'zustand';
+import { temporal } from 'zundo';
+import {
+  defaultParams,
+  emptyGraph,
+  type Graph,
+  type GraphNode,
+  type LayerKind,
+} from '../../engine/graph/document';
+import { connectionProblem } from '../../engine/graph/wiring';
+
+export interface GraphState {
+  graph: Graph;
+  selected: string[];
+  /** Add a node of `kind` at a canvas position; returns its id. */
+  addNode(kind: LayerKind, position: { x: number; y: number }): string;
+  /** Connect two nodes; returns the reason when the connection is refused. */
+  connect(source: string, target: string): string | null;
+  moveNodes(moves: { id: string; x: number; y: number }[]): void;
+  /** Parameters of one node (already validated by the inspector). */
+  setParams(id: string, params: GraphNode['params']): void;
+  /** Remove nodes (with their edges) and edges in one undoable step. */
+  removeElements(nodeIds: string[], edgeIds: string[]): void;
+  removeSelected(): void;
+  select(ids: string[]): void;
+  selectAll(): void;
+  replaceGraph(graph: Graph): void;
+  beginDrag(): void;
+  endDrag(): void;
+}
+
+let dragStart: Graph | null = null;
+
+function nextId(graph: Graph, prefix: string): string {
+  const used = new Set([...graph.nodes.map((n) => n.id), ...graph.edges.map((e) => e.id)]);
+  let i = 1;
+  while (used.has(`${prefix}_${i}`)) i++;
+  return `${prefix}_${i}`;
+}
+
+export const useGraphStore = create<GraphState>()(
+  temporal(
+    (set, get) => ({
+      graph: emptyGraph(),
+      selected: [],
+
+      addNode(kind, position) {
+        const graph = get().graph;
+        const id = nextId(graph, kind);
+        const node = { id, kind, position: { x: Math.round(position.x), y: Math.round(position.y) }, params: defaultParams(kind) } as GraphNode;
+        set({ graph: { ...graph, nodes: [...graph.nodes, node] }, selected: [id] });
+        return id;
+      },
+
+      connect(source, target) {
+        const graph = get().graph;
+        const problem = connectionProblem(graph, source, target);
+        if (problem) return problem;
+        const edge = { id: nextId(graph, 'edge'), source, target };
+        set({ graph: { ...graph, edges: [...graph.edges, edge] } });
+        return null;
+      },
+
+      moveNodes(moves) {
+        const at = new Map(moves.map((m) => [m.id, m]));
+        const graph = get().graph;
+        set({
+          graph: {
+            ...graph,
+            nodes: graph.nodes.map((n) => {
+              const m = at.get(n.id);
+              return m ? { ...n, position: { x: m.x, y: m.y } } : n;
+            }),
+          },
+        });
+      },
+
+      setParams(id, params) {
+        const graph = get().graph;
+        set({ graph: { ...graph, nodes: graph.nodes.map((n) => (n.id === id ? ({ ...n, params } as GraphNode) : n)) } });
+      },
+
+      removeElements(nodeIds, edgeIds) {
+        if (!nodeIds.length && !edgeIds.length) return;
+        const goneNodes = new Set(nodeIds);
+        const goneEdges = new Set(edgeIds);
+        const graph = get().graph;
+        set({
+          graph: {
+            nodes: graph.nodes.filter((n) => !goneNodes.has(n.id)),
+            edges: graph.edges.filter(
+              (e) => !goneEdges.has(e.id) && !goneNodes.has(e.source) && !goneNodes.has(e.target),
+            ),
+          },
+          selected: get().selected.filter((s) => !goneNodes.has(s) && !goneEdges.has(s)),
+        });
+      },
+
+      removeSelected() {
+        const { selected, graph } = get();
+        const sel = new Set(selected);
+        get().removeElements(
+          graph.nodes.filter((n) => sel.has(n.id)).map((n) => n.id),
+          graph.edges.filter((e) => sel.has(e.id)).map((e) => e.id),
+        );
+      },
+
+      select(ids) {
+        set({ selected: ids });
+      },
+
+      selectAll() {
+        const { graph } = get();
+        set({ selected: [...graph.nodes.map((n) => n.id), ...graph.edges.map((e) => e.id)] });
+      },
+
+      replaceGraph(graph) {
+        set({ graph, selected: [] });
+      },
+
+      beginDrag() {
+        dragStart = get().graph;
+        useGraphStore.temporal.getState().pause();
+      },
+
+      endDrag() {
+        const before = dragStart;
+        dragStart = null;
+        const after = get().graph;
+        // Record the whole drag as one step: restore the pre-drag document silently, then
+        // apply the final one with history on, so undo jumps back to where the drag began.
+        if (before && before !== after) set({ graph: before });
+        useGraphStore.temporal.getState().resume();
+        if (before && before !== after) set({ graph: after });
+      },
+    }),
+    {
+      partialize: (s) => ({ graph: s.graph }),
+      equality: (a, b) => a.graph === b.graph,
+      limit: 200,
+    },
+  ),
+);
+
+export const undo = () => useGraphStore.temporal.getState().undo();
+export const redo = () => useGraphStore.temporal.getState().redo();

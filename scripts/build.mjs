@@ -1,0 +1,57 @@
+// Builds every part of Layerlab into dist/:
+//   dist/renderer/          the React app (Vite)
+//   dist/electron/*.cjs     main, preload, the browser-mode host, the CLI and the training worker (esbuild)
+//   dist/bench/run.cjs      the benchmark runner
+// `node scripts/build.mjs --only electron,cli` builds a subset (renderer, electron, host, cli, bench).
+import { build as esbuild } from 'esbuild';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { readFileSync } from 'node:fs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const onlyArg = process.argv.find((a) => a.startsWith('--only'));
+const only = onlyArg
+  ? new Set((onlyArg.includes('=') ? onlyArg.split('=')[1] : process.argv[process.argv.indexOf(onlyArg) + 1]).split(','))
+  : null;
+const want = (part) => !only || only.has(part);
+
+const node = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  define: { __LAYERLAB_VERSION__: JSON.stringify(JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version) },
+  // Native or optional modules stay outside the bundle; electron is provided by the runtime.
+  external: ['electron', 'gpu.js', 'gl', 'bufferutil', 'utf-8-validate'],
+};
+
+const entries = [
+  ['electron', 'electron/main.ts', 'dist/electron/main.cjs'],
+  ['electron', 'electron/preload.ts', 'dist/electron/preload.cjs'],
+  ['host', 'electron/host.ts', 'dist/electron/host.cjs'],
+  ['cli', 'electron/cli.ts', 'dist/electron/cli.cjs', '#!/usr/bin/env node'],
+  ['electron', 'electron/backend/training-worker.ts', 'dist/electron/training-worker.cjs'],
+  ['host', 'electron/backend/training-worker.ts', 'dist/electron/training-worker.cjs'],
+  ['bench', 'bench/run.ts', 'dist/bench/run.cjs'],
+];
+
+const done = new Set();
+for (const [part, src, out, banner] of entries) {
+  if (!want(part) || done.has(out) || !existsSync(path.join(root, src))) continue;
+  done.add(out);
+  await esbuild({
+    ...node,
+    entryPoints: [path.join(root, src)],
+    outfile: path.join(root, out),
+    ...(banner ? { banner: { js: banner } } : {}),
+  });
+}
+
+if (want('renderer')) {
+  const { build } = await import('vite');
+  await build({ configFile: path.join(root, 'renderer/vite.config.mts'), logLevel: 'warn' });
+}
+console.log(`built ${[...done].map((o) => path.relative(root, o)).join(', ')}${want('renderer') ? ', dist/renderer' : ''}`);

@@ -1,0 +1,91 @@
+/**
+ * End-to-end fixtures: a browser-mode host (the real dist/ build, a real WebSocket) started on
+ * a temporary copy of tests/fixtures/workspace, and a page that fails the test on any console
+ * error or uncaught exception.
+ */
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export interface Host {
+  url: string;
+  origin: string;
+  workspace: string;
+}
+
+const root = path.resolve(__dirname, '../..');
+
+async function startHost(): Promise<{ host: Host; child: ChildProcess }> {
+  const workspace = mkdtempSync(path.join(tmpdir(), 'layerlab-e2e-'));
+  cpSync(path.join(root, 'tests/fixtures/workspace'), workspace, { recursive: true });
+  const child = spawn(process.execPath, [path.join(root, 'dist/electron/host.cjs'), '--port', '0', '--workspace', workspace], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`host did not start: ${out}`)), 15_000);
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      const m = /running at (http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)/.exec(out);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`host exited with ${code}: ${out}`)));
+  });
+  return { host: { url, origin: new URL(url).origin, workspace }, child };
+}
+
+export const test = base.extend<{ app: Page; consoleErrors: string[] }, { host: Host }>({
+  host: [
+    async ({}, use) => {
+      const { host, child } = await startHost();
+      await use(host);
+      child.kill();
+      rmSync(host.workspace, { recursive: true, force: true });
+    },
+    { scope: 'worker' },
+  ],
+  consoleErrors: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
+    await use(errors);
+  },
+  app: async ({ page, host, consoleErrors }, use) => {
+    await page.goto(host.url);
+    await expect(page.getByRole('toolbar', { name: 'Main toolbar' })).toBeVisible();
+    await use(page);
+    expect(consoleErrors, 'console errors').toEqual([]);
+  },
+});
+
+export { expect };
+
+/** Drags a palette item onto the canvas at (x, y) the way a person would. */
+export async function dragFromPalette(page: Page, kind: string, to: { x: number; y: number }): Promise<void> {
+  const item = page.getByRole('button', { name: kind, exact: true });
+  const box = (await item.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps: 8 });
+  await page.mouse.up();
+}
+
+/** Presses on a handle's centre and releases on another's, like a person wiring two nodes. */
+export async function connectHandles(page: Page, from: string | Locator, to: string | Locator): Promise<void> {
+  const handle = (h: string | Locator) => (typeof h === 'string' ? page.getByLabel(h, { exact: true }) : h);
+  const a = (await handle(from).boundingBox())!;
+  const b = (await handle(to).boundingBox())!;
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 10 });
+  await page.mouse.up();
+}
