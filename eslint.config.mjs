@@ -3,6 +3,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import { builtinModules } from 'node:module';
 
 const nodeBuiltins = builtinModules.filter((m) => !m.startsWith('_'));
@@ -11,22 +12,45 @@ const nodePaths = [...nodeBuiltins, ...nodeBuiltins.map((m) => `node:${m}`)];
 const restrict = (paths, patterns) => [
   'error',
   {
-    paths: paths.map((name) => ({ name, message: `This layer must not import '${name}' (see DEVELOPERS.md, Architecture).` })),
+    paths: paths.map((name) => ({
+      name,
+      message: `This layer must not import '${name}' (see DEVELOPERS.md, Architecture).`,
+    })),
     patterns,
   },
 ];
 
-const uiLibs = ['react', 'react-dom', 'react-dom/client', '@xyflow/react', 'zustand', 'zundo', 'recharts'];
+const uiLibs = [
+  'react',
+  'react-dom',
+  'react-dom/client',
+  '@xyflow/react',
+  'zustand',
+  'zundo',
+  'recharts',
+];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bench/results/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { ecmaVersion: 2022, sourceType: 'module' },
     rules: {
       '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports' }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       eqeqeq: ['error', 'smart'],
     },
   },
@@ -37,11 +61,25 @@ export default tseslint.config(
       'no-restricted-imports': restrict(
         ['electron', 'ws', 'gpu.js', ...uiLibs, ...nodePaths],
         [
-          { group: ['**/electron/**', '**/renderer/**', '**/tests/**'], message: 'engine/ is the innermost layer: it must not import electron/, renderer/ or tests/.' },
+          {
+            group: ['**/electron/**', '**/renderer/**', '**/tests/**'],
+            message:
+              'engine/ is the innermost layer: it must not import electron/, renderer/ or tests/.',
+          },
           { group: ['node:*'], message: 'engine/ must not import Node modules.' },
         ],
       ),
-      'no-restricted-globals': ['error', 'process', 'require', 'window', 'document', 'Buffer', '__dirname', '__filename', 'global'],
+      'no-restricted-globals': [
+        'error',
+        'process',
+        'require',
+        'window',
+        'document',
+        'Buffer',
+        '__dirname',
+        '__filename',
+        'global',
+      ],
     },
   },
   // gpu.js may be imported in engine/backend/gpu only (the only place DEVELOPERS.md allows it).
@@ -50,7 +88,12 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict(
         ['electron', 'ws', ...uiLibs, ...nodePaths],
-        [{ group: ['**/electron/**', '**/renderer/**', '**/tests/**'], message: 'engine/ must not import electron/, renderer/ or tests/.' }],
+        [
+          {
+            group: ['**/electron/**', '**/renderer/**', '**/tests/**'],
+            message: 'engine/ must not import electron/, renderer/ or tests/.',
+          },
+        ],
       ),
     },
   },
@@ -61,17 +104,34 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict(
         ['gpu.js', ...uiLibs],
-        [{ group: ['**/renderer/**', '**/tests/**'], message: 'electron/ must not import renderer/ or tests/.' }],
+        [
+          {
+            group: ['**/renderer/**', '**/tests/**'],
+            message: 'electron/ must not import renderer/ or tests/.',
+          },
+        ],
       ),
     },
   },
   // electron/backend and the host/CLI: Electron-free, so they run (and are tested) in plain Node.
   {
-    files: ['electron/backend/**/*.ts', 'electron/host.ts', 'electron/cli.ts', 'electron/contract.ts', 'electron/contract/**/*.ts'],
+    files: [
+      'electron/backend/**/*.ts',
+      'electron/host.ts',
+      'electron/cli.ts',
+      'electron/contract.ts',
+      'electron/contract/**/*.ts',
+    ],
     rules: {
       'no-restricted-imports': restrict(
         ['electron', 'gpu.js', ...uiLibs],
-        [{ group: ['**/renderer/**', '**/tests/**', '**/main', '**/preload'], message: 'Electron-free code must not import renderer/, tests/ or the Electron adapters.' }],
+        [
+          {
+            group: ['**/renderer/**', '**/tests/**', '**/main', '**/preload'],
+            message:
+              'Electron-free code must not import renderer/, tests/ or the Electron adapters.',
+          },
+        ],
       ),
     },
   },
@@ -82,8 +142,19 @@ export default tseslint.config(
       'no-restricted-imports': restrict(
         ['electron', 'gpu.js', 'ws', ...uiLibs, ...nodePaths],
         [
-          { group: ['**/backend/**', '**/renderer/**', '../engine/backend/**', '../engine/train/**'], message: 'The contract is shared with the renderer: types and zod schemas only.' },
-          { group: ['node:*'], message: 'The contract is shared with the renderer: no Node modules.' },
+          {
+            group: [
+              '**/backend/**',
+              '**/renderer/**',
+              '../engine/backend/**',
+              '../engine/train/**',
+            ],
+            message: 'The contract is shared with the renderer: types and zod schemas only.',
+          },
+          {
+            group: ['node:*'],
+            message: 'The contract is shared with the renderer: no Node modules.',
+          },
         ],
       ),
     },
@@ -97,15 +168,38 @@ export default tseslint.config(
       'no-restricted-imports': restrict(
         ['electron', 'ws', 'gpu.js', ...nodePaths],
         [
-          { group: ['**/electron/**', '!**/electron/contract', '!**/electron/contract/**'], message: 'renderer/ may import electron/contract only; everything else goes through the contract.' },
-          { group: ['**/engine/**', '!**/engine/graph', '!**/engine/graph/**'], message: 'renderer/ may import engine/graph only (pure graph logic); training runs on the main side.' },
+          {
+            group: ['**/electron/**', '!**/electron/contract', '!**/electron/contract/**'],
+            message:
+              'renderer/ may import electron/contract only; everything else goes through the contract.',
+          },
+          {
+            group: ['**/engine/**', '!**/engine/graph', '!**/engine/graph/**'],
+            message:
+              'renderer/ may import engine/graph only (pure graph logic); training runs on the main side.',
+          },
           { group: ['node:*'], message: 'renderer/ must not import Node modules.' },
         ],
       ),
     },
   },
   {
-    files: ['tests/**/*.ts', 'scripts/**/*.{ts,mjs}', 'bench/**/*.{ts,mjs}', '*.config.{ts,mts,mjs}'],
+    files: [
+      'tests/**/*.ts',
+      'scripts/**/*.{ts,mjs}',
+      'bench/**/*.{ts,mjs}',
+      '*.config.{ts,mts,mjs}',
+    ],
     languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['renderer/**/*.tsx', 'renderer/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+  },
+  {
+    files: ['scripts/**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

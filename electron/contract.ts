@@ -131,7 +131,12 @@ export const channels = {
   ),
   /** Native "Open" dialog (desktop). Resolves to null when the user cancels. */
   'dialog:open': channel(
-    z.object({ title: z.string().max(200).optional(), filters: z.array(fileFilterSchema).max(10).default([]) }).strict(),
+    z
+      .object({
+        title: z.string().max(200).optional(),
+        filters: z.array(fileFilterSchema).max(10).default([]),
+      })
+      .strict(),
     z.object({ path: filePath.nullable() }),
   ),
   /** Native "Save" dialog (desktop). Resolves to null when the user cancels. */
@@ -152,8 +157,18 @@ export const channels = {
   ),
   /** Read a UTF-8 text file the user chose. */
   'files:readText': channel(
-    z.object({ path: filePath, maxBytes: z.number().int().positive().max(MAX_TEXT_BYTES).optional() }).strict(),
-    z.object({ path: z.string(), name: z.string(), size: z.number().int().nonnegative(), text: z.string() }),
+    z
+      .object({
+        path: filePath,
+        maxBytes: z.number().int().positive().max(MAX_TEXT_BYTES).optional(),
+      })
+      .strict(),
+    z.object({
+      path: z.string(),
+      name: z.string(),
+      size: z.number().int().nonnegative(),
+      text: z.string(),
+    }),
   ),
   /** Write a UTF-8 text file the user chose (atomically: temp file, fsync, rename). */
   'files:writeText': channel(
@@ -162,7 +177,15 @@ export const channels = {
   ),
   /** Open an https:// link in the system browser (desktop) or a new tab (browser). */
   'shell:openExternal': channel(
-    z.object({ url: z.string().url().max(2048).refine((u) => u.startsWith('https://'), 'only https:// links open') }).strict(),
+    z
+      .object({
+        url: z
+          .string()
+          .url()
+          .max(2048)
+          .refine((u) => u.startsWith('https://'), 'only https:// links open'),
+      })
+      .strict(),
     z.object({ opened: z.boolean() }),
   ),
 } as const;

@@ -51,7 +51,10 @@ const MIME: Record<string, string> = {
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const access = await WorkspaceAccess.open(options.workspace);
   const staticRoot = await realpath(options.staticDir).catch(() => {
-    throw new AppError('NOT_FOUND', `The renderer build "${options.staticDir}" is missing; run "npm run build" first.`);
+    throw new AppError(
+      'NOT_FOUND',
+      `The renderer build "${options.staticDir}" is missing; run "npm run build" first.`,
+    );
   });
   const token = options.token ?? randomBytes(24).toString('hex');
   const backend = createBackend(
@@ -119,18 +122,36 @@ function connect(ws: WebSocket, backend: Backend): void {
       if (isBinary) throw new Error('binary');
       raw = JSON.parse(data.toString());
     } catch {
-      return send({ type: 'result', id: -1, result: { ok: false, error: new AppError('BAD_REQUEST', 'A message was not JSON text.').toJSON() } });
+      return send({
+        type: 'result',
+        id: -1,
+        result: {
+          ok: false,
+          error: new AppError('BAD_REQUEST', 'A message was not JSON text.').toJSON(),
+        },
+      });
     }
     const req = wsRequestSchema.safeParse(raw);
     if (!req.success) {
-      const id = typeof (raw as { id?: unknown })?.id === 'number' ? (raw as { id: number }).id : -1;
+      const id =
+        typeof (raw as { id?: unknown })?.id === 'number' ? (raw as { id: number }).id : -1;
       return send({
         type: 'result',
         id,
-        result: { ok: false, error: new AppError('BAD_REQUEST', 'A message needs a numeric "id", a "channel" and a "payload".').toJSON() },
+        result: {
+          ok: false,
+          error: new AppError(
+            'BAD_REQUEST',
+            'A message needs a numeric "id", a "channel" and a "payload".',
+          ).toJSON(),
+        },
       });
     }
-    send({ type: 'result', id: req.data.id, result: await backend.invoke(req.data.channel, req.data.payload) });
+    send({
+      type: 'result',
+      id: req.data.id,
+      result: await backend.invoke(req.data.channel, req.data.payload),
+    });
   });
 }
 
@@ -142,7 +163,10 @@ async function serveStatic(
   port: number,
 ): Promise<void> {
   const deny = (status: number, text: string) => {
-    res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' });
+    res.writeHead(status, {
+      'Content-Type': 'text/plain; charset=utf-8',
+      'X-Content-Type-Options': 'nosniff',
+    });
     res.end(text);
   };
   if (!allowedHosts.includes(req.headers.host ?? '')) return deny(403, 'Forbidden host');
@@ -155,18 +179,22 @@ async function serveStatic(
     return deny(400, 'Bad path');
   }
   // Refuse traversal outright rather than normalising it away; then confine what is left.
-  if (decoded.includes('\0') || decoded.split(/[\\/]/).includes('..')) return deny(403, 'Forbidden path');
+  if (decoded.includes('\0') || decoded.split(/[\\/]/).includes('..'))
+    return deny(403, 'Forbidden path');
   const rel = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
   const abs = path.resolve(root, rel);
   if (!abs.startsWith(root + path.sep)) return deny(403, 'Forbidden path');
   try {
     const real = await realpath(abs);
-    if (!real.startsWith(root + path.sep) || !(await stat(real)).isFile()) return deny(404, 'Not found');
+    if (!real.startsWith(root + path.sep) || !(await stat(real)).isFile())
+      return deny(404, 'Not found');
     const body = await readFile(real);
     res.writeHead(200, {
       'Content-Type': MIME[path.extname(real).toLowerCase()] ?? 'application/octet-stream',
       'Content-Length': body.byteLength,
-      'Content-Security-Policy': contentSecurityPolicy({ connect: [`ws://127.0.0.1:${port}`, `ws://localhost:${port}`] }),
+      'Content-Security-Policy': contentSecurityPolicy({
+        connect: [`ws://127.0.0.1:${port}`, `ws://localhost:${port}`],
+      }),
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
       'Cross-Origin-Opener-Policy': 'same-origin',
@@ -179,7 +207,11 @@ async function serveStatic(
 }
 
 function parseArgs(argv: string[]): { port: number; workspace: string; staticDir: string } {
-  const out = { port: 0, workspace: process.cwd(), staticDir: path.resolve(__dirname, '../renderer') };
+  const out = {
+    port: 0,
+    workspace: process.cwd(),
+    staticDir: path.resolve(__dirname, '../renderer'),
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const next = () => {
@@ -189,7 +221,8 @@ function parseArgs(argv: string[]): { port: number; workspace: string; staticDir
     };
     if (arg === '--port') {
       const n = Number(next());
-      if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`--port must be 0..65535, got "${argv[i]}"`);
+      if (!Number.isInteger(n) || n < 0 || n > 65535)
+        throw new Error(`--port must be 0..65535, got "${argv[i]}"`);
       out.port = n;
     } else if (arg === '--workspace') out.workspace = path.resolve(next());
     else if (arg === '--static') out.staticDir = path.resolve(next());

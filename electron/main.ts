@@ -3,7 +3,17 @@
  * through app://, builds the native menu, and connects ipcMain to the Electron-free backend.
  * All behaviour lives in electron/backend (tested in plain Node through the browser-mode host).
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  session,
+  shell,
+  type IpcMainInvokeEvent,
+} from 'electron';
 import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { CHANNEL_NAMES, type EventName, type EventOf, type MenuCommand } from './contract';
@@ -12,6 +22,7 @@ import { GrantedAccess } from './backend/files/access';
 import { contentSecurityPolicy } from './backend/security';
 import { APP_VERSION } from './backend/version';
 import { buildMenuTemplate } from './menu';
+import { mainWindowOptions } from './window-options';
 
 const SCHEME = 'app';
 const ORIGIN = `${SCHEME}://layerlab`;
@@ -33,13 +44,21 @@ const backend = createBackend(
     workspace: null,
     async showOpenDialog(o) {
       const win = BrowserWindow.getFocusedWindow() ?? mainWindow;
-      const opts = { properties: ['openFile' as const], filters: o.filters, ...(o.title ? { title: o.title } : {}) };
+      const opts = {
+        properties: ['openFile' as const],
+        filters: o.filters,
+        ...(o.title ? { title: o.title } : {}),
+      };
       const r = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
       return r.canceled ? null : (r.filePaths[0] ?? null);
     },
     async showSaveDialog(o) {
       const win = BrowserWindow.getFocusedWindow() ?? mainWindow;
-      const opts = { filters: o.filters, ...(o.title ? { title: o.title } : {}), ...(o.defaultName ? { defaultPath: o.defaultName } : {}) };
+      const opts = {
+        filters: o.filters,
+        ...(o.title ? { title: o.title } : {}),
+        ...(o.defaultName ? { defaultPath: o.defaultName } : {}),
+      };
       const r = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts);
       return r.canceled ? null : (r.filePath ?? null);
     },
@@ -72,7 +91,10 @@ function registerIpc(): void {
   for (const channel of CHANNEL_NAMES) {
     ipcMain.handle(channel, async (event, payload: unknown) => {
       if (!trustedSender(event)) {
-        return { ok: false, error: { code: 'NOT_ALLOWED', message: 'Request from an untrusted frame refused.' } };
+        return {
+          ok: false,
+          error: { code: 'NOT_ALLOWED', message: 'Request from an untrusted frame refused.' },
+        };
       }
       return backend.invoke(channel, payload);
     });
@@ -84,11 +106,13 @@ function registerProtocol(): void {
   protocol.handle(SCHEME, async (request) => {
     const url = new URL(request.url);
     const rel = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
-    if (url.host !== 'layerlab' || rel.split(/[\\/]/).includes('..')) return new Response('Forbidden', { status: 403 });
+    if (url.host !== 'layerlab' || rel.split(/[\\/]/).includes('..'))
+      return new Response('Forbidden', { status: 403 });
     const abs = path.resolve(RENDERER_DIR, `.${rel}`);
     try {
       const real = await realpath(abs);
-      if (!real.startsWith(RENDERER_DIR + path.sep)) return new Response('Forbidden', { status: 403 });
+      if (!real.startsWith(RENDERER_DIR + path.sep))
+        return new Response('Forbidden', { status: 403 });
       return new Response(await readFile(real), {
         headers: {
           'Content-Type': mimeOf(real),
@@ -105,14 +129,21 @@ function registerProtocol(): void {
 function mimeOf(file: string): string {
   const ext = path.extname(file).toLowerCase();
   return (
-    { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json' }[
-      ext
-    ] ?? 'application/octet-stream'
+    {
+      '.html': 'text/html',
+      '.js': 'text/javascript',
+      '.css': 'text/css',
+      '.svg': 'image/svg+xml',
+      '.png': 'image/png',
+      '.json': 'application/json',
+    }[ext] ?? 'application/octet-stream'
   );
 }
 
 function hardenSessions(): void {
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
+    callback(false),
+  );
   session.defaultSession.setPermissionCheckHandler(() => false);
   app.on('web-contents-created', (_e, contents) => {
     contents.on('will-navigate', (event, url) => {
@@ -161,22 +192,7 @@ function openFile(file: string): void {
 }
 
 async function createWindow(): Promise<void> {
-  mainWindow = new BrowserWindow({
-    width: 1400,
-    height: 900,
-    minWidth: 900,
-    minHeight: 600,
-    title: 'Layerlab',
-    show: false,
-    webPreferences: {
-      preload: path.join(__dirname, 'preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
-  });
+  mainWindow = new BrowserWindow(mainWindowOptions(path.join(__dirname, 'preload.cjs')));
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => {
     mainWindow = null;

@@ -16,7 +16,11 @@ export interface MenuContext {
 
 export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[] {
   const mac = ctx.platform === 'darwin';
-  const item = (label: string, command: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
+  const item = (
+    label: string,
+    command: MenuCommand,
+    accelerator?: string,
+  ): MenuItemConstructorOptions => ({
     label,
     ...(accelerator ? { accelerator } : {}),
     click: () => ctx.command(command),
@@ -30,7 +34,19 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[
     : [{ label: 'No Recent Projects', enabled: false }];
 
   const template: MenuItemConstructorOptions[] = [];
-  if (mac) template.push({ label: ctx.appName, submenu: [{ role: 'about' }, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, { type: 'separator' }, { role: 'quit' }] });
+  if (mac)
+    template.push({
+      label: ctx.appName,
+      submenu: [
+        { role: 'about' },
+        { type: 'separator' },
+        { role: 'hide' },
+        { role: 'hideOthers' },
+        { role: 'unhide' },
+        { type: 'separator' },
+        { role: 'quit' },
+      ],
+    });
   template.push(
     {
       label: '&File',
@@ -41,7 +57,12 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[
         { type: 'separator' },
         item('Save', 'file:save', 'CmdOrCtrl+S'),
         item('Save As…', 'file:saveAs', 'CmdOrCtrl+Shift+S'),
-        ...(mac ? [] : ([{ type: 'separator' }, { role: 'quit', accelerator: 'Ctrl+Q' }] as MenuItemConstructorOptions[])),
+        ...(mac
+          ? []
+          : ([
+              { type: 'separator' },
+              { role: 'quit', accelerator: 'Ctrl+Q' },
+            ] as MenuItemConstructorOptions[])),
       ],
     },
     {

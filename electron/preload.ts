@@ -9,7 +9,10 @@ import { BRIDGE_GLOBAL, isChannel, isEventName, type RawBridge } from './contrac
 const bridge: RawBridge = {
   invoke(channel, payload) {
     if (!isChannel(channel)) {
-      return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `Unknown channel "${String(channel)}".` } });
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'UNKNOWN_CHANNEL', message: `Unknown channel "${String(channel)}".` },
+      });
     }
     return ipcRenderer.invoke(channel, payload);
   },

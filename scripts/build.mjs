@@ -12,7 +12,12 @@ import { readFileSync } from 'node:fs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const onlyArg = process.argv.find((a) => a.startsWith('--only'));
 const only = onlyArg
-  ? new Set((onlyArg.includes('=') ? onlyArg.split('=')[1] : process.argv[process.argv.indexOf(onlyArg) + 1]).split(','))
+  ? new Set(
+      (onlyArg.includes('=')
+        ? onlyArg.split('=')[1]
+        : process.argv[process.argv.indexOf(onlyArg) + 1]
+      ).split(','),
+    )
   : null;
 const want = (part) => !only || only.has(part);
 
@@ -23,7 +28,11 @@ const node = {
   target: 'node20',
   sourcemap: true,
   logLevel: 'warning',
-  define: { __LAYERLAB_VERSION__: JSON.stringify(JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version) },
+  define: {
+    __LAYERLAB_VERSION__: JSON.stringify(
+      JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version,
+    ),
+  },
   // Native or optional modules stay outside the bundle; electron is provided by the runtime.
   external: ['electron', 'gpu.js', 'gl', 'bufferutil', 'utf-8-validate'],
 };
@@ -54,4 +63,6 @@ if (want('renderer')) {
   const { build } = await import('vite');
   await build({ configFile: path.join(root, 'renderer/vite.config.mts'), logLevel: 'warn' });
 }
-console.log(`built ${[...done].map((o) => path.relative(root, o)).join(', ')}${want('renderer') ? ', dist/renderer' : ''}`);
+console.log(
+  `built ${[...done].map((o) => path.relative(root, o)).join(', ')}${want('renderer') ? ', dist/renderer' : ''}`,
+);

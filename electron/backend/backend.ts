@@ -52,16 +52,27 @@ export function createBackend(platform: Platform, access: FileAccess): Backend {
   return {
     async invoke(channel, payload) {
       if (!isChannel(channel)) {
-        return fail(new AppError('UNKNOWN_CHANNEL', `There is no request called "${String(channel).slice(0, 100)}".`));
+        return fail(
+          new AppError(
+            'UNKNOWN_CHANNEL',
+            `There is no request called "${String(channel).slice(0, 100)}".`,
+          ),
+        );
       }
       const parsed = channels[channel].request.safeParse(payload ?? {});
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         const where = issue && issue.path.length ? issue.path.join('.') : 'payload';
         return fail(
-          new AppError('BAD_REQUEST', `Bad "${channel}" request: ${where}: ${issue?.message ?? 'invalid'}.`, {
-            issues: parsed.error.issues.slice(0, 5).map((i) => ({ path: i.path.map(String), message: i.message })),
-          }),
+          new AppError(
+            'BAD_REQUEST',
+            `Bad "${channel}" request: ${where}: ${issue?.message ?? 'invalid'}.`,
+            {
+              issues: parsed.error.issues
+                .slice(0, 5)
+                .map((i) => ({ path: i.path.map(String), message: i.message })),
+            },
+          ),
         );
       }
       try {

@@ -26,12 +26,16 @@ export interface Api {
 export function createApi(bridge: RawBridge): Api {
   return {
     async invoke(channel, request) {
-      if (!isChannel(channel)) throw new AppError('UNKNOWN_CHANNEL', `Unknown channel "${String(channel)}".`);
+      if (!isChannel(channel))
+        throw new AppError('UNKNOWN_CHANNEL', `Unknown channel "${String(channel)}".`);
       let raw: unknown;
       try {
         raw = await bridge.invoke(channel, request);
       } catch (err) {
-        throw new AppError('DISCONNECTED', `The app's background service did not answer (${errorText(err)}).`);
+        throw new AppError(
+          'DISCONNECTED',
+          `The app's background service did not answer (${errorText(err)}).`,
+        );
       }
       const envelope = raw as { ok?: unknown; value?: unknown; error?: unknown } | null;
       if (envelope && envelope.ok === false) {
@@ -45,14 +49,19 @@ export function createApi(bridge: RawBridge): Api {
       }
       const parsed = channels[channel].response.safeParse(envelope.value);
       if (!parsed.success) {
-        throw new AppError('BAD_RESPONSE', `"${channel}" answered something the contract does not allow.`, {
-          issues: parsed.error.issues.slice(0, 5),
-        });
+        throw new AppError(
+          'BAD_RESPONSE',
+          `"${channel}" answered something the contract does not allow.`,
+          {
+            issues: parsed.error.issues.slice(0, 5),
+          },
+        );
       }
       return parsed.data as ResponseOf<typeof channel>;
     },
     on(event, listener) {
-      if (!isEventName(event)) throw new AppError('UNKNOWN_CHANNEL', `Unknown event "${String(event)}".`);
+      if (!isEventName(event))
+        throw new AppError('UNKNOWN_CHANNEL', `Unknown event "${String(event)}".`);
       return bridge.on(event, (payload) => {
         const parsed = events[event].safeParse(payload);
         // A malformed event is dropped, not delivered half-checked.

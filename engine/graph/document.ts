@@ -7,7 +7,14 @@
  */
 import { z } from 'zod';
 
-export const LAYER_KINDS = ['input', 'dense', 'activation', 'dropout', 'softmax', 'output'] as const;
+export const LAYER_KINDS = [
+  'input',
+  'dense',
+  'activation',
+  'dropout',
+  'softmax',
+  'output',
+] as const;
 export type LayerKind = (typeof LAYER_KINDS)[number];
 
 export const ACTIVATIONS = ['none', 'sigmoid', 'tanh', 'relu', 'leaky_relu'] as const;
@@ -42,7 +49,11 @@ const lambda = z.number().finite().min(0).nullable();
 export const inputParamsSchema = z.object({}).strict();
 export const denseParamsSchema = z
   .object({
-    units: z.number().int('units must be a whole number').min(1, 'units must be at least 1').max(65536),
+    units: z
+      .number()
+      .int('units must be a whole number')
+      .min(1, 'units must be at least 1')
+      .max(65536),
     useBias: z.boolean(),
     initializer: z.enum(INITIALIZERS),
     /** Per-layer override of the project's L1 / L2 λ; null means "use the project's λ". */
@@ -85,7 +96,10 @@ export const graphEdgeSchema = z.object({ id, source: id, target: id }).strict()
 export type GraphEdge = z.infer<typeof graphEdgeSchema>;
 
 export const graphSchema = z
-  .object({ nodes: z.array(graphNodeSchema).max(10_000), edges: z.array(graphEdgeSchema).max(20_000) })
+  .object({
+    nodes: z.array(graphNodeSchema).max(10_000),
+    edges: z.array(graphEdgeSchema).max(20_000),
+  })
   .strict();
 export type Graph = z.infer<typeof graphSchema>;
 

@@ -3,7 +3,7 @@
  * named actions apply them, so every edit is undoable. Connections are checked by engine/graph
  * before they exist and refused with a message at the pointer.
  */
-import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useMemo, useState, type DragEvent } from 'react';
 import {
   Background,
   Controls,
@@ -19,6 +19,7 @@ import {
 import { LAYER_KINDS, type LayerKind } from '../../engine/graph/document';
 import { connectionProblem } from '../../engine/graph/wiring';
 import { useGraphStore } from '../store/graph';
+import { useGraphAnalysis } from '../store/analysis';
 import { useUiStore } from '../store/ui';
 import { LayerNode, type LayerFlowNode } from './LayerNode';
 
@@ -29,42 +30,52 @@ export function Canvas() {
   const graph = useGraphStore((s) => s.graph);
   const selected = useGraphStore((s) => s.selected);
   const theme = useUiStore((s) => s.theme);
+  const analysis = useGraphAnalysis();
+  const faulty = useMemo(
+    () => new Set(analysis.problems.map((p) => p.nodeId).filter((id): id is string => id !== null)),
+    [analysis],
+  );
   const { screenToFlowPosition } = useReactFlow();
   // React Flow measures nodes; the measurements are view state, kept beside the document.
-  const measured = useRef(new Map<string, { width: number; height: number }>());
-  const [, remeasured] = useState(0);
+  const [measured, setMeasured] = useState(
+    () => new Map<string, { width: number; height: number }>(),
+  );
 
   const nodes = useMemo<LayerFlowNode[]>(() => {
     const sel = new Set(selected);
     return graph.nodes.map((n) => {
-      const m = measured.current.get(n.id);
+      const m = measured.get(n.id);
       return {
         id: n.id,
         type: 'layer' as const,
         position: n.position,
-        data: { node: n, problem: false },
+        data: { node: n, problem: faulty.has(n.id) },
         selected: sel.has(n.id),
         ...(m ? { measured: m } : {}),
       };
     });
-  }, [graph.nodes, selected, measured.current.size]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [graph.nodes, selected, measured, faulty]);
 
   const edges = useMemo<Edge[]>(() => {
     const sel = new Set(selected);
-    return graph.edges.map((e) => ({ id: e.id, source: e.source, target: e.target, selected: sel.has(e.id) }));
+    return graph.edges.map((e) => ({
+      id: e.id,
+      source: e.source,
+      target: e.target,
+      selected: sel.has(e.id),
+    }));
   }, [graph.edges, selected]);
 
   const onNodesChange = useCallback((changes: NodeChange<LayerFlowNode>[]) => {
     const store = useGraphStore.getState();
     const moves: { id: string; x: number; y: number }[] = [];
     let sel: Set<string> | null = null;
-    let dims = false;
+    const sizes: [string, { width: number; height: number }][] = [];
     for (const c of changes) {
-      if (c.type === 'position' && c.position) moves.push({ id: c.id, x: c.position.x, y: c.position.y });
-      else if (c.type === 'dimensions' && c.dimensions) {
-        measured.current.set(c.id, c.dimensions);
-        dims = true;
-      } else if (c.type === 'select') {
+      if (c.type === 'position' && c.position)
+        moves.push({ id: c.id, x: c.position.x, y: c.position.y });
+      else if (c.type === 'dimensions' && c.dimensions) sizes.push([c.id, c.dimensions]);
+      else if (c.type === 'select') {
         sel ??= new Set(store.selected);
         if (c.selected) sel.add(c.id);
         else sel.delete(c.id);
@@ -72,7 +83,7 @@ export function Canvas() {
     }
     if (moves.length) store.moveNodes(moves);
     if (sel) store.select([...sel]);
-    if (dims) remeasured((n) => n + 1);
+    if (sizes.length) setMeasured((prev) => new Map([...prev, ...sizes]));
   }, []);
 
   const onEdgesChange = useCallback((changes: EdgeChange[]) => {
@@ -94,27 +105,38 @@ export function Canvas() {
   }, []);
 
   const isValidConnection = useCallback(
-    (c: Connection | Edge) => connectionProblem(useGraphStore.getState().graph, c.source, c.target) === null,
+    (c: Connection | Edge) =>
+      connectionProblem(useGraphStore.getState().graph, c.source, c.target) === null,
     [],
   );
 
-  const onConnectEnd = useCallback((event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
-    if (state.isValid !== false || !state.fromNode || !state.toNode) return;
-    // fromHandle is where the drag began: dragging from an input handle means reversed ends.
-    const fromSource = state.fromHandle?.type !== 'target';
-    const [source, target] = fromSource ? [state.fromNode.id, state.toNode.id] : [state.toNode.id, state.fromNode.id];
-    const problem = connectionProblem(useGraphStore.getState().graph, source, target);
-    if (!problem) return;
-    const p = 'changedTouches' in event ? event.changedTouches[0] : event;
-    useUiStore.getState().notify(problem, 'error', p ? { x: p.clientX, y: p.clientY } : undefined);
-  }, []);
+  const onConnectEnd = useCallback(
+    (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      if (state.isValid !== false || !state.fromNode || !state.toNode) return;
+      // fromHandle is where the drag began: dragging from an input handle means reversed ends.
+      const fromSource = state.fromHandle?.type !== 'target';
+      const [source, target] = fromSource
+        ? [state.fromNode.id, state.toNode.id]
+        : [state.toNode.id, state.fromNode.id];
+      const problem = connectionProblem(useGraphStore.getState().graph, source, target);
+      if (!problem) return;
+      const p = 'changedTouches' in event ? event.changedTouches[0] : event;
+      useUiStore
+        .getState()
+        .notify(problem, 'error', p ? { x: p.clientX, y: p.clientY } : undefined);
+    },
+    [],
+  );
 
-  const onDelete = useCallback(({ nodes: ns, edges: es }: { nodes: LayerFlowNode[]; edges: Edge[] }) => {
-    useGraphStore.getState().removeElements(
-      ns.map((n) => n.id),
-      es.map((e) => e.id),
-    );
-  }, []);
+  const onDelete = useCallback(
+    ({ nodes: ns, edges: es }: { nodes: LayerFlowNode[]; edges: Edge[] }) => {
+      useGraphStore.getState().removeElements(
+        ns.map((n) => n.id),
+        es.map((e) => e.id),
+      );
+    },
+    [],
+  );
 
   const onDragOver = useCallback((e: DragEvent) => {
     if (e.dataTransfer.types.includes(PALETTE_MIME)) {
@@ -136,7 +158,13 @@ export function Canvas() {
   );
 
   return (
-    <div className="canvas" onDragOver={onDragOver} onDrop={onDrop} aria-label="Network canvas" role="region">
+    <div
+      className="canvas"
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      aria-label="Network canvas"
+      role="region"
+    >
       <ReactFlow<LayerFlowNode, Edge>
         nodes={nodes}
         edges={edges}

@@ -12,7 +12,13 @@ export function nodeSummary(node: GraphNode): string {
     case 'dense':
       return `${node.params.units} units${node.params.useBias ? '' : ', no bias'}`;
     case 'activation':
-      return { none: 'none (linear)', sigmoid: 'sigmoid', tanh: 'tanh', relu: 'ReLU', leaky_relu: `leaky ReLU α=${node.params.alpha}` }[node.params.fn];
+      return {
+        none: 'none (linear)',
+        sigmoid: 'sigmoid',
+        tanh: 'tanh',
+        relu: 'ReLU',
+        leaky_relu: `leaky ReLU α=${node.params.alpha}`,
+      }[node.params.fn];
     case 'dropout':
       return `rate ${node.params.rate}`;
     case 'output':
@@ -38,7 +44,9 @@ function LayerNodeView({ data, selected }: NodeProps<LayerFlowNode>) {
       {ports.in && <Handle type="target" position={Position.Left} aria-label={`${label} input`} />}
       <div className="layer-node-title">{label}</div>
       <div className="layer-node-summary">{nodeSummary(node)}</div>
-      {ports.out && <Handle type="source" position={Position.Right} aria-label={`${label} output`} />}
+      {ports.out && (
+        <Handle type="source" position={Position.Right} aria-label={`${label} output`} />
+      )}
     </div>
   );
 }

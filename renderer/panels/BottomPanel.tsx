@@ -16,7 +16,13 @@ export function BottomPanel() {
     <section className="bottom" aria-label="Data and training">
       <div role="tablist" aria-label="Bottom panel" className="tabs">
         {TABS.map((t) => (
-          <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} onClick={() => setTab(t.id)}>
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            aria-selected={tab === t.id}
+            onClick={() => setTab(t.id)}
+          >
             {t.label}
           </button>
         ))}

@@ -24,14 +24,26 @@ export function DataPanel() {
   async function open() {
     setError(null);
     try {
-      const path = await platform.pickFile({ title: 'Open a CSV file', filters: [{ name: 'CSV files', extensions: ['csv', 'tsv', 'txt'] }] });
+      const path = await platform.pickFile({
+        title: 'Open a CSV file',
+        filters: [{ name: 'CSV files', extensions: ['csv', 'tsv', 'txt'] }],
+      });
       if (!path) return;
       setBusy(true);
       const file = await platform.api.invoke('files:readText', { path });
-      const parsed = Papa.parse<string[]>(file.text.replace(/^\uFEFF/, ''), { skipEmptyLines: true });
+      const parsed = Papa.parse<string[]>(file.text.replace(/^\uFEFF/, ''), {
+        skipEmptyLines: true,
+      });
       if (parsed.data.length === 0) throw new Error(`"${file.name}" has no rows.`);
       const [header = [], ...rows] = parsed.data;
-      setPreview({ name: file.name, size: file.size, header, rows: rows.slice(0, PREVIEW_ROWS), totalRows: rows.length, delimiter: parsed.meta.delimiter });
+      setPreview({
+        name: file.name,
+        size: file.size,
+        header,
+        rows: rows.slice(0, PREVIEW_ROWS),
+        totalRows: rows.length,
+        delimiter: parsed.meta.delimiter,
+      });
     } catch (err) {
       setError(describeError(err));
     } finally {
@@ -47,7 +59,9 @@ export function DataPanel() {
         </button>
         {preview && (
           <span className="muted">
-            {preview.name} · {preview.totalRows} rows · {preview.header.length} columns · {(preview.size / 1024).toFixed(1)} KB · delimiter “{preview.delimiter === '\t' ? 'tab' : preview.delimiter}”
+            {preview.name} · {preview.totalRows} rows · {preview.header.length} columns ·{' '}
+            {(preview.size / 1024).toFixed(1)} KB · delimiter “
+            {preview.delimiter === '\t' ? 'tab' : preview.delimiter}”
           </span>
         )}
       </div>

@@ -19,13 +19,19 @@ function PickerDialog() {
   const close = useUiStore((s) => s.closePicker);
   const { api, info } = usePlatform();
   const [dir, setDir] = useState('');
-  const [listing, setListing] = useState<{ parent: string | null; entries: DirEntry[] } | null>(null);
+  const [listing, setListing] = useState<{ parent: string | null; entries: DirEntry[] } | null>(
+    null,
+  );
   const [chosen, setChosen] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const dialog = useRef<HTMLDivElement>(null);
 
   const exts = picker.filters.flatMap((f) => f.extensions.map((e) => e.toLowerCase()));
-  const accepts = (e: DirEntry) => e.kind === 'dir' || exts.length === 0 || exts.includes('*') || exts.some((x) => e.name.toLowerCase().endsWith(`.${x}`));
+  const accepts = (e: DirEntry) =>
+    e.kind === 'dir' ||
+    exts.length === 0 ||
+    exts.includes('*') ||
+    exts.some((x) => e.name.toLowerCase().endsWith(`.${x}`));
 
   useEffect(() => {
     let live = true;
@@ -43,7 +49,14 @@ function PickerDialog() {
 
   return (
     <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && close(null)}>
-      <div className="modal" role="dialog" aria-modal="true" aria-label={picker.title} tabIndex={-1} ref={dialog}>
+      <div
+        className="modal"
+        role="dialog"
+        aria-modal="true"
+        aria-label={picker.title}
+        tabIndex={-1}
+        ref={dialog}
+      >
         <h2>{picker.title}</h2>
         <div className="picker-path">
           Workspace{info.workspace ? ` (${info.workspace})` : ''} / {dir || ''}
@@ -56,7 +69,11 @@ function PickerDialog() {
         <ul className="picker-list" role="listbox" aria-label="Files">
           {listing?.parent !== null && listing !== null && (
             <li>
-              <button type="button" className="picker-entry dir" onClick={() => setDir(listing.parent ?? '')}>
+              <button
+                type="button"
+                className="picker-entry dir"
+                onClick={() => setDir(listing.parent ?? '')}
+              >
                 ⬑ ..
               </button>
             </li>
@@ -71,17 +88,26 @@ function PickerDialog() {
               >
                 {e.kind === 'dir' ? '📁 ' : '📄 '}
                 {e.name}
-                {e.kind === 'file' && <span className="muted"> {(e.size / 1024).toFixed(1)} KB</span>}
+                {e.kind === 'file' && (
+                  <span className="muted"> {(e.size / 1024).toFixed(1)} KB</span>
+                )}
               </button>
             </li>
           ))}
-          {listing && listing.entries.filter(accepts).length === 0 && <li className="muted">No matching files here.</li>}
+          {listing && listing.entries.filter(accepts).length === 0 && (
+            <li className="muted">No matching files here.</li>
+          )}
         </ul>
         <div className="modal-actions">
           <button type="button" onClick={() => close(null)}>
             Cancel
           </button>
-          <button type="button" className="primary" disabled={!chosen} onClick={() => close(chosen)}>
+          <button
+            type="button"
+            className="primary"
+            disabled={!chosen}
+            onClick={() => close(chosen)}
+          >
             Open
           </button>
         </div>

@@ -17,11 +17,17 @@ import { useGraphStore } from '../store/graph';
 import { nodeSummary } from '../canvas/LayerNode';
 
 export function Inspector() {
-  const node = useGraphStore((s) => (s.selected.length === 1 ? s.graph.nodes.find((n) => n.id === s.selected[0]) : undefined));
+  const node = useGraphStore((s) =>
+    s.selected.length === 1 ? s.graph.nodes.find((n) => n.id === s.selected[0]) : undefined,
+  );
   return (
     <aside className="inspector" aria-label="Inspector">
       <h2>Inspector</h2>
-      {node ? <NodeForm key={node.id} node={node} /> : <p className="muted">Select one node to edit its parameters.</p>}
+      {node ? (
+        <NodeForm key={node.id} node={node} />
+      ) : (
+        <p className="muted">Select one node to edit its parameters.</p>
+      )}
     </aside>
   );
 }
@@ -29,7 +35,11 @@ export function Inspector() {
 function NodeForm({ node }: { node: GraphNode }) {
   const setParams = useGraphStore((s) => s.setParams);
   return (
-    <form className="node-form" onSubmit={(e) => e.preventDefault()} aria-label={`${LAYER_LABELS[node.kind]} parameters`}>
+    <form
+      className="node-form"
+      onSubmit={(e) => e.preventDefault()}
+      aria-label={`${LAYER_LABELS[node.kind]} parameters`}
+    >
       <div className="node-form-head">
         <strong>{LAYER_LABELS[node.kind]}</strong> <code>{node.id}</code>
         <div className="muted">{nodeSummary(node)}</div>
@@ -42,17 +52,31 @@ function NodeForm({ node }: { node: GraphNode }) {
             step={1}
             parse={(v) => {
               const r = denseParamsSchema.shape.units.safeParse(v);
-              return r.success ? { value: r.data } : { error: r.error.issues[0]?.message ?? 'invalid' };
+              return r.success
+                ? { value: r.data }
+                : { error: r.error.issues[0]?.message ?? 'invalid' };
             }}
             onValid={(units) => setParams(node.id, { ...node.params, units })}
           />
           <label className="field check">
-            <input type="checkbox" checked={node.params.useBias} onChange={(e) => setParams(node.id, { ...node.params, useBias: e.target.checked })} />
+            <input
+              type="checkbox"
+              checked={node.params.useBias}
+              onChange={(e) => setParams(node.id, { ...node.params, useBias: e.target.checked })}
+            />
             Use bias
           </label>
           <label className="field">
             Initializer
-            <select value={node.params.initializer} onChange={(e) => setParams(node.id, { ...node.params, initializer: e.target.value as (typeof INITIALIZERS)[number] })}>
+            <select
+              value={node.params.initializer}
+              onChange={(e) =>
+                setParams(node.id, {
+                  ...node.params,
+                  initializer: e.target.value as (typeof INITIALIZERS)[number],
+                })
+              }
+            >
               {INITIALIZERS.map((i) => (
                 <option key={i} value={i}>
                   {i.replace('_', ' ')}
@@ -66,10 +90,26 @@ function NodeForm({ node }: { node: GraphNode }) {
         <>
           <label className="field">
             Function
-            <select value={node.params.fn} onChange={(e) => setParams(node.id, { ...node.params, fn: e.target.value as (typeof ACTIVATIONS)[number] })}>
+            <select
+              value={node.params.fn}
+              onChange={(e) =>
+                setParams(node.id, {
+                  ...node.params,
+                  fn: e.target.value as (typeof ACTIVATIONS)[number],
+                })
+              }
+            >
               {ACTIVATIONS.map((a) => (
                 <option key={a} value={a}>
-                  {{ none: 'none (linear)', sigmoid: 'sigmoid', tanh: 'tanh', relu: 'ReLU', leaky_relu: 'leaky ReLU' }[a]}
+                  {
+                    {
+                      none: 'none (linear)',
+                      sigmoid: 'sigmoid',
+                      tanh: 'tanh',
+                      relu: 'ReLU',
+                      leaky_relu: 'leaky ReLU',
+                    }[a]
+                  }
                 </option>
               ))}
             </select>
@@ -95,7 +135,9 @@ function NodeForm({ node }: { node: GraphNode }) {
           step={0.05}
           parse={(v) => {
             const r = dropoutParamsSchema.shape.rate.safeParse(v);
-            return r.success ? { value: r.data } : { error: 'The rate must be at least 0 and below 1' };
+            return r.success
+              ? { value: r.data }
+              : { error: 'The rate must be at least 0 and below 1' };
           }}
           onValid={(rate) => setParams(node.id, { rate })}
         />
@@ -103,16 +145,30 @@ function NodeForm({ node }: { node: GraphNode }) {
       {node.kind === 'output' && (
         <label className="field">
           Loss
-          <select value={node.params.loss} onChange={(e) => setParams(node.id, { loss: e.target.value as (typeof LOSSES)[number] })}>
+          <select
+            value={node.params.loss}
+            onChange={(e) =>
+              setParams(node.id, { loss: e.target.value as (typeof LOSSES)[number] })
+            }
+          >
             {LOSSES.map((l) => (
               <option key={l} value={l}>
-                {{ auto: 'from the task', cce: 'categorical cross-entropy', bce: 'binary cross-entropy', mse: 'mean squared error' }[l]}
+                {
+                  {
+                    auto: 'from the task',
+                    cce: 'categorical cross-entropy',
+                    bce: 'binary cross-entropy',
+                    mse: 'mean squared error',
+                  }[l]
+                }
               </option>
             ))}
           </select>
         </label>
       )}
-      {(node.kind === 'input' || node.kind === 'softmax') && <p className="muted">This layer has no parameters to set.</p>}
+      {(node.kind === 'input' || node.kind === 'softmax') && (
+        <p className="muted">This layer has no parameters to set.</p>
+      )}
     </form>
   );
 }

@@ -9,7 +9,13 @@ export function Notices() {
       {notices
         .filter((n) => n.at)
         .map((n) => (
-          <div key={n.id} className={`notice at-pointer ${n.kind}`} role="alert" style={{ left: n.at!.x + 12, top: n.at!.y + 12 }} onClick={() => dismiss(n.id)}>
+          <div
+            key={n.id}
+            className={`notice at-pointer ${n.kind}`}
+            role="alert"
+            style={{ left: n.at!.x + 12, top: n.at!.y + 12 }}
+            onClick={() => dismiss(n.id)}
+          >
             {n.text}
           </div>
         ))}
@@ -17,7 +23,12 @@ export function Notices() {
         {notices
           .filter((n) => !n.at)
           .map((n) => (
-            <div key={n.id} className={`notice ${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'} onClick={() => dismiss(n.id)}>
+            <div
+              key={n.id}
+              className={`notice ${n.kind}`}
+              role={n.kind === 'error' ? 'alert' : 'status'}
+              onClick={() => dismiss(n.id)}
+            >
               {n.text}
             </div>
           ))}

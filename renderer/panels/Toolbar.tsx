@@ -15,22 +15,41 @@ export function Toolbar({ onNew, onFit }: { onNew(): void; onFit(): void }) {
         New
       </button>
       <span className="sep" />
-      <button type="button" onClick={undo} disabled={!canUndo} aria-label="Undo" title="Undo (Ctrl+Z)">
+      <button
+        type="button"
+        onClick={undo}
+        disabled={!canUndo}
+        aria-label="Undo"
+        title="Undo (Ctrl+Z)"
+      >
         ↶ Undo
       </button>
-      <button type="button" onClick={redo} disabled={!canRedo} aria-label="Redo" title="Redo (Ctrl+Y)">
+      <button
+        type="button"
+        onClick={redo}
+        disabled={!canRedo}
+        aria-label="Redo"
+        title="Redo (Ctrl+Y)"
+      >
         ↷ Redo
       </button>
       <span className="sep" />
       <button type="button" onClick={onFit} title="Fit the network to the window">
         Fit view
       </button>
-      <button type="button" onClick={() => useUiStore.getState().toggleTheme()} aria-label={theme === 'light' ? 'Dark theme' : 'Light theme'}>
+      <button
+        type="button"
+        onClick={() => useUiStore.getState().toggleTheme()}
+        aria-label={theme === 'light' ? 'Dark theme' : 'Light theme'}
+      >
         {theme === 'light' ? '☾ Dark' : '☀ Light'}
       </button>
       <span className="grow" />
       <span className="mode" title={info.workspace ?? undefined}>
-        {info.mode === 'browser' ? `Browser mode · workspace ${info.workspace ?? ''}` : `Desktop · ${info.platform}`} · v{info.version}
+        {info.mode === 'browser'
+          ? `Browser mode · workspace ${info.workspace ?? ''}`
+          : `Desktop · ${info.platform}`}{' '}
+        · v{info.version}
       </span>
     </header>
   );

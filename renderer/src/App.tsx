@@ -10,6 +10,7 @@ import { BottomPanel } from '../panels/BottomPanel';
 import { FilePicker } from '../panels/FilePicker';
 import { Notices } from '../panels/Notices';
 import { useGraphStore, undo, redo } from '../store/graph';
+import { freeSpot } from '../canvas/placement';
 import { useUiStore } from '../store/ui';
 import { PlatformContext, type RendererPlatform } from './platform';
 
@@ -25,7 +26,13 @@ export function App({ platform }: { platform: RendererPlatform }) {
 
 function isTextField(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
-  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
+  return (
+    !!el &&
+    (el.tagName === 'INPUT' ||
+      el.tagName === 'TEXTAREA' ||
+      el.tagName === 'SELECT' ||
+      el.isContentEditable)
+  );
 }
 
 function Shell({ platform }: { platform: RendererPlatform }) {
@@ -35,11 +42,11 @@ function Shell({ platform }: { platform: RendererPlatform }) {
   const addInView = useCallback(
     (kind: LayerKind) => {
       const canvas = document.querySelector('.canvas')?.getBoundingClientRect();
-      const centre = canvas ? { x: canvas.left + canvas.width / 2, y: canvas.top + canvas.height / 2 } : { x: 400, y: 300 };
-      // Stagger nodes added by click so they do not land on top of each other.
-      const n = useGraphStore.getState().graph.nodes.length;
-      const p = screenToFlowPosition(centre);
-      useGraphStore.getState().addNode(kind, { x: p.x - 75 + (n % 5) * 20, y: p.y - 28 + (n % 5) * 20 });
+      const centre = canvas
+        ? { x: canvas.left + canvas.width / 2, y: canvas.top + canvas.height / 2 }
+        : { x: 400, y: 300 };
+      const graph = useGraphStore.getState().graph;
+      useGraphStore.getState().addNode(kind, freeSpot(graph, screenToFlowPosition(centre)));
     },
     [screenToFlowPosition],
   );
@@ -67,18 +74,27 @@ function Shell({ platform }: { platform: RendererPlatform }) {
         case 'file:new':
           return newGraph();
         case 'help:about':
-          return useUiStore.getState().notify(`Layerlab ${platform.info.version}: design, train and understand small neural networks.`);
+          return useUiStore
+            .getState()
+            .notify(
+              `Layerlab ${platform.info.version}: design, train and understand small neural networks.`,
+            );
         case 'file:open':
         case 'file:save':
         case 'file:saveAs':
-          return useUiStore.getState().notify('Project files are not available in this version yet.');
+          return useUiStore
+            .getState()
+            .notify('Project files are not available in this version yet.');
       }
     },
     [fitView, newGraph, platform.info.version],
   );
 
   // Native menu commands (desktop) arrive as contract events.
-  useEffect(() => platform.api.on('menu:command', ({ command }) => run(command)), [platform.api, run]);
+  useEffect(
+    () => platform.api.on('menu:command', ({ command }) => run(command)),
+    [platform.api, run],
+  );
 
   // Keyboard shortcuts of the Edit menu, for browser mode (in Electron the menu's accelerators win).
   useEffect(() => {

@@ -5,11 +5,15 @@
 import { BRIDGE_GLOBAL, WS_PATH, wsMessageSchema, type RawBridge } from '../../electron/contract';
 
 export function findBridge(): RawBridge {
-  const injected = (window as unknown as Record<string, unknown>)[BRIDGE_GLOBAL] as RawBridge | undefined;
+  const injected = (window as unknown as Record<string, unknown>)[BRIDGE_GLOBAL] as
+    RawBridge | undefined;
   if (injected) return injected;
   const params = new URLSearchParams(window.location.search);
   const token = params.get('token') ?? sessionStorage.getItem('layerlab-token');
-  if (!token) throw new Error('This page needs the address printed by "npm run web" (it carries an access token).');
+  if (!token)
+    throw new Error(
+      'This page needs the address printed by "npm run web" (it carries an access token).',
+    );
   // Keep the token for reloads of this tab, but out of the address bar and history.
   sessionStorage.setItem('layerlab-token', token);
   if (params.has('token')) window.history.replaceState(null, '', window.location.pathname);
@@ -45,7 +49,8 @@ class WsBridge implements RawBridge {
       };
       ws.onclose = () => {
         this.socket = null;
-        for (const p of this.pending.values()) p.reject(new Error('the connection to the Layerlab host closed'));
+        for (const p of this.pending.values())
+          p.reject(new Error('the connection to the Layerlab host closed'));
         this.pending.clear();
       };
       ws.onmessage = (ev) => this.receive(ev.data);

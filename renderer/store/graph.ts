@@ -52,7 +52,12 @@ export const useGraphStore = create<GraphState>()(
       addNode(kind, position) {
         const graph = get().graph;
         const id = nextId(graph, kind);
-        const node = { id, kind, position: { x: Math.round(position.x), y: Math.round(position.y) }, params: defaultParams(kind) } as GraphNode;
+        const node = {
+          id,
+          kind,
+          position: { x: Math.round(position.x), y: Math.round(position.y) },
+          params: defaultParams(kind),
+        } as GraphNode;
         set({ graph: { ...graph, nodes: [...graph.nodes, node] }, selected: [id] });
         return id;
       },
@@ -82,7 +87,12 @@ export const useGraphStore = create<GraphState>()(
 
       setParams(id, params) {
         const graph = get().graph;
-        set({ graph: { ...graph, nodes: graph.nodes.map((n) => (n.id === id ? ({ ...n, params } as GraphNode) : n)) } });
+        set({
+          graph: {
+            ...graph,
+            nodes: graph.nodes.map((n) => (n.id === id ? ({ ...n, params } as GraphNode) : n)),
+          },
+        });
       },
 
       removeElements(nodeIds, edgeIds) {

@@ -20,9 +20,13 @@ const root = path.resolve(__dirname, '../..');
 async function startHost(): Promise<{ host: Host; child: ChildProcess }> {
   const workspace = mkdtempSync(path.join(tmpdir(), 'layerlab-e2e-'));
   cpSync(path.join(root, 'tests/fixtures/workspace'), workspace, { recursive: true });
-  const child = spawn(process.execPath, [path.join(root, 'dist/electron/host.cjs'), '--port', '0', '--workspace', workspace], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(root, 'dist/electron/host.cjs'), '--port', '0', '--workspace', workspace],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`host did not start: ${out}`)), 15_000);
@@ -43,6 +47,7 @@ async function startHost(): Promise<{ host: Host; child: ChildProcess }> {
 
 export const test = base.extend<{ app: Page; consoleErrors: string[] }, { host: Host }>({
   host: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their deps
     async ({}, use) => {
       const { host, child } = await startHost();
       await use(host);
@@ -70,7 +75,11 @@ export const test = base.extend<{ app: Page; consoleErrors: string[] }, { host: 
 export { expect };
 
 /** Drags a palette item onto the canvas at (x, y) the way a person would. */
-export async function dragFromPalette(page: Page, kind: string, to: { x: number; y: number }): Promise<void> {
+export async function dragFromPalette(
+  page: Page,
+  kind: string,
+  to: { x: number; y: number },
+): Promise<void> {
   const item = page.getByRole('button', { name: kind, exact: true });
   const box = (await item.boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
@@ -80,8 +89,13 @@ export async function dragFromPalette(page: Page, kind: string, to: { x: number;
 }
 
 /** Presses on a handle's centre and releases on another's, like a person wiring two nodes. */
-export async function connectHandles(page: Page, from: string | Locator, to: string | Locator): Promise<void> {
-  const handle = (h: string | Locator) => (typeof h === 'string' ? page.getByLabel(h, { exact: true }) : h);
+export async function connectHandles(
+  page: Page,
+  from: string | Locator,
+  to: string | Locator,
+): Promise<void> {
+  const handle = (h: string | Locator) =>
+    typeof h === 'string' ? page.getByLabel(h, { exact: true }) : h;
   const a = (await handle(from).boundingBox())!;
   const b = (await handle(to).boundingBox())!;
   await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);

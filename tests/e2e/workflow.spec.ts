@@ -11,7 +11,11 @@ test('opens a CSV from the workspace with the in-app picker and previews it', as
   await dialog.getByRole('button', { name: 'Open' }).click();
   await expect(dialog).toBeHidden();
   await expect(app.getByText('iris.csv · 150 rows · 5 columns')).toBeVisible();
-  await expect(app.getByRole('table', { name: 'Preview of iris.csv' }).getByRole('columnheader', { name: 'label' })).toBeVisible();
+  await expect(
+    app
+      .getByRole('table', { name: 'Preview of iris.csv' })
+      .getByRole('columnheader', { name: 'label' }),
+  ).toBeVisible();
 });
 
 test('refuses a second input into a layer with a message at the pointer', async ({ app }) => {
@@ -27,11 +31,15 @@ test('refuses a second input into a layer with a message at the pointer', async 
 
   await connectHandles(app, dense2.getByLabel('Dense output'), dense1.getByLabel('Dense input'));
   const message = app.locator('.notice.at-pointer');
-  await expect(message).toHaveText('Dense (dense_1) already has an input; a layer takes one input.');
+  await expect(message).toHaveText(
+    'Dense (dense_1) already has an input; a layer takes one input.',
+  );
   await expect(app.locator('.react-flow__edge')).toHaveCount(1);
 });
 
-test('undo and redo restore a deleted node and its edge; the inspector rejects bad units', async ({ app }) => {
+test('undo and redo restore a deleted node and its edge; the inspector rejects bad units', async ({
+  app,
+}) => {
   const canvas = (await app.getByRole('region', { name: 'Network canvas' }).boundingBox())!;
   await dragFromPalette(app, 'Dense', { x: canvas.x + 200, y: canvas.y + 200 });
   await dragFromPalette(app, 'Activation', { x: canvas.x + 500, y: canvas.y + 200 });
@@ -41,7 +49,9 @@ test('undo and redo restore a deleted node and its edge; the inspector rejects b
   await app.getByRole('group', { name: 'Dense node dense_1' }).click();
   const units = app.getByLabel('Units');
   await units.fill('0');
-  await expect(app.getByRole('alert').filter({ hasText: 'units must be at least 1' })).toBeVisible();
+  await expect(
+    app.getByRole('alert').filter({ hasText: 'units must be at least 1' }),
+  ).toBeVisible();
   await units.fill('32');
   await expect(app.getByRole('group', { name: 'Dense node dense_1' })).toContainText('32 units');
 

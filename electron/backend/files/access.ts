@@ -60,9 +60,13 @@ export class WorkspaceAccess implements FileAccess {
     rejectBadChars(p);
     const abs = path.resolve(this.root, p === '' ? '.' : p);
     if (!this.inside(abs)) {
-      throw new AppError('OUTSIDE_WORKSPACE', `"${p}" is outside the workspace folder; only files inside it can be used.`, {
-        path: p,
-      });
+      throw new AppError(
+        'OUTSIDE_WORKSPACE',
+        `"${p}" is outside the workspace folder; only files inside it can be used.`,
+        {
+          path: p,
+        },
+      );
     }
     return abs;
   }
@@ -73,7 +77,11 @@ export class WorkspaceAccess implements FileAccess {
       throw new AppError('NOT_FOUND', `"${p}" does not exist in the workspace.`, { path: p });
     });
     if (!this.inside(real)) {
-      throw new AppError('OUTSIDE_WORKSPACE', `"${p}" leads outside the workspace folder (through a link).`, { path: p });
+      throw new AppError(
+        'OUTSIDE_WORKSPACE',
+        `"${p}" leads outside the workspace folder (through a link).`,
+        { path: p },
+      );
     }
     return real;
   }
@@ -84,13 +92,15 @@ export class WorkspaceAccess implements FileAccess {
 
   async resolveDir(p: string): Promise<string> {
     const real = await this.real(p || '.', this.lexical(p));
-    if (!(await stat(real)).isDirectory()) throw new AppError('BAD_REQUEST', `"${p}" is not a folder.`, { path: p });
+    if (!(await stat(real)).isDirectory())
+      throw new AppError('BAD_REQUEST', `"${p}" is not a folder.`, { path: p });
     return real;
   }
 
   async resolveWrite(p: string): Promise<string> {
     const abs = this.lexical(p);
-    if (abs === this.root) throw new AppError('BAD_REQUEST', 'A file name is needed, not the workspace folder.');
+    if (abs === this.root)
+      throw new AppError('BAD_REQUEST', 'A file name is needed, not the workspace folder.');
     const dir = await this.real(path.dirname(p) || '.', path.dirname(abs));
     const target = path.join(dir, path.basename(abs));
     if (await exists(target)) await this.real(p, target);
@@ -113,17 +123,23 @@ export class GrantedAccess implements FileAccess {
 
   private check(p: string): string {
     rejectBadChars(p);
-    if (!path.isAbsolute(p)) throw new AppError('BAD_REQUEST', `"${p}" is not an absolute path.`, { path: p });
+    if (!path.isAbsolute(p))
+      throw new AppError('BAD_REQUEST', `"${p}" is not an absolute path.`, { path: p });
     const abs = path.resolve(p);
     if (!this.granted.has(abs)) {
-      throw new AppError('NOT_ALLOWED', `"${p}" was not chosen in a file dialog, so Layerlab will not touch it.`, { path: p });
+      throw new AppError(
+        'NOT_ALLOWED',
+        `"${p}" was not chosen in a file dialog, so Layerlab will not touch it.`,
+        { path: p },
+      );
     }
     return abs;
   }
 
   async resolveRead(p: string): Promise<string> {
     const abs = this.check(p);
-    if (!(await exists(abs))) throw new AppError('NOT_FOUND', `"${p}" does not exist.`, { path: p });
+    if (!(await exists(abs)))
+      throw new AppError('NOT_FOUND', `"${p}" does not exist.`, { path: p });
     return abs;
   }
 
@@ -132,7 +148,10 @@ export class GrantedAccess implements FileAccess {
   }
 
   async resolveDir(p: string): Promise<string> {
-    throw new AppError('NOT_ALLOWED', `Folders are browsed with the system's file dialog in the desktop app ("${p}").`);
+    throw new AppError(
+      'NOT_ALLOWED',
+      `Folders are browsed with the system's file dialog in the desktop app ("${p}").`,
+    );
   }
 
   display(abs: string): string {

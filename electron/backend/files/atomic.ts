@@ -16,7 +16,11 @@ export interface AtomicFs {
 
 const realFs: AtomicFs = { open, rename, unlink };
 
-export async function writeFileAtomic(target: string, data: string | Uint8Array, fs: AtomicFs = realFs): Promise<void> {
+export async function writeFileAtomic(
+  target: string,
+  data: string | Uint8Array,
+  fs: AtomicFs = realFs,
+): Promise<void> {
   const dir = path.dirname(target);
   const tmp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   let handle: Awaited<ReturnType<typeof open>> | undefined;

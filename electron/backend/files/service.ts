@@ -1,7 +1,13 @@
 /** files:* and dialog:* handlers: reading, writing and choosing files through a FileAccess policy. */
 import { readdir, stat, open } from 'node:fs/promises';
 import path from 'node:path';
-import { AppError, MAX_TEXT_BYTES, type DirEntry, type ParsedRequestOf, type ResponseOf } from '../../contract';
+import {
+  AppError,
+  MAX_TEXT_BYTES,
+  type DirEntry,
+  type ParsedRequestOf,
+  type ResponseOf,
+} from '../../contract';
 import type { Platform } from '../platform';
 import type { FileAccess } from './access';
 import { writeFileAtomic } from './atomic';
@@ -12,16 +18,25 @@ export function fileHandlers(platform: Platform, access: FileAccess) {
   return {
     async 'dialog:open'(req: ParsedRequestOf<'dialog:open'>): Promise<ResponseOf<'dialog:open'>> {
       if (!platform.showOpenDialog) {
-        throw new AppError('NOT_ALLOWED', 'This window has no system file dialog; use the in-app file picker.');
+        throw new AppError(
+          'NOT_ALLOWED',
+          'This window has no system file dialog; use the in-app file picker.',
+        );
       }
-      const chosen = await platform.showOpenDialog({ filters: req.filters, ...(req.title ? { title: req.title } : {}) });
+      const chosen = await platform.showOpenDialog({
+        filters: req.filters,
+        ...(req.title ? { title: req.title } : {}),
+      });
       if (chosen) access.grant(chosen);
       return { path: chosen ? access.display(chosen) : null };
     },
 
     async 'dialog:save'(req: ParsedRequestOf<'dialog:save'>): Promise<ResponseOf<'dialog:save'>> {
       if (!platform.showSaveDialog) {
-        throw new AppError('NOT_ALLOWED', 'This window has no system file dialog; use the in-app file picker.');
+        throw new AppError(
+          'NOT_ALLOWED',
+          'This window has no system file dialog; use the in-app file picker.',
+        );
       }
       const chosen = await platform.showSaveDialog({
         filters: req.filters,
@@ -56,32 +71,43 @@ export function fileHandlers(platform: Platform, access: FileAccess) {
           continue;
         }
       }
-      entries.sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'dir' ? -1 : 1));
+      entries.sort((a, b) =>
+        a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'dir' ? -1 : 1,
+      );
       const shown = access.display(dir);
       const parent = shown === '' ? null : access.display(path.dirname(dir));
       return { dir: shown, parent, entries };
     },
 
-    async 'files:readText'(req: ParsedRequestOf<'files:readText'>): Promise<ResponseOf<'files:readText'>> {
+    async 'files:readText'(
+      req: ParsedRequestOf<'files:readText'>,
+    ): Promise<ResponseOf<'files:readText'>> {
       const abs = await access.resolveRead(req.path);
       const limit = req.maxBytes ?? MAX_TEXT_BYTES;
       const handle = await open(abs, 'r');
       try {
         const s = await handle.stat();
-        if (!s.isFile()) throw new AppError('BAD_REQUEST', `"${req.path}" is not a file.`, { path: req.path });
+        if (!s.isFile())
+          throw new AppError('BAD_REQUEST', `"${req.path}" is not a file.`, { path: req.path });
         if (s.size > limit) {
-          throw new AppError('TOO_LARGE', `"${path.basename(abs)}" is ${formatBytes(s.size)}; the limit is ${formatBytes(limit)}.`, {
-            path: req.path,
-            size: s.size,
-            limit,
-          });
+          throw new AppError(
+            'TOO_LARGE',
+            `"${path.basename(abs)}" is ${formatBytes(s.size)}; the limit is ${formatBytes(limit)}.`,
+            {
+              path: req.path,
+              size: s.size,
+              limit,
+            },
+          );
         }
         const bytes = await handle.readFile();
         let text: string;
         try {
           text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
         } catch {
-          throw new AppError('BAD_REQUEST', `"${path.basename(abs)}" is not UTF-8 text.`, { path: req.path });
+          throw new AppError('BAD_REQUEST', `"${path.basename(abs)}" is not UTF-8 text.`, {
+            path: req.path,
+          });
         }
         return { path: access.display(abs), name: path.basename(abs), size: s.size, text };
       } finally {
@@ -89,7 +115,9 @@ export function fileHandlers(platform: Platform, access: FileAccess) {
       }
     },
 
-    async 'files:writeText'(req: ParsedRequestOf<'files:writeText'>): Promise<ResponseOf<'files:writeText'>> {
+    async 'files:writeText'(
+      req: ParsedRequestOf<'files:writeText'>,
+    ): Promise<ResponseOf<'files:writeText'>> {
       const abs = await access.resolveWrite(req.path);
       const data = Buffer.from(req.text, 'utf8');
       await writeFileAtomic(abs, data);

@@ -1,0 +1,7 @@
+/** engine/graph: the document schema, the checker, shapes and the compiler (pure, renderer-safe). */
+export * from './document';
+export * from './problems';
+export * from './shapes';
+export * from './validate';
+export * from './compile';
+export * from './spec-string';

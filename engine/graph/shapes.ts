@@ -1,0 +1,94 @@
+/**
+ * Shape inference and parameter counts for the canvas graph, best effort: it works on unfinished
+ * graphs too, so the canvas can show live shapes while the user edits.
+ *
+ * A shape is the number of features per sample (the batch dimension is implied): Input carries the
+ * data's feature count (unknown until data is chosen), Dense outputs its `units`, every other
+ * node keeps its input's width. A Dense layer holds in·units weights plus units biases (if on).
+ */
+import type { Graph, GraphNode } from './document';
+
+/** Features per sample, or null when not known yet. */
+export type Width = number | null;
+
+export interface NodeInfo {
+  /** Width entering the node (null for Input, or when unknown). */
+  in: Width;
+  /** Width leaving the node (null when unknown; Output passes its input through). */
+  out: Width;
+  /** Trainable values in this node (0 for nodes without weights; null when the input width is unknown). */
+  params: number | null;
+}
+
+export interface ShapeInfo {
+  /** Per node id. */
+  nodes: Record<string, NodeInfo>;
+  /** Per edge id: the width the connection carries (its source's output). */
+  edges: Record<string, Width>;
+  /** Sum of all nodes' parameter counts, null when any is unknown. */
+  totalParams: number | null;
+}
+
+/** Parameter count of a node given its input width. */
+export function parameterCount(node: GraphNode, inWidth: Width): number | null {
+  if (node.kind !== 'dense') return 0;
+  if (inWidth === null) return null;
+  const { units, useBias } = node.params;
+  return inWidth * units + (useBias ? units : 0);
+}
+
+/** Renders a width the way the canvas shows it, e.g. "(batch, 16)" or "(batch, ?)". */
+export function formatShape(width: Width): string {
+  return `(batch, ${width === null ? '?' : width})`;
+}
+
+/**
+ * Infers every node's input/output width and parameter count. A node with several incoming
+ * connections (an error the validator reports) takes its width from the first one.
+ */
+export function inferShapes(graph: Graph, features?: number): ShapeInfo {
+  const byId = new Map<string, GraphNode>();
+  for (const n of graph.nodes) if (!byId.has(n.id)) byId.set(n.id, n);
+  const incoming = new Map<string, string>();
+  for (const e of graph.edges) {
+    if (byId.has(e.source) && byId.has(e.target) && !incoming.has(e.target))
+      incoming.set(e.target, e.source);
+  }
+  const out = new Map<string, Width>();
+  const visiting = new Set<string>();
+
+  const outOf = (id: string): Width => {
+    const known = out.get(id);
+    if (known !== undefined) return known;
+    const node = byId.get(id);
+    if (node === undefined || visiting.has(id)) return null; // missing node or a cycle
+    visiting.add(id);
+    let w: Width;
+    if (node.kind === 'input') w = features !== undefined && features >= 1 ? features : null;
+    else if (node.kind === 'dense') w = validUnits(node.params.units);
+    else w = inOf(id);
+    visiting.delete(id);
+    out.set(id, w);
+    return w;
+  };
+  const inOf = (id: string): Width => {
+    const src = incoming.get(id);
+    return src === undefined ? null : outOf(src);
+  };
+
+  const nodes: Record<string, NodeInfo> = {};
+  let total: number | null = 0;
+  for (const n of byId.values()) {
+    const inW = n.kind === 'input' ? null : inOf(n.id);
+    const params = parameterCount(n, inW);
+    nodes[n.id] = { in: inW, out: outOf(n.id), params };
+    total = total === null || params === null ? null : total + params;
+  }
+  const edges: Record<string, Width> = {};
+  for (const e of graph.edges) edges[e.id] = byId.has(e.source) ? outOf(e.source) : null;
+  return { nodes, edges, totalParams: total };
+}
+
+function validUnits(u: number): Width {
+  return Number.isInteger(u) && u >= 1 ? u : null;
+}

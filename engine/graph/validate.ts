@@ -1,0 +1,391 @@
+/**
+ * The graph checker: structure (one Input, one Output, a single chain between them, no cycles,
+ * no dangling nodes), node parameters, Softmax / loss combinations and output width, plus the
+ * live shapes and parameter counts of `inferShapes`. Pure: used by the renderer and the compiler.
+ */
+import { graphNodeSchema, graphSchema, LAYER_LABELS, type Graph, type GraphNode } from './document';
+import type { GraphProblem } from './problems';
+import { inferShapes, type ShapeInfo } from './shapes';
+
+export type ResolvedLoss = 'cce' | 'bce' | 'mse';
+
+export interface ValidateOptions {
+  /** Feature count of the data (Input's width). */
+  features?: number;
+  /** Number of classes of a classification target (checks the output width). */
+  classes?: number;
+  /** Number of target columns of a regression (checks the output width with mse). */
+  targets?: number;
+}
+
+export interface GraphAnalysis extends ShapeInfo {
+  /** True when there are no problems (the graph compiles). */
+  ok: boolean;
+  problems: GraphProblem[];
+  /** Node ids from Input onwards along the chain (as far as it goes). */
+  chain: string[];
+  /** The loss the Output will use ('auto' resolved), or null when there is no usable Output. */
+  loss: ResolvedLoss | null;
+}
+
+/** `Dense "d1"` — how messages name a node. */
+export function nodeLabel(node: GraphNode): string {
+  return `${LAYER_LABELS[node.kind]} "${node.id}"`;
+}
+
+const LOSS_WORDS: Record<ResolvedLoss, string> = {
+  cce: 'categorical cross-entropy',
+  bce: 'binary cross-entropy',
+  mse: 'mean squared error',
+};
+
+/** Checks a graph; never throws. `graph` may be anything (e.g. parsed from a file). */
+export function validateGraph(graph: Graph, opts: ValidateOptions = {}): GraphAnalysis {
+  const problems: GraphProblem[] = [];
+  const empty = (): GraphAnalysis => ({
+    ok: false,
+    problems,
+    chain: [],
+    loss: null,
+    nodes: {},
+    edges: {},
+    totalParams: null,
+  });
+
+  // 1. Shape of the document itself, then each node's parameters.
+  const g = graph as unknown as { nodes?: unknown; edges?: unknown };
+  if (g === null || typeof g !== 'object' || !Array.isArray(g.nodes) || !Array.isArray(g.edges)) {
+    problems.push({
+      nodeId: null,
+      code: 'invalid_graph',
+      message: 'The graph must have a list of nodes and a list of connections.',
+    });
+    return empty();
+  }
+  const nodes: GraphNode[] = [];
+  for (const raw of g.nodes as unknown[]) {
+    const r = graphNodeSchema.safeParse(raw);
+    const id =
+      typeof (raw as { id?: unknown })?.id === 'string' ? (raw as { id: string }).id : null;
+    if (r.success) {
+      nodes.push(r.data);
+      continue;
+    }
+    const kind = (raw as { kind?: unknown })?.kind;
+    const label =
+      typeof kind === 'string' && kind in LAYER_LABELS
+        ? `${LAYER_LABELS[kind as GraphNode['kind']]} "${id}"`
+        : `Node "${id}"`;
+    for (const issue of r.error.issues) {
+      const field = issue.path.filter((p) => p !== 'params').join('.');
+      const inParams = issue.path[0] === 'params';
+      problems.push({
+        nodeId: id,
+        code: inParams ? 'invalid_params' : 'invalid_graph',
+        message: inParams
+          ? `${label}: ${field} ${issue.message.startsWith(field) ? issue.message.slice(field.length).trim() : `is invalid (${issue.message})`}; change ${field}.`
+          : `${label} is not a valid node (${field || 'node'}: ${issue.message}).`,
+      });
+    }
+    // Keep the node for structural checks when its kind is known, with its raw params.
+    if (typeof kind === 'string' && kind in LAYER_LABELS && id !== null)
+      nodes.push(raw as GraphNode);
+  }
+  const edgesParsed = graphSchema.shape.edges.safeParse(g.edges);
+  if (!edgesParsed.success) {
+    problems.push({
+      nodeId: null,
+      code: 'invalid_graph',
+      message: 'Some connections are malformed: each needs an id, a source and a target.',
+    });
+    return empty();
+  }
+  const edges = edgesParsed.data;
+
+  // 2. Ids and connections.
+  const byId = new Map<string, GraphNode>();
+  for (const n of nodes) {
+    if (byId.has(n.id)) {
+      problems.push({
+        nodeId: n.id,
+        code: 'duplicate_id',
+        message: `Two nodes share the id "${n.id}": give each node its own id.`,
+      });
+    } else byId.set(n.id, n);
+  }
+  const inEdges = new Map<string, typeof edges>();
+  const outEdges = new Map<string, typeof edges>();
+  for (const e of edges) {
+    const missing = [e.source, e.target].filter((x) => !byId.has(x));
+    if (missing.length > 0) {
+      const known = [e.source, e.target].find((x) => byId.has(x)) ?? null;
+      problems.push({
+        nodeId: known,
+        edgeId: e.id,
+        code: 'edge_unknown_node',
+        message: `Connection "${e.id}" points to node "${missing[0]}", which does not exist: delete the connection.`,
+      });
+      continue;
+    }
+    (outEdges.get(e.source) ?? outEdges.set(e.source, []).get(e.source)!).push(e);
+    (inEdges.get(e.target) ?? inEdges.set(e.target, []).get(e.target)!).push(e);
+  }
+  const label = (id: string): string => nodeLabel(byId.get(id)!);
+
+  // 3. Exactly one Input and one Output, at the ends.
+  const inputs = nodes.filter((n) => n.kind === 'input');
+  const outputs = nodes.filter((n) => n.kind === 'output');
+  if (inputs.length === 0) {
+    problems.push({
+      nodeId: null,
+      code: 'no_input',
+      message: 'The graph has no Input node: add one and connect it to the first layer.',
+    });
+  }
+  for (const n of inputs.slice(1)) {
+    problems.push({
+      nodeId: n.id,
+      code: 'multiple_inputs',
+      message: `${nodeLabel(n)} is an extra Input (there are ${inputs.length}): keep exactly one Input and delete the others.`,
+    });
+  }
+  if (outputs.length === 0) {
+    problems.push({
+      nodeId: null,
+      code: 'no_output',
+      message: 'The graph has no Output node: add one and connect the last layer to it.',
+    });
+  }
+  for (const n of outputs.slice(1)) {
+    problems.push({
+      nodeId: n.id,
+      code: 'multiple_outputs',
+      message: `${nodeLabel(n)} is an extra Output (there are ${outputs.length}): keep exactly one Output and delete the others.`,
+    });
+  }
+  for (const n of byId.values()) {
+    const ins = inEdges.get(n.id) ?? [];
+    const outs = outEdges.get(n.id) ?? [];
+    if (n.kind === 'input' && ins.length > 0) {
+      problems.push({
+        nodeId: n.id,
+        edgeId: ins[0]!.id,
+        code: 'input_has_incoming',
+        message: `${nodeLabel(n)} has an incoming connection from "${ins[0]!.source}": Input must be first, remove that connection.`,
+      });
+    } else if (ins.length > 1) {
+      problems.push({
+        nodeId: n.id,
+        code: 'multiple_incoming',
+        message: `${nodeLabel(n)} has ${ins.length} incoming connections (from ${ins.map((e) => `"${e.source}"`).join(', ')}): a layer takes exactly one input, keep one of them.`,
+      });
+    }
+    if (n.kind === 'output' && outs.length > 0) {
+      problems.push({
+        nodeId: n.id,
+        edgeId: outs[0]!.id,
+        code: 'output_has_outgoing',
+        message: `${nodeLabel(n)} has an outgoing connection to "${outs[0]!.target}": Output must be last, remove that connection.`,
+      });
+    } else if (outs.length > 1) {
+      problems.push({
+        nodeId: n.id,
+        code: 'multiple_outgoing',
+        message: `${nodeLabel(n)} has ${outs.length} outgoing connections (to ${outs.map((e) => `"${e.target}"`).join(', ')}): the network is a single chain, keep one of them.`,
+      });
+    }
+  }
+
+  // 4. Cycles (each reported once, at its first node in document order).
+  const state = new Map<string, 1 | 2>();
+  const reported = new Set<string>();
+  const visit = (id: string, path: string[]): void => {
+    state.set(id, 1);
+    for (const e of outEdges.get(id) ?? []) {
+      const s = state.get(e.target);
+      if (s === 1) {
+        const loop = path.slice(path.indexOf(e.target));
+        if (!loop.some((x) => reported.has(x))) {
+          loop.forEach((x) => reported.add(x));
+          problems.push({
+            nodeId: e.target,
+            edgeId: e.id,
+            code: 'cycle',
+            message: `${label(e.target)} is part of a loop (${[...loop, e.target].map((x) => `"${x}"`).join(' → ')}): remove one connection of the loop.`,
+          });
+        }
+      } else if (s === undefined) visit(e.target, [...path, e.target]);
+    }
+    state.set(id, 2);
+  };
+  for (const id of byId.keys()) if (!state.has(id)) visit(id, [id]);
+
+  // 5. The chain from Input, and nodes off it.
+  const chain: string[] = [];
+  const input = inputs[0];
+  const output = outputs[0];
+  if (input !== undefined) {
+    const seen = new Set<string>();
+    for (let id: string | undefined = input.id; id !== undefined && !seen.has(id);) {
+      seen.add(id);
+      chain.push(id);
+      if (byId.get(id)!.kind === 'output') break;
+      id = (outEdges.get(id) ?? [])[0]?.target;
+    }
+  }
+  const onChain = new Set(chain);
+  const complete = output !== undefined && onChain.has(output.id);
+  if (input !== undefined && output !== undefined && !complete) {
+    const last = chain[chain.length - 1]!;
+    problems.push({
+      nodeId: last,
+      code: 'chain_incomplete',
+      message: `The chain from Input stops at ${label(last)}: connect it to the next layer or to ${nodeLabel(output)}.`,
+    });
+    if ((inEdges.get(output.id) ?? []).length === 0) {
+      problems.push({
+        nodeId: output.id,
+        code: 'output_unconnected',
+        message: `${nodeLabel(output)} has no incoming connection: connect the last layer to it.`,
+      });
+    }
+  }
+  if (input !== undefined) {
+    for (const n of byId.values()) {
+      if (onChain.has(n.id) || n.kind === 'input' || n.kind === 'output') continue;
+      problems.push({
+        nodeId: n.id,
+        code: 'dangling',
+        message: `${nodeLabel(n)} is not on the path from Input to Output: connect it into the chain or delete it.`,
+      });
+    }
+  }
+
+  // 6. Data width.
+  if (opts.features !== undefined && !(Number.isInteger(opts.features) && opts.features >= 1)) {
+    problems.push({
+      nodeId: input?.id ?? null,
+      code: 'no_features',
+      message: `The data has ${opts.features} feature columns: choose data with at least one feature column besides the target.`,
+    });
+  }
+
+  const shapes = inferShapes({ nodes: [...byId.values()], edges }, opts.features);
+  const loss =
+    complete && output !== undefined
+      ? checkHead(
+          chain.map((id) => byId.get(id)!),
+          shapes,
+          opts,
+          problems,
+        )
+      : null;
+  return { ok: problems.length === 0, problems, chain, loss, ...shapes };
+}
+
+/** Rules about what sits in the chain: Dense present, Softmax placement, loss, output width. */
+function checkHead(
+  chain: GraphNode[],
+  shapes: ShapeInfo,
+  opts: ValidateOptions,
+  problems: GraphProblem[],
+): ResolvedLoss {
+  const output = chain[chain.length - 1]!;
+  if (output.kind !== 'output') throw new Error('chain must end at Output');
+  const body = chain.slice(1, -1);
+  const denses = body.filter((n) => n.kind === 'dense');
+  if (denses.length === 0) {
+    problems.push({
+      nodeId: output.id,
+      code: 'no_dense',
+      message: `There is no Dense layer between Input and ${nodeLabel(output)}, so there is nothing to learn: add a Dense layer.`,
+    });
+  }
+  const last = body[body.length - 1];
+  for (const n of body) {
+    if (n.kind === 'softmax' && n !== last) {
+      problems.push({
+        nodeId: n.id,
+        code: 'softmax_position',
+        message: `${nodeLabel(n)} must come directly before Output: move it to the end of the chain or delete it.`,
+      });
+    }
+  }
+  const endsSoftmax = last?.kind === 'softmax';
+  const endsSigmoid = last?.kind === 'activation' && last.params.fn === 'sigmoid';
+  const width = last === undefined ? null : (shapes.nodes[last.id]?.out ?? null);
+  const wanted = output.params.loss;
+  const loss: ResolvedLoss =
+    wanted !== 'auto'
+      ? wanted
+      : endsSoftmax
+        ? 'cce'
+        : endsSigmoid && (width === 1 || opts.classes === 2)
+          ? 'bce'
+          : 'mse';
+  const words = LOSS_WORDS[loss];
+
+  if (endsSoftmax && loss !== 'cce') {
+    problems.push({
+      nodeId: output.id,
+      code: 'softmax_loss',
+      message: `${nodeLabel(output)} uses ${words} after ${nodeLabel(last)}: Softmax goes with categorical cross-entropy, so set the loss to cce (or auto) or delete the Softmax.`,
+    });
+  }
+  if (loss === 'cce' && !endsSoftmax) {
+    problems.push({
+      nodeId: output.id,
+      code: 'cce_needs_softmax',
+      message: `${nodeLabel(output)} uses categorical cross-entropy but no Softmax comes right before it: add a Softmax node before Output.`,
+    });
+  }
+  if (loss === 'bce' && !endsSigmoid) {
+    problems.push({
+      nodeId: output.id,
+      code: 'bce_needs_sigmoid',
+      message: `${nodeLabel(output)} uses binary cross-entropy but the node before it is not a sigmoid Activation: add an Activation with sigmoid right before Output.`,
+    });
+  }
+  if (loss === 'bce' && opts.classes !== undefined && opts.classes !== 2) {
+    problems.push({
+      nodeId: output.id,
+      code: 'bce_classes',
+      message: `${nodeLabel(output)} uses binary cross-entropy but the target has ${opts.classes} classes: use categorical cross-entropy with a Softmax, or a target with 2 classes.`,
+    });
+  }
+  if (endsSoftmax && width === 1) {
+    problems.push({
+      nodeId: last.id,
+      code: 'softmax_width',
+      message: `${nodeLabel(last)} gets 1 value per sample, so it always outputs 1: give the Dense before it one unit per class.`,
+    });
+  }
+
+  // Output width: the last Dense decides it.
+  const lastDense = denses[denses.length - 1];
+  if (lastDense !== undefined && width !== null) {
+    let need: number | null = null;
+    let why = '';
+    if (loss === 'cce' && opts.classes !== undefined && opts.classes >= 2) {
+      need = opts.classes;
+      why = `the target has ${opts.classes} classes`;
+    } else if (loss === 'bce' && (opts.classes === undefined || opts.classes === 2)) {
+      need = 1;
+      why = 'binary cross-entropy predicts one probability';
+    } else if (loss === 'mse' && opts.targets !== undefined) {
+      need = opts.targets;
+      why = `the target has ${opts.targets} column${opts.targets === 1 ? '' : 's'}`;
+    } else if (loss === 'mse' && opts.classes !== undefined) {
+      need = opts.classes;
+      why = `the target has ${opts.classes} classes`;
+    }
+    if (need !== null && width !== need) {
+      problems.push({
+        nodeId: lastDense.id,
+        code: 'output_width',
+        message: `${nodeLabel(lastDense)} has ${width} units but ${why}: set its units to ${need}.`,
+      });
+    }
+  }
+  return loss;
+}

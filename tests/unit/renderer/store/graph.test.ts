@@ -1,0 +1,86 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useGraphStore, undo, redo } from '../../../../renderer/store/graph';
+import { graphSchema } from '../../../../engine/graph/document';
+
+const store = () => useGraphStore.getState();
+const history = () => useGraphStore.temporal.getState();
+
+beforeEach(() => {
+  store().replaceGraph({ nodes: [], edges: [] });
+  history().clear();
+});
+
+describe('graph store', () => {
+  it('adds nodes with default parameters and readable ids', () => {
+    const a = store().addNode('dense', { x: 10.4, y: 20.6 });
+    const b = store().addNode('dense', { x: 0, y: 0 });
+    expect([a, b]).toEqual(['dense_1', 'dense_2']);
+    expect(store().graph.nodes[0]).toEqual({
+      id: 'dense_1',
+      kind: 'dense',
+      position: { x: 10, y: 21 },
+      params: { units: 16, useBias: true, initializer: 'glorot_uniform', l1: null, l2: null },
+    });
+    expect(store().selected).toEqual(['dense_2']);
+    expect(graphSchema.safeParse(store().graph).success).toBe(true);
+  });
+
+  it('connects two nodes and refuses a connection that breaks the network, with its reason', () => {
+    const input = store().addNode('input', { x: 0, y: 0 });
+    const dense = store().addNode('dense', { x: 0, y: 0 });
+    const act = store().addNode('activation', { x: 0, y: 0 });
+    expect(store().connect(input, dense)).toBeNull();
+    expect(store().connect(dense, act)).toBeNull();
+    expect(store().connect(act, input)).toMatch(/Nothing can go into Input/);
+    expect(store().connect(act, dense)).toMatch(/already has an input/);
+    expect(store().connect(dense, dense)).toMatch(/cannot feed itself/);
+    expect(store().graph.edges).toHaveLength(2);
+  });
+
+  it('deleting a node removes its edges, and undo brings both back in one step', () => {
+    const a = store().addNode('dense', { x: 0, y: 0 });
+    const b = store().addNode('activation', { x: 100, y: 0 });
+    store().connect(a, b);
+    const before = store().graph;
+    store().removeElements([a], []);
+    expect(store().graph.nodes.map((n) => n.id)).toEqual([b]);
+    expect(store().graph.edges).toEqual([]);
+    undo();
+    expect(store().graph).toEqual(before);
+    redo();
+    expect(store().graph.edges).toEqual([]);
+  });
+
+  it('records a whole drag as one undo step', () => {
+    const a = store().addNode('dense', { x: 0, y: 0 });
+    const steps = history().pastStates.length;
+    store().beginDrag();
+    for (let i = 1; i <= 10; i++) store().moveNodes([{ id: a, x: i * 10, y: i }]);
+    store().endDrag();
+    expect(history().pastStates.length).toBe(steps + 1);
+    expect(store().graph.nodes[0]!.position).toEqual({ x: 100, y: 10 });
+    undo();
+    expect(store().graph.nodes[0]!.position).toEqual({ x: 0, y: 0 });
+  });
+
+  it('undoes parameter changes but not selection changes', () => {
+    const a = store().addNode('dropout', { x: 0, y: 0 });
+    const steps = history().pastStates.length;
+    store().select([]);
+    store().select([a]);
+    expect(history().pastStates.length).toBe(steps);
+    store().setParams(a, { rate: 0.2 });
+    undo();
+    expect(store().graph.nodes[0]!.params).toEqual({ rate: 0.5 });
+  });
+
+  it('select all, then delete the selection', () => {
+    const a = store().addNode('input', { x: 0, y: 0 });
+    const b = store().addNode('dense', { x: 0, y: 0 });
+    store().connect(a, b);
+    store().selectAll();
+    expect(store().selected).toHaveLength(3);
+    store().removeSelected();
+    expect(store().graph).toEqual({ nodes: [], edges: [] });
+  });
+});
