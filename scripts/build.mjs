@@ -2,6 +2,7 @@
 //   dist/renderer/          the React app (Vite)
 //   dist/electron/*.cjs     main, preload, the browser-mode host, the CLI and the training worker (esbuild)
 //   dist/bench/run.cjs      the benchmark runner
+// LAYERLAB_DIST=DIR builds into DIR instead of dist/ (parallel work on one checkout).
 // `node scripts/build.mjs --only electron,cli` builds a subset (renderer, electron, host, cli, bench).
 import { build as esbuild } from 'esbuild';
 import { existsSync } from 'node:fs';
@@ -20,6 +21,9 @@ const only = onlyArg
     )
   : null;
 const want = (part) => !only || only.has(part);
+const distDir = process.env.LAYERLAB_DIST
+  ? path.resolve(process.env.LAYERLAB_DIST)
+  : path.join(root, 'dist');
 
 const node = {
   bundle: true,
@@ -54,14 +58,18 @@ for (const [part, src, out, banner] of entries) {
   await esbuild({
     ...node,
     entryPoints: [path.join(root, src)],
-    outfile: path.join(root, out),
+    outfile: path.join(distDir, path.relative('dist', out)),
     ...(banner ? { banner: { js: banner } } : {}),
   });
 }
 
 if (want('renderer')) {
   const { build } = await import('vite');
-  await build({ configFile: path.join(root, 'renderer/vite.config.mts'), logLevel: 'warn' });
+  await build({
+    configFile: path.join(root, 'renderer/vite.config.mts'),
+    logLevel: 'warn',
+    build: { outDir: path.join(distDir, 'renderer'), emptyOutDir: true },
+  });
 }
 console.log(
   `built ${[...done].map((o) => path.relative(root, o)).join(', ')}${want('renderer') ? ', dist/renderer' : ''}`,

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import Papa from 'papaparse';
 import { usePlatform } from '../src/platform';
 import { describeError } from '../src/errors';
+import { useDataStore } from '../store/data';
 
 const PREVIEW_ROWS = 12;
 
@@ -36,6 +37,15 @@ export function DataPanel() {
       });
       if (parsed.data.length === 0) throw new Error(`"${file.name}" has no rows.`);
       const [header = [], ...rows] = parsed.data;
+      // Until the dataset import decides types and target, assume the usual layout: numeric
+      // features, target in the last column.
+      const classes = new Set(rows.map((r) => r[header.length - 1])).size;
+      useDataStore.getState().setShape({
+        name: file.name,
+        features: Math.max(0, header.length - 1),
+        classes: classes >= 2 && classes <= 50 ? classes : null,
+        trainRows: null,
+      });
       setPreview({
         name: file.name,
         size: file.size,

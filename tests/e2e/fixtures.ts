@@ -22,7 +22,18 @@ async function startHost(): Promise<{ host: Host; child: ChildProcess }> {
   cpSync(path.join(root, 'tests/fixtures/workspace'), workspace, { recursive: true });
   const child = spawn(
     process.execPath,
-    [path.join(root, 'dist/electron/host.cjs'), '--port', '0', '--workspace', workspace],
+    [
+      path.join(
+        process.env.LAYERLAB_DIST
+          ? path.resolve(process.env.LAYERLAB_DIST)
+          : path.join(root, 'dist'),
+        'electron/host.cjs',
+      ),
+      '--port',
+      '0',
+      '--workspace',
+      workspace,
+    ],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
     },
