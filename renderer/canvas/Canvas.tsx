@@ -3,7 +3,7 @@
  * named actions apply them, so every edit is undoable. Connections are checked by engine/graph
  * before they exist and refused with a message at the pointer.
  */
-import { useCallback, useMemo, useState, type DragEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
 import {
   Background,
   Controls,
@@ -22,6 +22,8 @@ import { useGraphStore } from '../store/graph';
 import { useGraphAnalysis } from '../store/analysis';
 import { useUiStore } from '../store/ui';
 import { LayerNode, type LayerFlowNode } from './LayerNode';
+import { shapeText } from './format';
+import { ProblemsBanner } from './ProblemsBanner';
 
 export const PALETTE_MIME = 'application/x-layerlab-kind';
 const nodeTypes = { layer: LayerNode };
@@ -31,30 +33,52 @@ export function Canvas() {
   const selected = useGraphStore((s) => s.selected);
   const theme = useUiStore((s) => s.theme);
   const analysis = useGraphAnalysis();
-  const faulty = useMemo(
-    () => new Set(analysis.problems.map((p) => p.nodeId).filter((id): id is string => id !== null)),
-    [analysis],
-  );
   const { screenToFlowPosition } = useReactFlow();
   // React Flow measures nodes; the measurements are view state, kept beside the document.
   const [measured, setMeasured] = useState(
     () => new Map<string, { width: number; height: number }>(),
   );
+  const nodeCache = useRef(new Map<string, LayerFlowNode>());
 
+  // Reuse the previous React Flow node object when nothing it shows changed, so memoised
+  // LayerNodes do not re-render: while one node is dragged, only that node updates.
   const nodes = useMemo<LayerFlowNode[]>(() => {
     const sel = new Set(selected);
-    return graph.nodes.map((n) => {
+    const problemOf = new Map<string, string>();
+    for (const p of analysis.problems)
+      if (p.nodeId && !problemOf.has(p.nodeId)) problemOf.set(p.nodeId, p.message);
+    const previous = nodeCache.current;
+    const next = new Map<string, LayerFlowNode>();
+    const list = graph.nodes.map((n) => {
+      const info = analysis.nodes[n.id];
+      const problem = problemOf.get(n.id) ?? null;
       const m = measured.get(n.id);
-      return {
-        id: n.id,
-        type: 'layer' as const,
-        position: n.position,
-        data: { node: n, problem: faulty.has(n.id) },
-        selected: sel.has(n.id),
-        ...(m ? { measured: m } : {}),
-      };
+      const old = previous.get(n.id);
+      const reuse =
+        old &&
+        old.data.node === n &&
+        old.data.problem === problem &&
+        old.data.info?.in === info?.in &&
+        old.data.info?.out === info?.out &&
+        old.data.info?.params === info?.params &&
+        old.selected === sel.has(n.id) &&
+        old.measured === m;
+      const flowNode: LayerFlowNode = reuse
+        ? old
+        : {
+            id: n.id,
+            type: 'layer' as const,
+            position: n.position,
+            data: { node: n, problem, info },
+            selected: sel.has(n.id),
+            ...(m ? { measured: m } : {}),
+          };
+      next.set(n.id, flowNode);
+      return flowNode;
     });
-  }, [graph.nodes, selected, measured, faulty]);
+    nodeCache.current = next;
+    return list;
+  }, [graph.nodes, selected, measured, analysis]);
 
   const edges = useMemo<Edge[]>(() => {
     const sel = new Set(selected);
@@ -63,8 +87,10 @@ export function Canvas() {
       source: e.source,
       target: e.target,
       selected: sel.has(e.id),
+      label: shapeText(analysis.edges[e.id]),
+      ariaLabel: `${e.source} to ${e.target}, ${shapeText(analysis.edges[e.id])}`,
     }));
-  }, [graph.edges, selected]);
+  }, [graph.edges, selected, analysis]);
 
   const onNodesChange = useCallback((changes: NodeChange<LayerFlowNode>[]) => {
     const store = useGraphStore.getState();
@@ -190,6 +216,7 @@ export function Canvas() {
         <Controls aria-label="Zoom controls" />
         <MiniMap pannable zoomable ariaLabel="Minimap" />
       </ReactFlow>
+      <ProblemsBanner onShowAll={() => useUiStore.getState().showTab('problems')} />
       {graph.nodes.length === 0 && (
         <div className="canvas-empty" aria-hidden="true">
           Drag layers from the palette onto the canvas, then connect them from left to right.

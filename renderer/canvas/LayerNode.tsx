@@ -2,9 +2,19 @@
 import { memo } from 'react';
 import { Handle, Position, type NodeProps, type Node } from '@xyflow/react';
 import { LAYER_LABELS, portsOf, type GraphNode } from '../../engine/graph/document';
+import type { NodeInfo } from '../../engine/graph/shapes';
+import { paramsText, shapeText } from './format';
 
-export type LayerNodeData = { node: GraphNode; problem: boolean };
+export type LayerNodeData = { node: GraphNode; problem: string | null; info: NodeInfo | undefined };
 export type LayerFlowNode = Node<LayerNodeData, 'layer'>;
+
+const ACTIVATION_NAMES = {
+  none: 'none (linear)',
+  sigmoid: 'sigmoid',
+  tanh: 'tanh',
+  relu: 'ReLU',
+  leaky_relu: 'leaky ReLU',
+} as const;
 
 /** The key parameters of a node in a few words ("16 units", "ReLU", "rate 0.5"). */
 export function nodeSummary(node: GraphNode): string {
@@ -12,26 +22,24 @@ export function nodeSummary(node: GraphNode): string {
     case 'dense':
       return `${node.params.units} units${node.params.useBias ? '' : ', no bias'}`;
     case 'activation':
-      return {
-        none: 'none (linear)',
-        sigmoid: 'sigmoid',
-        tanh: 'tanh',
-        relu: 'ReLU',
-        leaky_relu: `leaky ReLU α=${node.params.alpha}`,
-      }[node.params.fn];
+      return node.params.fn === 'leaky_relu'
+        ? `leaky ReLU α=${node.params.alpha}`
+        : ACTIVATION_NAMES[node.params.fn];
     case 'dropout':
       return `rate ${node.params.rate}`;
     case 'output':
-      return node.params.loss === 'auto' ? 'loss: from the task' : `loss: ${node.params.loss}`;
+      return node.params.loss === 'auto'
+        ? 'loss from the task'
+        : `loss ${node.params.loss.toUpperCase()}`;
     case 'input':
-      return 'features from the data';
+      return 'features of the data';
     case 'softmax':
-      return 'probabilities';
+      return 'class probabilities';
   }
 }
 
 function LayerNodeView({ data, selected }: NodeProps<LayerFlowNode>) {
-  const { node, problem } = data;
+  const { node, problem, info } = data;
   const ports = portsOf(node.kind);
   const label = LAYER_LABELS[node.kind];
   return (
@@ -40,12 +48,21 @@ function LayerNodeView({ data, selected }: NodeProps<LayerFlowNode>) {
       role="group"
       aria-label={`${label} node ${node.id}`}
       data-node-id={node.id}
+      title={problem ?? undefined}
     >
-      {ports.in && <Handle type="target" position={Position.Left} aria-label={`${label} input`} />}
-      <div className="layer-node-title">{label}</div>
+      {ports.in && <Handle type="target" position={Position.Top} aria-label={`${label} input`} />}
+      <div className="layer-node-head">
+        <span className="layer-node-title">{label}</span>
+        {node.kind === 'dense' && (
+          <span className="layer-node-params">{paramsText(info?.params)}</span>
+        )}
+      </div>
       <div className="layer-node-summary">{nodeSummary(node)}</div>
+      <div className="layer-node-shape" aria-label="output shape">
+        {shapeText(info?.out)}
+      </div>
       {ports.out && (
-        <Handle type="source" position={Position.Right} aria-label={`${label} output`} />
+        <Handle type="source" position={Position.Bottom} aria-label={`${label} output`} />
       )}
     </div>
   );

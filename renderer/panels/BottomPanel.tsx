@@ -1,34 +1,42 @@
-/** The bottom area: data and problems with the network (training joins it later). */
-import { useState, type ReactNode } from 'react';
+/** The bottom area: the data, the model summary and the network's problems. */
+import type { ReactNode } from 'react';
 import { DataPanel } from './DataPanel';
 import { ProblemsPanel } from './ProblemsPanel';
-
-const TABS = [
-  { id: 'data', label: 'Data' },
-  { id: 'problems', label: 'Problems' },
-] as const;
-type TabId = (typeof TABS)[number]['id'];
+import { SummaryPanel } from './SummaryPanel';
+import { useUiStore, type BottomTab } from '../store/ui';
+import { useGraphAnalysis } from '../store/analysis';
 
 export function BottomPanel() {
-  const [tab, setTab] = useState<TabId>('data');
-  const panels: Record<TabId, ReactNode> = { data: <DataPanel />, problems: <ProblemsPanel /> };
+  const tab = useUiStore((s) => s.bottomTab);
+  const showTab = useUiStore((s) => s.showTab);
+  const problems = useGraphAnalysis().problems.length;
+  const tabs: { id: BottomTab; label: string; body: ReactNode }[] = [
+    { id: 'data', label: 'Data', body: <DataPanel /> },
+    { id: 'summary', label: 'Summary', body: <SummaryPanel /> },
+    {
+      id: 'problems',
+      label: problems ? `Problems (${problems})` : 'Problems',
+      body: <ProblemsPanel />,
+    },
+  ];
+  const current = tabs.find((t) => t.id === tab) ?? tabs[0]!;
   return (
-    <section className="bottom" aria-label="Data and training">
+    <section className="bottom" aria-label="Data and model">
       <div role="tablist" aria-label="Bottom panel" className="tabs">
-        {TABS.map((t) => (
+        {tabs.map((t) => (
           <button
             key={t.id}
             type="button"
             role="tab"
             aria-selected={tab === t.id}
-            onClick={() => setTab(t.id)}
+            onClick={() => showTab(t.id)}
           >
             {t.label}
           </button>
         ))}
       </div>
-      <div role="tabpanel" aria-label={TABS.find((t) => t.id === tab)?.label} className="tab-body">
-        {panels[tab]}
+      <div role="tabpanel" aria-label={current.label} className="tab-body">
+        {current.body}
       </div>
     </section>
   );

@@ -15,6 +15,9 @@ import {
 } from '../../engine/graph/document';
 import { useGraphStore } from '../store/graph';
 import { nodeSummary } from '../canvas/LayerNode';
+import { ActivationPlot } from './inspector/ActivationPlot';
+import { useGraphAnalysis } from '../store/analysis';
+import { paramsText, shapeText } from '../canvas/format';
 
 export function Inspector() {
   const node = useGraphStore((s) =>
@@ -34,6 +37,9 @@ export function Inspector() {
 
 function NodeForm({ node }: { node: GraphNode }) {
   const setParams = useGraphStore((s) => s.setParams);
+  const analysis = useGraphAnalysis();
+  const info = analysis.nodes[node.id];
+  const problems = analysis.problems.filter((p) => p.nodeId === node.id);
   return (
     <form
       className="node-form"
@@ -43,6 +49,15 @@ function NodeForm({ node }: { node: GraphNode }) {
       <div className="node-form-head">
         <strong>{LAYER_LABELS[node.kind]}</strong> <code>{node.id}</code>
         <div className="muted">{nodeSummary(node)}</div>
+        <div className="muted">
+          Output {shapeText(info?.out)}
+          {node.kind === 'dense' ? ` · ${paramsText(info?.params)}` : ''}
+        </div>
+        {problems.map((p) => (
+          <p key={p.code} className="field-error">
+            {p.message}
+          </p>
+        ))}
       </div>
       {node.kind === 'dense' && (
         <>
@@ -114,6 +129,7 @@ function NodeForm({ node }: { node: GraphNode }) {
               ))}
             </select>
           </label>
+          <ActivationPlot fn={node.params.fn} alpha={node.params.alpha} />
           {node.params.fn === 'leaky_relu' && (
             <NumberField
               label="Slope α"

@@ -2,10 +2,19 @@ import { useStore } from 'zustand';
 import { useGraphStore, undo, redo } from '../store/graph';
 import { useUiStore } from '../store/ui';
 import { usePlatform } from '../src/platform';
+import { TEMPLATES } from '../canvas/templates';
 
-export function Toolbar({ onNew, onFit }: { onNew(): void; onFit(): void }) {
+export interface ToolbarActions {
+  onNew(): void;
+  onFit(): void;
+  onLayout(): void;
+  onTemplate(id: string): void;
+}
+
+export function Toolbar({ onNew, onFit, onLayout, onTemplate }: ToolbarActions) {
   const canUndo = useStore(useGraphStore.temporal, (s) => s.pastStates.length > 0);
   const canRedo = useStore(useGraphStore.temporal, (s) => s.futureStates.length > 0);
+  const hasNodes = useGraphStore((s) => s.graph.nodes.length > 0);
   const theme = useUiStore((s) => s.theme);
   const { info } = usePlatform();
   return (
@@ -14,6 +23,20 @@ export function Toolbar({ onNew, onFit }: { onNew(): void; onFit(): void }) {
       <button type="button" onClick={onNew}>
         New
       </button>
+      <select
+        aria-label="Start from a template"
+        value=""
+        onChange={(e) => {
+          if (e.target.value) onTemplate(e.target.value);
+        }}
+      >
+        <option value="">Templates…</option>
+        {TEMPLATES.map((t) => (
+          <option key={t.id} value={t.id} title={t.description}>
+            {t.name}
+          </option>
+        ))}
+      </select>
       <span className="sep" />
       <button
         type="button"
@@ -34,6 +57,14 @@ export function Toolbar({ onNew, onFit }: { onNew(): void; onFit(): void }) {
         ↷ Redo
       </button>
       <span className="sep" />
+      <button
+        type="button"
+        onClick={onLayout}
+        disabled={!hasNodes}
+        title="Arrange the network top to bottom"
+      >
+        Auto-layout
+      </button>
       <button type="button" onClick={onFit} title="Fit the network to the window">
         Fit view
       </button>

@@ -11,6 +11,10 @@ import { FilePicker } from '../panels/FilePicker';
 import { Notices } from '../panels/Notices';
 import { useGraphStore, undo, redo } from '../store/graph';
 import { freeSpot } from '../canvas/placement';
+import { autoLayout } from '../canvas/layout';
+import { TEMPLATES } from '../canvas/templates';
+import { useCanvasClipboard } from '../canvas/useCanvasClipboard';
+import { useDataStore } from '../store/data';
 import { useUiStore } from '../store/ui';
 import { PlatformContext, type RendererPlatform } from './platform';
 
@@ -37,7 +41,7 @@ function isTextField(target: EventTarget | null): boolean {
 
 function Shell({ platform }: { platform: RendererPlatform }) {
   const theme = useUiStore((s) => s.theme);
-  const { fitView, screenToFlowPosition } = useReactFlow();
+  const { fitView, screenToFlowPosition, getNodes } = useReactFlow();
 
   const addInView = useCallback(
     (kind: LayerKind) => {
@@ -54,6 +58,34 @@ function Shell({ platform }: { platform: RendererPlatform }) {
   const newGraph = useCallback(() => {
     useGraphStore.getState().replaceGraph({ nodes: [], edges: [] });
   }, []);
+
+  const layout = useCallback(() => {
+    const sizes = new Map<string, { width: number; height: number }>();
+    for (const n of getNodes())
+      if (n.measured?.width && n.measured.height)
+        sizes.set(n.id, { width: n.measured.width, height: n.measured.height });
+    useGraphStore.getState().moveNodes(autoLayout(useGraphStore.getState().graph, sizes));
+    // Fit once React Flow has the new positions.
+    requestAnimationFrame(() => void fitView({ maxZoom: 1, duration: 200 }));
+  }, [getNodes, fitView]);
+
+  const applyTemplate = useCallback(
+    (id: string) => {
+      const template = TEMPLATES.find((t) => t.id === id);
+      if (!template) return;
+      const graph = template.build(useDataStore.getState().shape?.classes ?? null);
+      const at = new Map(autoLayout(graph).map((m) => [m.id, m]));
+      useGraphStore.getState().replaceGraph({
+        ...graph,
+        nodes: graph.nodes.map((n) => ({
+          ...n,
+          position: { x: at.get(n.id)!.x, y: at.get(n.id)!.y },
+        })),
+      });
+      requestAnimationFrame(() => void fitView({ maxZoom: 1, duration: 200 }));
+    },
+    [fitView],
+  );
 
   const run = useCallback(
     (command: MenuCommand) => {
@@ -90,6 +122,8 @@ function Shell({ platform }: { platform: RendererPlatform }) {
     [fitView, newGraph, platform.info.version],
   );
 
+  useCanvasClipboard();
+
   // Native menu commands (desktop) arrive as contract events.
   useEffect(
     () => platform.api.on('menu:command', ({ command }) => run(command)),
@@ -115,7 +149,12 @@ function Shell({ platform }: { platform: RendererPlatform }) {
 
   return (
     <div className="app" data-theme={theme}>
-      <Toolbar onNew={newGraph} onFit={() => run('view:fit')} />
+      <Toolbar
+        onNew={newGraph}
+        onFit={() => run('view:fit')}
+        onLayout={layout}
+        onTemplate={applyTemplate}
+      />
       <Palette onAdd={addInView} />
       <main className="main-area">
         <Canvas />

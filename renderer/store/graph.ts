@@ -9,6 +9,7 @@ import {
   defaultParams,
   emptyGraph,
   type Graph,
+  type GraphEdge,
   type GraphNode,
   type LayerKind,
 } from '../../engine/graph/document';
@@ -30,6 +31,13 @@ export interface GraphState {
   select(ids: string[]): void;
   selectAll(): void;
   replaceGraph(graph: Graph): void;
+  /** Insert copies of nodes (and the edges among them) with fresh ids, shifted by `offset`; selects them. */
+  paste(
+    clip: { nodes: GraphNode[]; edges: GraphEdge[] },
+    offset: { x: number; y: number },
+  ): string[];
+  /** Copies of the selected nodes beside the originals. */
+  duplicateSelected(): string[];
   beginDrag(): void;
   endDrag(): void;
 }
@@ -131,6 +139,48 @@ export const useGraphStore = create<GraphState>()(
 
       replaceGraph(graph) {
         set({ graph, selected: [] });
+      },
+
+      paste(clip, offset) {
+        const graph = get().graph;
+        const ids = new Map<string, string>();
+        const nodes: GraphNode[] = [];
+        let working: Graph = graph;
+        for (const n of clip.nodes) {
+          const id = nextId(working, n.kind);
+          ids.set(n.id, id);
+          const copy = {
+            ...n,
+            id,
+            position: { x: n.position.x + offset.x, y: n.position.y + offset.y },
+            params: { ...n.params },
+          } as GraphNode;
+          nodes.push(copy);
+          working = { ...working, nodes: [...working.nodes, copy] };
+        }
+        const edges: GraphEdge[] = [];
+        for (const e of clip.edges) {
+          const source = ids.get(e.source);
+          const target = ids.get(e.target);
+          if (!source || !target) continue;
+          const edge = { id: nextId(working, 'edge'), source, target };
+          edges.push(edge);
+          working = { ...working, edges: [...working.edges, edge] };
+        }
+        set({
+          graph: { nodes: [...graph.nodes, ...nodes], edges: [...graph.edges, ...edges] },
+          selected: nodes.map((n) => n.id),
+        });
+        return nodes.map((n) => n.id);
+      },
+
+      duplicateSelected() {
+        const { graph, selected } = get();
+        const sel = new Set(selected);
+        const nodes = graph.nodes.filter((n) => sel.has(n.id));
+        if (!nodes.length) return [];
+        const edges = graph.edges.filter((e) => sel.has(e.source) && sel.has(e.target));
+        return get().paste({ nodes, edges }, { x: 40, y: 40 });
       },
 
       beginDrag() {

@@ -16,8 +16,12 @@ export interface PickerRequest {
   resolve(path: string | null): void;
 }
 
+export type BottomTab = 'data' | 'summary' | 'problems';
+
 interface UiState {
   theme: 'light' | 'dark';
+  bottomTab: BottomTab;
+  showTab(tab: BottomTab): void;
   notices: Notice[];
   picker: PickerRequest | null;
   toggleTheme(): void;
@@ -31,6 +35,8 @@ let noticeId = 0;
 
 export const useUiStore = create<UiState>()((set, get) => ({
   theme: 'light',
+  bottomTab: 'data',
+  showTab: (bottomTab) => set({ bottomTab }),
   notices: [],
   picker: null,
   toggleTheme: () => set({ theme: get().theme === 'light' ? 'dark' : 'light' }),

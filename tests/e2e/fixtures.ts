@@ -114,3 +114,24 @@ export async function connectHandles(
   await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 10 });
   await page.mouse.up();
 }
+
+/** Opens a CSV of the workspace in the Data panel, as a person would with the in-app picker. */
+export async function openCsv(page: Page, folder: string, name: string): Promise<void> {
+  await page.getByRole('tab', { name: 'Data' }).click();
+  await page.getByRole('button', { name: 'Open CSV…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Open a CSV file' });
+  await dialog.getByRole('button', { name: new RegExp(folder) }).click();
+  await dialog.getByRole('button', { name: new RegExp(name.replace('.', '\\.')) }).dblclick();
+  await expect(dialog).toBeHidden();
+}
+
+/** Top-left corner of each node on screen, by id: what "the same graph" looks like to a person. */
+export async function nodeBoxes(page: Page): Promise<Record<string, { x: number; y: number }>> {
+  const out: Record<string, { x: number; y: number }> = {};
+  for (const el of await page.locator('[data-node-id]').all()) {
+    const id = (await el.getAttribute('data-node-id'))!;
+    const b = (await el.boundingBox())!;
+    out[id] = { x: Math.round(b.x), y: Math.round(b.y) };
+  }
+  return out;
+}

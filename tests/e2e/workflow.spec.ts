@@ -1,4 +1,4 @@
-import { test, expect, dragFromPalette, connectHandles } from './fixtures';
+import { test, expect, dragFromPalette, connectHandles, openCsv } from './fixtures';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -69,37 +69,17 @@ test('undo and redo restore a deleted node and its edge; the inspector rejects b
   await expect(app.locator('.react-flow__node')).toHaveCount(1);
 });
 
-test('takes the README screenshot of a small network and its data', async ({ app }, testInfo) => {
-  const canvas = (await app.getByRole('region', { name: 'Network canvas' }).boundingBox())!;
-  const kinds = ['Input', 'Dense', 'Activation', 'Dense', 'Softmax', 'Output'];
-  for (const [i, kind] of kinds.entries()) {
-    const x = canvas.x + 110 + (i % 3) * 230;
-    const y = canvas.y + 90 + Math.floor(i / 3) * 150;
-    await dragFromPalette(app, kind, { x, y });
-  }
-  await expect(app.locator('.react-flow__node')).toHaveCount(6);
-  const handles = [
-    ['Input output', 'dense_1', 'Dense input'],
-    ['dense_1', 'activation_1', 'Activation input'],
-    ['activation_1', 'dense_2', 'Dense input'],
-    ['dense_2', 'softmax_1', 'Softmax input'],
-    ['softmax_1', 'output_1', 'Output input'],
-  ] as const;
-  const group = (id: string) => app.locator(`[data-node-id="${id}"]`);
-  await connectHandles(app, 'Input output', group('dense_1').getByLabel('Dense input'));
-  await connectHandles(app, group('dense_1').getByLabel('Dense output'), 'Activation input');
-  await connectHandles(app, 'Activation output', group('dense_2').getByLabel('Dense input'));
-  await connectHandles(app, group('dense_2').getByLabel('Dense output'), 'Softmax input');
-  await connectHandles(app, 'Softmax output', 'Output input');
-  await expect(app.locator('.react-flow__edge')).toHaveCount(handles.length);
-
-  await app.getByRole('button', { name: 'Open CSV…' }).click();
-  const dialog = app.getByRole('dialog', { name: 'Open a CSV file' });
-  await dialog.getByRole('button', { name: /data/ }).click();
-  await dialog.getByRole('button', { name: /iris\.csv/ }).dblclick();
-  await expect(app.getByText('iris.csv · 150 rows')).toBeVisible();
-  await group('dense_1').click();
-
+test('takes the README screenshot of a network, its data and an activation', async ({
+  app,
+}, testInfo) => {
+  await openCsv(app, 'data', 'iris.csv');
+  await app
+    .getByRole('combobox', { name: 'Start from a template' })
+    .selectOption({ label: 'MLP classifier' });
+  await expect(app.locator('.react-flow__node')).toHaveCount(9);
+  await app.waitForTimeout(400); // the fit-view animation
+  await app.locator('[data-node-id="activation_1"]').click();
+  await app.getByRole('tab', { name: 'Summary' }).click();
   const shot = await app.screenshot();
   await testInfo.attach('layerlab', { body: shot, contentType: 'image/png' });
   writeFileSync(testInfo.outputPath('layerlab.png'), shot);

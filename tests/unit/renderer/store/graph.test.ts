@@ -83,4 +83,71 @@ describe('graph store', () => {
     store().removeSelected();
     expect(store().graph).toEqual({ nodes: [], edges: [] });
   });
+
+  it('pastes copies with fresh ids, keeps the edges between them, and undoes the paste in one step', () => {
+    const a = store().addNode('dense', { x: 0, y: 0 });
+    const b = store().addNode('activation', { x: 0, y: 100 });
+    store().connect(a, b);
+    store().setParams(a, {
+      units: 7,
+      useBias: false,
+      initializer: 'he_normal',
+      l1: null,
+      l2: 0.01,
+    });
+    const { graph } = store();
+    const steps = history().pastStates.length;
+    const ids = store().paste({ nodes: graph.nodes, edges: graph.edges }, { x: 40, y: 40 });
+    expect(ids).toEqual(['dense_2', 'activation_2']);
+    expect(store().selected).toEqual(ids);
+    const copy = store().graph.nodes.find((n) => n.id === 'dense_2')!;
+    expect(copy.params).toEqual({
+      units: 7,
+      useBias: false,
+      initializer: 'he_normal',
+      l1: null,
+      l2: 0.01,
+    });
+    expect(copy.position).toEqual({ x: 40, y: 40 });
+    expect(store().graph.edges.at(-1)).toMatchObject({ source: 'dense_2', target: 'activation_2' });
+    expect(history().pastStates.length).toBe(steps + 1);
+    undo();
+    expect(store().graph).toEqual(graph);
+  });
+
+  it('duplicates the selection beside it', () => {
+    store().addNode('dropout', { x: 10, y: 10 });
+    expect(store().duplicateSelected()).toEqual(['dropout_2']);
+    expect(store().graph.nodes[1]!.position).toEqual({ x: 50, y: 50 });
+    store().select([]);
+    expect(store().duplicateSelected()).toEqual([]);
+  });
+
+  it('undo/redo walk a long sequence of edits back and forth exactly', () => {
+    const snapshots = [store().graph];
+    const a = store().addNode('input', { x: 0, y: 0 });
+    snapshots.push(store().graph);
+    const b = store().addNode('dense', { x: 0, y: 100 });
+    snapshots.push(store().graph);
+    store().connect(a, b);
+    snapshots.push(store().graph);
+    store().setParams(b, {
+      units: 3,
+      useBias: true,
+      initializer: 'glorot_uniform',
+      l1: null,
+      l2: null,
+    });
+    snapshots.push(store().graph);
+    store().removeElements([], [store().graph.edges[0]!.id]);
+    snapshots.push(store().graph);
+    for (let i = snapshots.length - 2; i >= 0; i--) {
+      undo();
+      expect(store().graph).toEqual(snapshots[i]);
+    }
+    for (let i = 1; i < snapshots.length; i++) {
+      redo();
+      expect(store().graph).toEqual(snapshots[i]);
+    }
+  });
 });

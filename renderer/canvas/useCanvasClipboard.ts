@@ -1,0 +1,94 @@
+/**
+ * Copy, cut and paste of nodes. The system clipboard is used through the DOM copy/cut/paste
+ * events (Edit menu and native shortcuts, also between two Layerlab windows); where a browser
+ * does not raise those events for a shortcut, the keydown fallback uses an in-app clipboard.
+ */
+import { useEffect } from 'react';
+import { useGraphStore } from '../store/graph';
+import { copySelection, readClip, type Clip } from './clipboard';
+
+let inApp: string | null = null;
+let pasteCount = 0;
+
+function isTextField(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return (
+    !!el &&
+    (el.tagName === 'INPUT' ||
+      el.tagName === 'TEXTAREA' ||
+      el.tagName === 'SELECT' ||
+      el.isContentEditable)
+  );
+}
+
+function copyNow(): string | null {
+  const { graph, selected } = useGraphStore.getState();
+  const text = copySelection(graph, selected);
+  if (text) {
+    inApp = text;
+    pasteCount = 0;
+  }
+  return text;
+}
+
+function pasteClip(clip: Clip): void {
+  // Each paste of the same clip lands a little further down-right, so copies do not stack.
+  pasteCount += 1;
+  useGraphStore.getState().paste(clip, { x: 40 * pasteCount, y: 40 * pasteCount });
+}
+
+export function useCanvasClipboard(): void {
+  useEffect(() => {
+    let pendingPaste: ReturnType<typeof setTimeout> | null = null;
+    const onCopy = (e: ClipboardEvent) => {
+      if (isTextField(e.target)) return;
+      const text = copyNow();
+      if (!text || !e.clipboardData) return;
+      e.clipboardData.setData('text/plain', text);
+      e.preventDefault();
+      if (e.type === 'cut') useGraphStore.getState().removeSelected();
+    };
+    const onPaste = (e: ClipboardEvent) => {
+      if (isTextField(e.target)) return;
+      if (pendingPaste) clearTimeout(pendingPaste);
+      pendingPaste = null;
+      const text = e.clipboardData?.getData('text/plain') ?? '';
+      const clip = readClip(text) ?? (inApp ? readClip(inApp) : null);
+      if (!clip) return;
+      e.preventDefault();
+      if (text && text !== inApp) {
+        inApp = text;
+        pasteCount = 0;
+      }
+      pasteClip(clip);
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (isTextField(e.target) || !(e.ctrlKey || e.metaKey)) return;
+      const key = e.key.toLowerCase();
+      if (key === 'c' || key === 'x') {
+        copyNow();
+        // The copy/cut event follows if the browser raises one; otherwise act here.
+        if (key === 'x') setTimeout(() => inApp && useGraphStore.getState().removeSelected(), 0);
+      } else if (key === 'v') {
+        pendingPaste = setTimeout(() => {
+          pendingPaste = null;
+          const clip = inApp ? readClip(inApp) : null;
+          if (clip) pasteClip(clip);
+        }, 0);
+      } else if (key === 'd') {
+        e.preventDefault();
+        useGraphStore.getState().duplicateSelected();
+      }
+    };
+    window.addEventListener('copy', onCopy);
+    window.addEventListener('cut', onCopy);
+    window.addEventListener('paste', onPaste);
+    window.addEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('copy', onCopy);
+      window.removeEventListener('cut', onCopy);
+      window.removeEventListener('paste', onPaste);
+      window.removeEventListener('keydown', onKey);
+    };
+  }, []);
+}
