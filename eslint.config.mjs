@@ -202,4 +202,9 @@ export default tseslint.config(
     languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  {
+    // Page code runs inside page.evaluate() in the browser.
+    files: ['bench/canvas/**/*.{mjs,ts,tsx}'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
 );

@@ -106,6 +106,172 @@ export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export const MAX_TEXT_BYTES = 64 * 1024 * 1024;
 
 // ---------------------------------------------------------------------------------------------
+// Datasets (CSV import): options the user controls and the compact summary of a loaded file.
+// The rows stay on the main side; only this summary crosses IPC. Mirrors engine/data/types.ts
+// (electron/backend/datasets/service.ts checks that both agree at compile time).
+// ---------------------------------------------------------------------------------------------
+
+export const COLUMN_KINDS = [
+  'numeric',
+  'integer',
+  'boolean',
+  'categorical',
+  'identifier',
+  'constant',
+  'text',
+  'date',
+  'empty',
+] as const;
+export const IMPUTE_STRATEGIES = ['drop', 'mean', 'median', 'mostFrequent', 'constant'] as const;
+export const SCALINGS = ['standardize', 'minmax', 'none'] as const;
+
+const fraction = z.number().min(0).max(1);
+const splitFractionsSchema = z
+  .object({ train: fraction, validation: fraction, test: fraction })
+  .refine((f) => f.train > 0, 'the training fraction must be above 0')
+  .refine(
+    (f) => Math.abs(f.train + f.validation + f.test - 1) < 1e-6,
+    'the fractions must add up to 1',
+  );
+
+export const columnOverrideSchema = z
+  .object({
+    kind: z.enum(COLUMN_KINDS).optional(),
+    use: z.boolean().optional(),
+    impute: z.enum(IMPUTE_STRATEGIES).optional(),
+    fill: z.string().max(200).optional(),
+  })
+  .strict();
+
+/** A partial set of import options: what the user changed, or a one-click fix. */
+export const datasetOptionsPatchSchema = z
+  .object({
+    target: z.string().max(1000).nullable().optional(),
+    task: z.enum(['auto', 'classification', 'regression']).optional(),
+    columns: z.record(z.string().max(1000), columnOverrideSchema).optional(),
+    scaling: z.enum(SCALINGS).optional(),
+    split: splitFractionsSchema.optional(),
+    shuffle: z.boolean().optional(),
+    stratify: z.boolean().optional(),
+    seed: z.number().int().min(0).max(0xffffffff).optional(),
+    skipBadRows: z.boolean().optional(),
+    dropDuplicates: z.boolean().optional(),
+    parameters: z.number().int().nonnegative().nullable().optional(),
+  })
+  .strict();
+export type DatasetOptionsPatch = z.infer<typeof datasetOptionsPatchSchema>;
+
+const datasetOptionsSchema = z.object({
+  target: z.string().nullable(),
+  task: z.enum(['auto', 'classification', 'regression']),
+  columns: z.record(z.string(), columnOverrideSchema),
+  scaling: z.enum(SCALINGS),
+  split: z.object({ train: z.number(), validation: z.number(), test: z.number() }),
+  shuffle: z.boolean(),
+  stratify: z.boolean(),
+  seed: z.number(),
+  skipBadRows: z.boolean(),
+  dropDuplicates: z.boolean(),
+  parameters: z.number().nullable(),
+});
+
+const numericStatsSchema = z.object({
+  min: z.number(),
+  max: z.number(),
+  mean: z.number(),
+  std: z.number(),
+});
+
+export const columnSummarySchema = z.object({
+  name: z.string(),
+  index: z.number().int(),
+  kind: z.enum(COLUMN_KINDS),
+  inferredKind: z.enum(COLUMN_KINDS),
+  role: z.enum(['feature', 'target', 'excluded']),
+  reason: z.string().nullable(),
+  missing: z.number().int(),
+  invalid: z.number().int(),
+  distinct: z.number().int(),
+  impute: z.enum(IMPUTE_STRATEGIES),
+  stats: numericStatsSchema.nullable(),
+  histogram: z.array(z.object({ lo: z.number(), hi: z.number(), count: z.number() })).nullable(),
+  top: z.array(z.object({ value: z.string(), count: z.number() })).nullable(),
+});
+export type ColumnSummaryData = z.infer<typeof columnSummarySchema>;
+
+export const findingSchema = z.object({
+  id: z.string(),
+  severity: z.enum(['error', 'warning', 'info']),
+  title: z.string(),
+  detail: z.string(),
+  fix: z.object({ label: z.string(), patch: datasetOptionsPatchSchema }).nullable(),
+});
+export type FindingData = z.infer<typeof findingSchema>;
+
+export const datasetSummarySchema = z.object({
+  id: z.string(),
+  file: z.object({
+    name: z.string(),
+    size: z.number().int().nonnegative(),
+    encoding: z.enum(['utf-8', 'latin-1']),
+    delimiter: z.string(),
+    decimalComma: z.boolean(),
+    hasHeader: z.boolean(),
+    rows: z.number().int(),
+    columns: z.number().int(),
+    emptyLines: z.number().int(),
+    badRows: z.array(z.object({ line: z.number().int(), fields: z.number().int() })),
+    badRowCount: z.number().int(),
+    notes: z.array(z.string()),
+  }),
+  preview: z.object({ header: z.array(z.string()), rows: z.array(z.array(z.string())) }),
+  columns: z.array(columnSummarySchema),
+  target: z
+    .object({
+      name: z.string(),
+      task: z.enum(['classification', 'regression']),
+      classes: z.array(z.string()).nullable(),
+      classCounts: z.array(z.number()).nullable(),
+      stats: numericStatsSchema.nullable(),
+    })
+    .nullable(),
+  encoding: z.object({
+    features: z.number().int(),
+    featureNames: z.array(z.string()),
+    scaling: z.enum(SCALINGS),
+  }),
+  droppedRows: z.object({
+    missingTarget: z.number().int(),
+    missingFeature: z.number().int(),
+    duplicates: z.number().int(),
+  }),
+  split: z
+    .object({
+      train: z.number().int(),
+      validation: z.number().int(),
+      test: z.number().int(),
+      stratified: z.boolean(),
+      shuffled: z.boolean(),
+      seed: z.number(),
+      classCounts: z
+        .object({
+          train: z.array(z.number()),
+          validation: z.array(z.number()),
+          test: z.array(z.number()),
+        })
+        .nullable(),
+    })
+    .nullable(),
+  findings: z.array(findingSchema),
+  ready: z.boolean(),
+  options: datasetOptionsSchema,
+});
+export type DatasetSummaryData = z.infer<typeof datasetSummarySchema>;
+
+/** Largest CSV text the renderer may hand over itself (a dropped file, a bundled sample). */
+export const MAX_DATASET_TEXT = MAX_TEXT_BYTES;
+
+// ---------------------------------------------------------------------------------------------
 // Request / response channels
 // ---------------------------------------------------------------------------------------------
 
@@ -188,6 +354,34 @@ export const channels = {
       .strict(),
     z.object({ opened: z.boolean() }),
   ),
+  /** Load a CSV file the user chose (dialog, picker, OS): parse, infer, split; rows stay here. */
+  'datasets:open': channel(
+    z.object({ path: filePath, options: datasetOptionsPatchSchema.optional() }).strict(),
+    datasetSummarySchema,
+  ),
+  /** Load CSV text the renderer holds (a file dropped on the window, a bundled sample). */
+  'datasets:openText': channel(
+    z
+      .object({
+        name: z.string().min(1).max(255),
+        text: z.string().max(MAX_DATASET_TEXT),
+        /** How the renderer decoded the bytes (it falls back to Latin-1 like the backend). */
+        encoding: z.enum(['utf-8', 'latin-1']).optional(),
+        options: datasetOptionsPatchSchema.optional(),
+      })
+      .strict(),
+    datasetSummarySchema,
+  ),
+  /** Change import options of a loaded dataset (target, kinds, imputation, scaling, split...). */
+  'datasets:configure': channel(
+    z.object({ id: z.string().max(100), options: datasetOptionsPatchSchema }).strict(),
+    datasetSummarySchema,
+  ),
+  /** Forget a loaded dataset (frees its rows). */
+  'datasets:close': channel(
+    z.object({ id: z.string().max(100) }).strict(),
+    z.object({ closed: z.boolean() }),
+  ),
 } as const;
 
 export type Channels = typeof channels;
@@ -210,6 +404,12 @@ export const events = {
   'menu:command': z.object({ command: z.enum(MENU_COMMANDS) }),
   /** A file the OS asked us to open (command line, file association, second instance). */
   'app:openFile': z.object({ path: filePath }),
+  /** Progress of a dataset being loaded (sent for big files only). */
+  'datasets:progress': z.object({
+    file: z.string(),
+    phase: z.enum(['reading', 'parsing', 'analysing']),
+    fraction: z.number().min(0).max(1),
+  }),
 } as const;
 
 export type Events = typeof events;

@@ -17,6 +17,7 @@ import {
 import type { Platform } from './platform';
 import type { FileAccess } from './files/access';
 import { fileHandlers } from './files/service';
+import { datasetHandlers } from './datasets/service';
 
 type Handlers = { [C in Channel]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> };
 type EventListener = (event: EventName, payload: unknown) => void;
@@ -47,6 +48,9 @@ export function createBackend(platform: Platform, access: FileAccess): Backend {
       return { opened: platform.openExternal ? await platform.openExternal(req.url) : false };
     },
     ...fileHandlers(platform, access),
+    ...datasetHandlers(access, (payload) => {
+      for (const l of listeners) l('datasets:progress', payload);
+    }),
   };
 
   return {

@@ -7,18 +7,20 @@
  * u / 2^32 in [0, 1); `normal()` uses the Box–Muller transform on two draws.
  */
 export class Rng {
-  private state: number;
+  /** The 32-bit state, kept in a typed array so updating it never allocates a boxed number. */
+  private readonly s = new Uint32Array(1);
 
   /** @param seed any finite number; its low 32 bits are the starting state. */
   constructor(seed: number) {
     if (!Number.isFinite(seed)) throw new RangeError(`seed must be a finite number, got ${seed}`);
-    this.state = seed >>> 0;
+    this.s[0] = seed >>> 0;
   }
 
   /** The next unsigned 32-bit integer. */
   nextU32(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
+    const state = (this.s[0]! + 0x6d2b79f5) >>> 0;
+    this.s[0] = state;
+    let t = state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return (t ^ (t >>> 14)) >>> 0;
@@ -58,7 +60,7 @@ export class Rng {
 
   /** The current state, to resume the same sequence later with `Rng.fromState`. */
   getState(): number {
-    return this.state;
+    return this.s[0]!;
   }
 
   static fromState(state: number): Rng {

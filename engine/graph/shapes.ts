@@ -55,20 +55,36 @@ export function inferShapes(graph: Graph, features?: number): ShapeInfo {
       incoming.set(e.target, e.source);
   }
   const out = new Map<string, Width>();
-  const visiting = new Set<string>();
 
-  const outOf = (id: string): Width => {
-    const known = out.get(id);
-    if (known !== undefined) return known;
-    const node = byId.get(id);
-    if (node === undefined || visiting.has(id)) return null; // missing node or a cycle
-    visiting.add(id);
-    let w: Width;
-    if (node.kind === 'input') w = features !== undefined && features >= 1 ? features : null;
-    else if (node.kind === 'dense') w = validUnits(node.params.units);
-    else w = inOf(id);
-    visiting.delete(id);
-    out.set(id, w);
+  // Walk back from a node until a node that fixes the width (Input, Dense), a known width, a
+  // missing predecessor or a cycle; every pass-through node on the way carries that width.
+  // Iterative, so a chain of thousands of nodes cannot overflow the stack.
+  const outOf = (start: string): Width => {
+    const trail: string[] = [];
+    const seen = new Set<string>();
+    let id: string | undefined = start;
+    let w: Width = null;
+    while (id !== undefined) {
+      const known = out.get(id);
+      if (known !== undefined) {
+        w = known;
+        break;
+      }
+      const node = byId.get(id);
+      if (node === undefined || seen.has(id)) break; // missing node or a cycle: unknown
+      seen.add(id);
+      trail.push(id);
+      if (node.kind === 'input') {
+        w = features !== undefined && features >= 1 ? features : null;
+        break;
+      }
+      if (node.kind === 'dense') {
+        w = validUnits(node.params.units);
+        break;
+      }
+      id = incoming.get(id);
+    }
+    for (const t of trail) out.set(t, w);
     return w;
   };
   const inOf = (id: string): Width => {

@@ -196,29 +196,49 @@ export function validateGraph(graph: Graph, opts: ValidateOptions = {}): GraphAn
     }
   }
 
-  // 4. Cycles (each reported once, at its first node in document order).
-  const state = new Map<string, 1 | 2>();
+  // 4. Cycles (each reported once, at the node where the loop closes). Iterative depth-first
+  // search, so long chains cannot overflow the stack.
+  const state = new Map<string, 1 | 2>(); // 1: on the current path, 2: finished
+  const pathIndex = new Map<string, number>();
+  const path: string[] = [];
   const reported = new Set<string>();
-  const visit = (id: string, path: string[]): void => {
-    state.set(id, 1);
-    for (const e of outEdges.get(id) ?? []) {
-      const s = state.get(e.target);
-      if (s === 1) {
-        const loop = path.slice(path.indexOf(e.target));
-        if (!loop.some((x) => reported.has(x))) {
-          loop.forEach((x) => reported.add(x));
-          problems.push({
-            nodeId: e.target,
-            edgeId: e.id,
-            code: 'cycle',
-            message: `${label(e.target)} is part of a loop (${[...loop, e.target].map((x) => `"${x}"`).join(' → ')}): remove one connection of the loop.`,
-          });
+  for (const root of byId.keys()) {
+    if (state.has(root)) continue;
+    const stack: { id: string; next: number }[] = [{ id: root, next: 0 }];
+    state.set(root, 1);
+    pathIndex.set(root, 0);
+    path.push(root);
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      const outs = outEdges.get(top.id) ?? [];
+      if (top.next < outs.length) {
+        const e = outs[top.next++]!;
+        const s = state.get(e.target);
+        if (s === 1) {
+          const loop = path.slice(pathIndex.get(e.target));
+          if (!loop.some((x) => reported.has(x))) {
+            loop.forEach((x) => reported.add(x));
+            problems.push({
+              nodeId: e.target,
+              edgeId: e.id,
+              code: 'cycle',
+              message: `${label(e.target)} is part of a loop (${[...loop, e.target].map((x) => `"${x}"`).join(' → ')}): remove one connection of the loop.`,
+            });
+          }
+        } else if (s === undefined) {
+          state.set(e.target, 1);
+          pathIndex.set(e.target, path.length);
+          path.push(e.target);
+          stack.push({ id: e.target, next: 0 });
         }
-      } else if (s === undefined) visit(e.target, [...path, e.target]);
+      } else {
+        state.set(top.id, 2);
+        pathIndex.delete(top.id);
+        path.pop();
+        stack.pop();
+      }
     }
-    state.set(id, 2);
-  };
-  for (const id of byId.keys()) if (!state.has(id)) visit(id, [id]);
+  }
 
   // 5. The chain from Input, and nodes off it.
   const chain: string[] = [];

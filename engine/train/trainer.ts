@@ -33,7 +33,8 @@ export interface TrainerOptions {
   maxBatch?: number;
 }
 
-export interface FitOptions {
+/** The serialisable part of a fit: what a host can post to a worker thread as is. */
+export interface FitSettings {
   epochs: number;
   batchSize: number;
   optimizer: OptimizerConfig;
@@ -42,12 +43,16 @@ export interface FitOptions {
   shuffle?: boolean;
   /** Clip the global gradient norm to this value. */
   clipNorm?: number;
-  validation?: Dataset;
-  onEvent?: (event: TrainEvent) => void;
   /** Emit a batch event every N batches (default 1; 0 = none). */
   batchEvery?: number;
+}
+
+/** FitSettings plus the run-time hooks of the host. */
+export interface FitOptions extends FitSettings {
+  validation?: Dataset;
+  onEvent?: (event: TrainEvent) => void;
   control?: TrainingControl;
-  /** Called about every `yieldEveryMs` so the host can process messages (e.g. setImmediate). */
+  /** Called about every `yieldEveryMs` (default 50) so the host can process messages, e.g. setImmediate. */
   yieldToHost?: () => Promise<void>;
   yieldEveryMs?: number;
 }

@@ -27,6 +27,16 @@ import { ProblemsBanner } from './ProblemsBanner';
 
 export const PALETTE_MIME = 'application/x-layerlab-kind';
 const nodeTypes = { layer: LayerNode };
+// Props given to React Flow must keep their identity between renders: a new array or function
+// makes React Flow update its store, and every node and edge re-checks its selectors — on each
+// frame of a drag.
+const DELETE_KEYS = ['Delete', 'Backspace'];
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+const SNAP_GRID: [number, number] = [10, 10];
+const PRO_OPTIONS = { hideAttribution: true };
+const beginDrag = () => useGraphStore.getState().beginDrag();
+const endDrag = () => useGraphStore.getState().endDrag();
+const showProblems = () => useUiStore.getState().showTab('problems');
 
 export function Canvas() {
   const graph = useGraphStore((s) => s.graph);
@@ -201,25 +211,26 @@ export function Canvas() {
         onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
         onDelete={onDelete}
-        onNodeDragStart={() => useGraphStore.getState().beginDrag()}
-        onNodeDragStop={() => useGraphStore.getState().endDrag()}
-        onSelectionDragStart={() => useGraphStore.getState().beginDrag()}
-        onSelectionDragStop={() => useGraphStore.getState().endDrag()}
-        deleteKeyCode={['Delete', 'Backspace']}
-        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        onNodeDragStart={beginDrag}
+        onNodeDragStop={endDrag}
+        onSelectionDragStart={beginDrag}
+        onSelectionDragStop={endDrag}
+        deleteKeyCode={DELETE_KEYS}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
         colorMode={theme}
         snapToGrid
-        snapGrid={[10, 10]}
-        proOptions={{ hideAttribution: true }}
+        snapGrid={SNAP_GRID}
+        proOptions={PRO_OPTIONS}
       >
         <Background gap={20} />
         <Controls aria-label="Zoom controls" />
         <MiniMap pannable zoomable ariaLabel="Minimap" />
       </ReactFlow>
-      <ProblemsBanner onShowAll={() => useUiStore.getState().showTab('problems')} />
+      <ProblemsBanner onShowAll={showProblems} />
       {graph.nodes.length === 0 && (
         <div className="canvas-empty" aria-hidden="true">
-          Drag layers from the palette onto the canvas, then connect them from left to right.
+          Drag layers from the palette onto the canvas, then connect each output (bottom) to the
+          next layer's input (top).
         </div>
       )}
     </div>

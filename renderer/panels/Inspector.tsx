@@ -13,16 +13,29 @@ import {
   dropoutParamsSchema,
   type GraphNode,
 } from '../../engine/graph/document';
-import { useGraphStore } from '../store/graph';
+import { useGraphStore, type GraphState } from '../store/graph';
 import { nodeSummary } from '../canvas/LayerNode';
 import { ActivationPlot } from './inspector/ActivationPlot';
 import { useGraphAnalysis } from '../store/analysis';
 import { paramsText, shapeText } from '../canvas/format';
 
+let lastSelected: GraphNode | undefined;
+
+/** The selected node, kept the same object while only its position changes (dragging). */
+function selectedNode(s: GraphState): GraphNode | undefined {
+  const n = s.selected.length === 1 ? s.graph.nodes.find((x) => x.id === s.selected[0]) : undefined;
+  const same =
+    n &&
+    lastSelected &&
+    n.id === lastSelected.id &&
+    n.kind === lastSelected.kind &&
+    n.params === lastSelected.params;
+  if (!same) lastSelected = n;
+  return lastSelected;
+}
+
 export function Inspector() {
-  const node = useGraphStore((s) =>
-    s.selected.length === 1 ? s.graph.nodes.find((n) => n.id === s.selected[0]) : undefined,
-  );
+  const node = useGraphStore(selectedNode);
   return (
     <aside className="inspector" aria-label="Inspector">
       <h2>Inspector</h2>

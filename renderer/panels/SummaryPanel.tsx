@@ -3,7 +3,7 @@
  * shape and parameter count, the totals, and a warning when parameters far outnumber the
  * training rows (a network that can memorise its data).
  */
-import { LAYER_LABELS } from '../../engine/graph/document';
+import { LAYER_LABELS, type LayerKind } from '../../engine/graph/document';
 import { useGraphAnalysis } from '../store/analysis';
 import { useGraphStore } from '../store/graph';
 import { useDataStore } from '../store/data';
@@ -14,13 +14,19 @@ export const PARAMS_PER_ROW_WARNING = 10;
 
 export function SummaryPanel() {
   const analysis = useGraphAnalysis();
-  const graph = useGraphStore((s) => s.graph);
+  // Ids and kinds only, as one string: moving nodes does not re-render the summary.
+  const kinds = useGraphStore((s) => s.graph.nodes.map((n) => `${n.id}\t${n.kind}`).join('\n'));
   const shape = useDataStore((s) => s.shape);
-  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const byId = new Map(
+    kinds
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.split('\t') as [string, LayerKind]),
+  );
   // Layers in chain order first, then anything not on the chain.
   const order = [
     ...analysis.chain,
-    ...graph.nodes.map((n) => n.id).filter((id) => !analysis.chain.includes(id)),
+    ...[...byId.keys()].filter((id) => !analysis.chain.includes(id)),
   ];
   const rows = shape?.trainRows ?? null;
   const total = analysis.totalParams;
@@ -36,13 +42,13 @@ export function SummaryPanel() {
         </thead>
         <tbody>
           {order.map((id) => {
-            const node = byId.get(id);
-            if (!node) return null;
+            const kind = byId.get(id);
+            if (!kind) return null;
             const info = analysis.nodes[id];
             return (
               <tr key={id} className={analysis.chain.includes(id) ? '' : 'off-chain'}>
                 <td>
-                  {id} ({LAYER_LABELS[node.kind]})
+                  {id} ({LAYER_LABELS[kind]})
                 </td>
                 <td>{shapeText(info?.out)}</td>
                 <td>

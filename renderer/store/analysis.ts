@@ -41,8 +41,8 @@ export function analyse(graph: Graph, shape: DataShape | null): GraphAnalysis {
   return analysis;
 }
 
+/** Subscribes to the analysis itself: components re-render only when it changes, not on every drag frame. */
 export function useGraphAnalysis(): GraphAnalysis {
-  const graph = useGraphStore((s) => s.graph);
   const shape = useDataStore((s) => s.shape);
-  return analyse(graph, shape);
+  return useGraphStore((s) => analyse(s.graph, shape));
 }

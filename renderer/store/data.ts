@@ -1,9 +1,11 @@
 /**
- * What the canvas needs to know about the loaded dataset: the Input's width (encoded feature
- * count), the number of classes, and the training rows (for the "more parameters than rows"
- * warning). The dataset itself stays on the main side; only this summary reaches the renderer.
+ * What the renderer knows about the loaded dataset: the compact summary from the main side (the
+ * rows never come here), the loading state, and the shape the canvas needs — the Input's width
+ * (encoded feature count), the number of classes, and the training rows (for the "more
+ * parameters than rows" warning).
  */
 import { create } from 'zustand';
+import type { DatasetSummaryData } from '../../electron/contract';
 
 export interface DataShape {
   /** File name, for display. */
@@ -16,12 +18,52 @@ export interface DataShape {
   trainRows: number | null;
 }
 
+export interface DataLoading {
+  file: string;
+  phase: 'reading' | 'parsing' | 'analysing' | null;
+  fraction: number | null;
+}
+
+export interface DataError {
+  message: string;
+  /** The file has rows with the wrong field count: offer to skip them. */
+  canSkipBadRows: boolean;
+}
+
 interface DataState {
   shape: DataShape | null;
   setShape(shape: DataShape | null): void;
+  summary: DatasetSummaryData | null;
+  loading: DataLoading | null;
+  error: DataError | null;
+  /** The user accepted the current settings (the dataset is the one to train on). */
+  accepted: boolean;
+  setSummary(summary: DatasetSummaryData | null): void;
+  setLoading(loading: DataLoading | null): void;
+  setError(error: DataError | null): void;
+  accept(): void;
+}
+
+/** The canvas's view of a summary. */
+export function shapeOf(s: DatasetSummaryData): DataShape {
+  return {
+    name: s.file.name,
+    features: s.encoding.features,
+    classes: s.target?.task === 'classification' ? (s.target.classes?.length ?? null) : null,
+    trainRows: s.split?.train ?? null,
+  };
 }
 
 export const useDataStore = create<DataState>()((set) => ({
   shape: null,
   setShape: (shape) => set({ shape }),
+  summary: null,
+  loading: null,
+  error: null,
+  accepted: false,
+  setSummary: (summary) =>
+    set({ summary, shape: summary ? shapeOf(summary) : null, accepted: false, error: null }),
+  setLoading: (loading) => set({ loading }),
+  setError: (error) => set({ error }),
+  accept: () => set({ accepted: true }),
 }));

@@ -1,5 +1,6 @@
 /**
- * The built CLI (dist/electron/cli.cjs), spawned like a user would run it.
+ * The built CLI (dist/electron/cli.cjs), spawned like a user would run it; plus a smoke run of the
+ * built benchmark runner (dist/bench/run.cjs) on the iris fixture.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -8,7 +9,11 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const root = path.resolve(__dirname, '../..');
-const cli = path.join(root, 'dist/electron/cli.cjs');
+// Built where scripts/build.mjs puts it: LAYERLAB_DIST (resolved from the cwd, as it does) or dist/.
+const dist = process.env.LAYERLAB_DIST
+  ? path.resolve(process.env.LAYERLAB_DIST)
+  : path.join(root, 'dist');
+const cli = path.join(dist, 'electron/cli.cjs');
 const fx = (f: string) => path.join(root, 'tests/fixtures/engine', f);
 const train = fx('iris_train.csv');
 const test = fx('iris_test.csv');
@@ -35,8 +40,8 @@ function fails(r: ReturnType<typeof run>, code: number, message: string | RegExp
 }
 
 beforeAll(() => {
-  execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs'), '--only', 'cli'], {
-    cwd: root,
+  execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs'), '--only', 'cli,bench'], {
+    cwd: process.cwd(),
   });
 }, 60_000);
 
@@ -296,5 +301,54 @@ describe('layerlab train rejects bad input with one line and a non-zero exit', (
       3,
       /Training diverged in epoch \d+, batch \d+/,
     );
+  });
+});
+
+describe('bench runner', () => {
+  it('prints one JSON line per run in the shared bench output schema', () => {
+    const r = spawnSync(
+      process.execPath,
+      [
+        path.join(dist, 'bench/run.cjs'),
+        '--data-dir',
+        path.dirname(train),
+        '--workloads',
+        'W-tiny',
+        '--reps',
+        '2',
+      ],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(r.stderr).toBe('');
+    const lines = json(r.stdout);
+    expect(lines.map((l) => l.rep)).toEqual([0, 1]);
+    for (const key of [
+      'fw',
+      'threads',
+      'workload',
+      'rep',
+      'steps',
+      'epochs',
+      'train_s',
+      'train_cpu_s',
+      'train_samples',
+      'train_samples_per_s',
+      'us_per_step',
+      'us_per_epoch',
+      'test_acc',
+      'infer_samples_per_s',
+      'predict1_us',
+      'train_gflops',
+      'infer_gflops',
+    ]) {
+      expect(lines[0]).toHaveProperty(key);
+    }
+    expect(lines[0]).toMatchObject({
+      workload: 'W-tiny',
+      steps: 800,
+      epochs: 100,
+      train_samples: 12000,
+    });
+    expect(lines[1]!.test_acc).toBeGreaterThanOrEqual(0.9);
   });
 });

@@ -158,15 +158,20 @@ export function createWasmGemm(): Gemm | null {
     const m = mem;
     // A → panels of 4 rows: m[aOff + (p·K + k)·4 + r] = A'(4p + r, k), zero rows past M.
     for (let p = 0; p < M4; p += 4) {
-      const base = aOff + p * K;
-      for (let r = 0; r < 4; r++) {
-        const i = p + r;
-        let o = base + r;
-        if (i < M) {
-          let s = i * sai;
-          for (let k = 0; k < K; k++, o += 4, s += sak) m[o] = A[s]!;
-        } else {
-          for (let k = 0; k < K; k++, o += 4) m[o] = 0;
+      let o = aOff + p * K;
+      if (p + 4 <= M) {
+        const s1 = sai;
+        const s2 = 2 * sai;
+        const s3 = 3 * sai;
+        for (let k = 0, s = p * sai; k < K; k++, o += 4, s += sak) {
+          m[o] = A[s]!;
+          m[o + 1] = A[s + s1]!;
+          m[o + 2] = A[s + s2]!;
+          m[o + 3] = A[s + s3]!;
+        }
+      } else {
+        for (let k = 0; k < K; k++, o += 4) {
+          for (let r = 0; r < 4; r++) m[o + r] = p + r < M ? A[(p + r) * sai + k * sak]! : 0;
         }
       }
     }

@@ -1,0 +1,80 @@
+/**
+ * datasets:* handlers. Files are read through the FileAccess policy (workspace confinement in
+ * browser mode, dialog grants in desktop mode); parsing yields to the event loop on big files
+ * and reports progress as `datasets:progress` events; only the summary goes back.
+ */
+import path from 'node:path';
+import type { EventOf, ParsedRequestOf, ResponseOf } from '../../contract';
+import type { DatasetSummary } from '../../../engine/data/types';
+import type { DatasetSummaryData } from '../../contract';
+import type { FileAccess } from '../files/access';
+import { readCsvFile } from './read';
+import { DatasetStore } from './store';
+
+/** Progress events only for files big enough to take a noticeable time. */
+const PROGRESS_BYTES = 4 * 1024 * 1024;
+
+type Emit = (payload: EventOf<'datasets:progress'>) => void;
+
+// Compile-time check that the engine's summary fits the contract's schema.
+const toWire = (s: DatasetSummary): DatasetSummaryData => s;
+
+export function datasetHandlers(access: FileAccess, emit: Emit, store = new DatasetStore()) {
+  return {
+    async 'datasets:open'(
+      req: ParsedRequestOf<'datasets:open'>,
+    ): Promise<ResponseOf<'datasets:open'>> {
+      const abs = await access.resolveRead(req.path);
+      const file = path.basename(abs);
+      let big = false;
+      let last = -1;
+      const progress = (phase: EventOf<'datasets:progress'>['phase'], fraction: number) => {
+        const f = Math.round(fraction * 100) / 100;
+        if (big && (f !== last || fraction === 1)) emit({ file, phase, fraction: f });
+        last = f;
+      };
+      const bytes = await readCsvFile(abs, {
+        onProgress: (f, size) => {
+          big = size >= PROGRESS_BYTES;
+          progress('reading', f);
+        },
+      });
+      return toWire(
+        await store.load({
+          name: file,
+          size: bytes.length,
+          bytes,
+          options: req.options,
+          onProgress: progress,
+        }),
+      );
+    },
+
+    async 'datasets:openText'(
+      req: ParsedRequestOf<'datasets:openText'>,
+    ): Promise<ResponseOf<'datasets:openText'>> {
+      const name = path.basename(req.name);
+      return toWire(
+        await store.load({
+          name,
+          size: Buffer.byteLength(req.text, 'utf8'),
+          text: req.text,
+          textEncoding: req.encoding,
+          options: req.options,
+        }),
+      );
+    },
+
+    async 'datasets:configure'(
+      req: ParsedRequestOf<'datasets:configure'>,
+    ): Promise<ResponseOf<'datasets:configure'>> {
+      return toWire(store.configure(req.id, req.options));
+    },
+
+    async 'datasets:close'(
+      req: ParsedRequestOf<'datasets:close'>,
+    ): Promise<ResponseOf<'datasets:close'>> {
+      return { closed: store.close(req.id) };
+    },
+  };
+}

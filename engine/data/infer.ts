@@ -1,0 +1,138 @@
+/**
+ * Column type inference: what each column of a parsed table holds, and whether it can feed the
+ * network. Decisions come with a reason the Data panel shows; the user can override any of them.
+ */
+import { looksLikeDate, parseBoolean } from './csv/cells';
+import { MISSING, NUMBER, type Column } from './csv/column';
+import type { ColumnKind } from './types';
+
+export interface Inference {
+  kind: ColumnKind;
+  reason: string | null;
+  /** Distinct non-missing values (capped at DISTINCT_CAP + 1 for numbers). */
+  distinct: number;
+  /** Non-number cells in a column read as numeric (they count as missing). */
+  invalid: number;
+  /** Row of the first such cell, for the message. */
+  firstInvalidRow: number | null;
+}
+
+const DISTINCT_CAP = 100_000;
+/** At most this many categories make a string column categorical (one-hot width). */
+export const MAX_CATEGORIES = 200;
+const ID_NAME = /(^|[_\s-])(id|uuid|guid|key)$|^id/i;
+
+export function inferColumn(col: Column): Inference {
+  const n = col.length;
+  const filled = n - col.missing;
+  const stringCells = filled - col.numbers;
+  const base = { invalid: 0, firstInvalidRow: null };
+  if (filled === 0)
+    return { ...base, kind: 'empty', reason: 'every value is missing', distinct: 0 };
+
+  const nums = scanNumbers(col);
+  if (stringCells === 0 || col.numbers >= 0.9 * filled) {
+    const invalid = stringCells;
+    const firstInvalidRow = invalid > 0 ? firstStringRow(col) : null;
+    const note =
+      invalid > 0
+        ? `${invalid} cell${invalid === 1 ? ' is' : 's are'} not a number (first: "${col.text(firstInvalidRow ?? 0)}"); treated as missing`
+        : null;
+    const r = { invalid, firstInvalidRow };
+    if (nums.distinct === 1 && invalid === 0)
+      return { ...r, kind: 'constant', reason: 'the same value in every row', distinct: 1 };
+    if (nums.integers) {
+      if (nums.distinct === 2 && nums.zeroOne)
+        return { ...r, kind: 'boolean', reason: note, distinct: 2 };
+      const unique = nums.distinct === filled && filled >= 20;
+      if (unique && (nums.countsUp || ID_NAME.test(col.name))) {
+        return {
+          ...r,
+          kind: 'identifier',
+          reason: 'a different value in every row, like a row number or an ID',
+          distinct: nums.distinct,
+        };
+      }
+      return { ...r, kind: 'integer', reason: note, distinct: nums.distinct };
+    }
+    return { ...r, kind: 'numeric', reason: note, distinct: nums.distinct };
+  }
+
+  // Mostly strings: numbers in the column are read as their text.
+  const distinct = col.strings.length + nums.distinct;
+  if (distinct === 1)
+    return { ...base, kind: 'constant', reason: 'the same value in every row', distinct };
+  if (distinct === 2 && booleanish(col, nums.zeroOne))
+    return { ...base, kind: 'boolean', reason: null, distinct };
+  const sample = col.strings.slice(0, 1000);
+  if (sample.filter(looksLikeDate).length >= 0.9 * sample.length) {
+    return {
+      ...base,
+      kind: 'date',
+      reason:
+        'dates are not used as features; add numeric columns (year, month, ...) if they matter',
+      distinct,
+    };
+  }
+  const wordy = sample.filter((v) => /\S\s+\S/.test(v)).length >= 0.5 * sample.length;
+  if (distinct === filled && filled >= 20 && !wordy) {
+    return {
+      ...base,
+      kind: 'identifier',
+      reason: 'a different value in every row, like a name or an ID',
+      distinct,
+    };
+  }
+  const repeats = !wordy || distinct <= filled / 2; // sentences are categories only if they recur
+  if (repeats && distinct <= MAX_CATEGORIES && (distinct <= 50 || distinct <= 0.05 * filled))
+    return { ...base, kind: 'categorical', reason: null, distinct };
+  return {
+    ...base,
+    kind: 'text',
+    reason: `free text: ${distinct} different values in ${filled} rows`,
+    distinct,
+  };
+}
+
+interface NumberScan {
+  distinct: number;
+  integers: boolean;
+  zeroOne: boolean;
+  /** Values go 1, 2, 3, … (or any start) in row order: a row counter. */
+  countsUp: boolean;
+}
+
+function scanNumbers(col: Column): NumberScan {
+  const seen = new Set<number>();
+  let integers = true;
+  let zeroOne = true;
+  let countsUp = true;
+  let prev = NaN;
+  for (let r = 0; r < col.length; r++) {
+    const v = col.number(r);
+    if (v !== v) continue;
+    if (integers && !Number.isInteger(v)) integers = false;
+    if (zeroOne && v !== 0 && v !== 1) zeroOne = false;
+    if (countsUp && prev === prev && v !== prev + 1) countsUp = false;
+    prev = v;
+    if (seen.size <= DISTINCT_CAP) seen.add(v);
+  }
+  return { distinct: seen.size, integers, zeroOne, countsUp };
+}
+
+function firstStringRow(col: Column): number | null {
+  for (let r = 0; r < col.length; r++) if (col.code(r) >= 0) return r;
+  return null;
+}
+
+function booleanish(col: Column, zeroOne: boolean): boolean {
+  if (col.numbers > 0 && !zeroOne) return false;
+  return col.strings.every((s) => parseBoolean(s) === parseBoolean(s));
+}
+
+/** The category key of a cell: its text. MISSING cells have none. */
+export function categoryKey(col: Column, r: number): string | null {
+  const code = col.code(r);
+  if (code === MISSING) return null;
+  return code === NUMBER ? String(col.number(r)) : col.strings[code]!;
+}

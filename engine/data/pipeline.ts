@@ -1,0 +1,348 @@
+/**
+ * The dataset import pipeline in one place: a parsed table + options → column roles, task, kept
+ * rows, seeded split, encoder fitted on the training rows, sanity findings and the compact
+ * summary. Parsing and inference run once per file (`loadTable`); `prepare` reruns on every
+ * option change.
+ */
+import type { Column } from './csv/column';
+import type { RawTable } from './csv/parse';
+import { classOrder, fitEncoder, numericCell, type Encoder, type FeaturePlan } from './encode';
+import { DatasetError } from './errors';
+import { categoryKey, inferColumn, type Inference } from './infer';
+import { readingFindings } from './reading';
+import { rowHashes } from './rowhash';
+import { runChecks } from './sanity';
+import { splitRows, type Splits } from './split';
+import { histogram, numericStats, topCategories } from './stats';
+import {
+  USABLE_KINDS,
+  type ColumnKind,
+  type ColumnSummary,
+  type DatasetOptions,
+  type DatasetSummary,
+  type Finding,
+  type ImputeStrategy,
+  type Task,
+} from './types';
+
+export interface TableSource {
+  id: string;
+  name: string;
+  size: number;
+  encoding: 'utf-8' | 'latin-1';
+  notes: string[];
+}
+
+export interface LoadedTable {
+  table: RawTable;
+  inferred: Inference[];
+  source: TableSource;
+}
+
+export interface Prepared {
+  summary: DatasetSummary;
+  /** Null while an error finding stands. */
+  encoder: Encoder | null;
+  splits: Splits | null;
+}
+
+export function loadTable(table: RawTable, source: TableSource): LoadedTable {
+  return { table, source, inferred: table.columns.map(inferColumn) };
+}
+
+const MAX_CLASSES = 100;
+const MAX_FEATURE_NAMES = 500;
+
+function defaultImpute(kind: ColumnKind): ImputeStrategy {
+  return kind === 'numeric' || kind === 'integer' ? 'mean' : 'mostFrequent';
+}
+
+function guessTask(kind: ColumnKind, distinct: number): Task {
+  if (kind === 'numeric') return 'regression';
+  if (kind === 'integer') return distinct <= 20 ? 'classification' : 'regression';
+  return 'classification';
+}
+
+interface TargetInfo {
+  task: Task;
+  classes: string[] | null;
+  /** Class index per table row, -1 where missing (classification only). */
+  labels: Int32Array | null;
+  errors: Finding[];
+}
+
+function resolveTarget(
+  loaded: LoadedTable,
+  ti: number,
+  kind: ColumnKind,
+  options: DatasetOptions,
+): TargetInfo {
+  const { table, inferred } = loaded;
+  const target = table.columns[ti]!;
+  const task: Task =
+    options.task === 'auto' ? guessTask(kind, inferred[ti]!.distinct) : options.task;
+  let classes: string[] | null = null;
+  let labels: Int32Array | null = null;
+  if (task === 'classification') {
+    const seen = new Set<string>();
+    for (let r = 0; r < table.rows; r++) {
+      const k = categoryKey(target, r);
+      if (k !== null && seen.size <= MAX_CLASSES) seen.add(k);
+    }
+    classes = classOrder(seen);
+    const index = new Map(classes.map((c, i) => [c, i]));
+    labels = new Int32Array(table.rows);
+    for (let r = 0; r < table.rows; r++)
+      labels[r] = index.get(categoryKey(target, r) ?? '\0') ?? -1;
+  }
+  const errors: Finding[] = [];
+  const name = target.name;
+  if (target.missing === target.length) {
+    errors.push(
+      gate(
+        'target-all-missing',
+        'The target has no values',
+        `Every value of the target column "${name}" is missing. Choose another target column.`,
+      ),
+    );
+  } else if (classes && classes.length > MAX_CLASSES) {
+    errors.push(
+      gate(
+        'target-many-classes',
+        'Too many classes',
+        `The target "${name}" has more than ${MAX_CLASSES} different values. Is it a numeric target (choose regression) or the wrong column?`,
+      ),
+    );
+  } else if (classes && classes.length < 2) {
+    errors.push(
+      gate(
+        'target-one-class',
+        'The target has only one class',
+        `Every row of "${name}" is "${classes[0]}": there is nothing to tell apart. Choose another target column.`,
+      ),
+    );
+  } else if (task === 'regression' && target.numbers === 0) {
+    errors.push(
+      gate(
+        'target-not-numeric',
+        'The target is not numeric',
+        `Regression needs numbers, but "${name}" holds text. Choose classification or another column.`,
+      ),
+    );
+  }
+  return { task, classes, labels, errors };
+}
+
+export function prepare(loaded: LoadedTable, options: DatasetOptions): Prepared {
+  const { table, inferred, source } = loaded;
+  const ti =
+    options.target === null ? table.columns.length - 1 : table.header.indexOf(options.target);
+  if (ti < 0) {
+    throw new DatasetError(
+      `"${source.name}" has no column "${options.target}"; its columns are ${table.header.join(', ')}.`,
+      { problem: 'bad-options', file: source.name, column: options.target ?? '' },
+    );
+  }
+  const target = table.columns[ti]!;
+  const kindOf = (j: number) => options.columns[table.header[j]!]?.kind ?? inferred[j]!.kind;
+  const { task, classes, labels, errors } = resolveTarget(loaded, ti, kindOf(ti), options);
+
+  // Columns: roles, kinds, imputation, statistics.
+  const columns: ColumnSummary[] = [];
+  const plans: FeaturePlan[] = [];
+  const features: { col: Column; summary: ColumnSummary }[] = [];
+  table.columns.forEach((col, j) => {
+    const inf = inferred[j]!;
+    const o = options.columns[col.name] ?? {};
+    const kind = kindOf(j);
+    const usable = USABLE_KINDS.includes(kind);
+    const role = j === ti ? 'target' : usable && o.use !== false ? 'feature' : 'excluded';
+    let impute = o.impute ?? defaultImpute(kind);
+    if (kind === 'categorical' && (impute === 'mean' || impute === 'median'))
+      impute = 'mostFrequent';
+    const isNum = kind === 'numeric' || kind === 'integer' || kind === 'boolean';
+    const stats = isNum ? numericStats(col, kind) : null;
+    const showTop =
+      kind === 'categorical' || kind === 'boolean' || (j === ti && task === 'classification');
+    const reason =
+      role === 'excluded' && o.use === false
+        ? 'left out by you'
+        : role === 'excluded' && !inf.reason
+          ? `${kind} columns cannot be features`
+          : inf.reason;
+    const summary: ColumnSummary = {
+      name: col.name,
+      index: j,
+      kind,
+      inferredKind: inf.kind,
+      role,
+      reason,
+      missing: col.missing,
+      invalid: inf.invalid,
+      distinct: inf.distinct,
+      impute,
+      stats,
+      histogram: stats && kind !== 'boolean' ? histogram(col, kind, stats) : null,
+      top: showTop ? topCategories(col) : null,
+    };
+    columns.push(summary);
+    if (role === 'feature') {
+      plans.push({ col, kind, impute, fill: o.fill });
+      features.push({ col, summary });
+    }
+  });
+  if (features.length === 0)
+    errors.push(
+      gate(
+        'no-features',
+        'No feature columns',
+        `Every column except the target "${target.name}" is left out (constant, identifier, text or dates). Include at least one column as a feature.`,
+      ),
+    );
+
+  // Rows: drop missing targets and rows with gaps in 'drop' columns, then duplicates.
+  const dropped = { missingTarget: 0, missingFeature: 0, duplicates: 0 };
+  const dropCols = plans.filter((p) => p.impute === 'drop');
+  const isGap = (p: FeaturePlan, r: number) =>
+    p.kind === 'categorical'
+      ? categoryKey(p.col, r) === null
+      : numericCell(p, r) !== numericCell(p, r);
+  let kept: number[] = [];
+  for (let r = 0; r < table.rows; r++) {
+    const hasTarget = labels ? labels[r]! >= 0 : target.number(r) === target.number(r);
+    if (!hasTarget) dropped.missingTarget++;
+    else if (dropCols.some((p) => isGap(p, r))) dropped.missingFeature++;
+    else kept.push(r);
+  }
+  const hashes = rowHashes([...plans.map((p) => p.col), target], table.rows);
+  if (options.dropDuplicates) {
+    const seen = new Set<number>();
+    kept = kept.filter((r) => {
+      if (seen.has(hashes[r]!)) return (dropped.duplicates++, false);
+      seen.add(hashes[r]!);
+      return true;
+    });
+  }
+  const keptRows = Int32Array.from(kept);
+  if (errors.length === 0 && keptRows.length < 3)
+    errors.push(
+      gate(
+        'no-rows',
+        'Too few rows',
+        `Only ${keptRows.length} rows remain after leaving out rows with a missing target or missing values. Change the missing-value strategy.`,
+      ),
+    );
+
+  let splits: Splits | null = null;
+  let encoder: Encoder | null = null;
+  let duplicatesAcross = 0;
+  if (errors.length === 0) {
+    const stratified = task === 'classification' && options.stratify;
+    splits = splitRows({
+      rows: keptRows,
+      fractions: options.split,
+      seed: options.seed,
+      shuffle: options.shuffle,
+      labels: stratified ? Int32Array.from(keptRows, (r) => labels![r]!) : null,
+    });
+    const inTrain = new Set<number>();
+    for (const r of splits.train) inTrain.add(hashes[r]!);
+    for (const r of [...splits.validation, ...splits.test])
+      if (inTrain.has(hashes[r]!)) duplicatesAcross++;
+    encoder = fitEncoder(plans, target, task, classes, splits.train, options.scaling);
+  }
+  const findings = [
+    ...errors,
+    ...readingFindings(loaded, columns),
+    ...(errors.length
+      ? []
+      : runChecks({
+          options,
+          task,
+          classes,
+          labels,
+          target,
+          kept: keptRows,
+          features,
+          columns,
+          splits,
+          duplicatesAcross,
+        })),
+  ];
+  const countsIn = (rows: Int32Array) => {
+    const c = new Array<number>(classes?.length ?? 0).fill(0);
+    for (const r of rows) c[labels![r]!]!++;
+    return c;
+  };
+  const width =
+    encoder?.width ??
+    plans.reduce(
+      (w, p) =>
+        w + (p.kind === 'categorical' ? inferred[table.columns.indexOf(p.col)]!.distinct : 1),
+      0,
+    );
+  const summary: DatasetSummary = {
+    id: source.id,
+    file: {
+      name: source.name,
+      size: source.size,
+      encoding: source.encoding,
+      delimiter: table.dialect.delimiter,
+      decimalComma: table.dialect.decimalComma,
+      hasHeader: table.hasHeader,
+      rows: table.rows,
+      columns: table.columns.length,
+      emptyLines: table.emptyLines,
+      badRows: table.badRows,
+      badRowCount: table.badRowCount,
+      notes: [...source.notes, ...table.notes],
+    },
+    preview: { header: table.header, rows: table.preview },
+    columns,
+    target: {
+      name: target.name,
+      task,
+      classes,
+      classCounts: classes && labels ? allClassCounts(labels, classes.length) : null,
+      stats: task === 'regression' ? numericStats(target, 'numeric') : null,
+    },
+    encoding: {
+      features: width,
+      featureNames: (encoder?.featureNames ?? plans.map((p) => p.col.name)).slice(
+        0,
+        MAX_FEATURE_NAMES,
+      ),
+      scaling: options.scaling,
+    },
+    droppedRows: dropped,
+    split: splits && {
+      train: splits.train.length,
+      validation: splits.validation.length,
+      test: splits.test.length,
+      stratified: task === 'classification' && options.stratify,
+      shuffled: options.shuffle,
+      seed: options.seed,
+      classCounts: labels
+        ? {
+            train: countsIn(splits.train),
+            validation: countsIn(splits.validation),
+            test: countsIn(splits.test),
+          }
+        : null,
+    },
+    findings,
+    ready: !findings.some((f) => f.severity === 'error'),
+    options,
+  };
+  return { summary, encoder, splits };
+}
+
+function allClassCounts(labels: Int32Array, n: number): number[] {
+  const c = new Array<number>(n).fill(0);
+  for (const l of labels) if (l >= 0) c[l]!++;
+  return c;
+}
+
+function gate(id: string, title: string, detail: string): Finding {
+  return { id, severity: 'error', title, detail, fix: null };
+}

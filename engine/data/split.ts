@@ -1,0 +1,59 @@
+/**
+ * Train / validation / test splits, shuffled with the project seed (same seed → same rows) and
+ * stratified by class for classification, so every split keeps the class proportions even when
+ * the file is sorted by class.
+ */
+import { Rng } from './rng';
+import type { SplitFractions } from './types';
+
+export interface Splits {
+  train: Int32Array;
+  validation: Int32Array;
+  test: Int32Array;
+}
+
+export interface SplitRequest {
+  /** The candidate rows (indices into the table), in file order. */
+  rows: Int32Array;
+  fractions: SplitFractions;
+  seed: number;
+  shuffle: boolean;
+  /** Class index per entry of `rows`; stratifies when given. */
+  labels?: Int32Array | null;
+}
+
+/** Sizes of validation and test for n rows (rounded), train takes the rest. */
+function sizes(n: number, f: SplitFractions): [number, number, number] {
+  const total = f.train + f.validation + f.test;
+  const test = Math.round((n * f.test) / total);
+  const validation = Math.min(n - test, Math.round((n * f.validation) / total));
+  return [n - test - validation, validation, test];
+}
+
+export function splitRows(req: SplitRequest): Splits {
+  const rng = new Rng(req.seed);
+  const groups: Int32Array[] = [];
+  if (req.labels) {
+    const byClass = new Map<number, number[]>();
+    req.labels.forEach((c, i) => {
+      const g = byClass.get(c);
+      if (g) g.push(req.rows[i]!);
+      else byClass.set(c, [req.rows[i]!]);
+    });
+    for (const c of [...byClass.keys()].sort((a, b) => a - b))
+      groups.push(Int32Array.from(byClass.get(c)!));
+  } else {
+    groups.push(Int32Array.from(req.rows));
+  }
+  const parts: [number[], number[], number[]] = [[], [], []];
+  for (const g of groups) {
+    if (req.shuffle) rng.shuffle(g);
+    const [tr, va] = sizes(g.length, req.fractions);
+    for (let i = 0; i < g.length; i++) parts[i < tr ? 0 : i < tr + va ? 1 : 2].push(g[i]!);
+  }
+  const out = parts.map((p) => Int32Array.from(p));
+  // Interleave the classes (stratified groups were appended class by class).
+  if (req.shuffle) for (const p of out) rng.shuffle(p);
+  else for (const p of out) p.sort();
+  return { train: out[0]!, validation: out[1]!, test: out[2]! };
+}

@@ -1,0 +1,107 @@
+/**
+ * What the Data panel does, outside React: open a file (by path, dropped, or a bundled sample),
+ * change options, and turn failures into words. Components only call these.
+ */
+import { AppError, type DatasetOptionsPatch } from '../../../electron/contract';
+import type { Api } from '../../../electron/contract/client';
+import { describeError } from '../../src/errors';
+import { useDataStore } from '../../store/data';
+import irisCsv from '../../../assets/datasets/iris.csv?raw';
+import wineCsv from '../../../assets/datasets/wine.csv?raw';
+
+export const SAMPLES = [
+  { name: 'iris.csv', text: irisCsv, about: '150 flowers, 4 measurements, 3 species' },
+  { name: 'wine.csv', text: wineCsv, about: '178 wines, 13 measurements, 3 cultivars' },
+] as const;
+
+type Source =
+  | { kind: 'path'; path: string; file: string }
+  | { kind: 'text'; name: string; text: string; encoding: 'utf-8' | 'latin-1' };
+
+/** The last thing opened, so "Skip bad rows" can open it again with that option. */
+let lastSource: Source | null = null;
+
+function fileOf(s: Source): string {
+  return s.kind === 'path' ? s.file : s.name;
+}
+
+async function load(api: Api, source: Source, options?: DatasetOptionsPatch): Promise<void> {
+  const store = useDataStore.getState();
+  lastSource = source;
+  store.setError(null);
+  store.setLoading({ file: fileOf(source), phase: null, fraction: null });
+  try {
+    const summary =
+      source.kind === 'path'
+        ? await api.invoke('datasets:open', { path: source.path, options })
+        : await api.invoke('datasets:openText', {
+            name: source.name,
+            text: source.text,
+            encoding: source.encoding,
+            options,
+          });
+    const previous = useDataStore.getState().summary;
+    store.setSummary(summary);
+    if (previous) void api.invoke('datasets:close', { id: previous.id }).catch(() => undefined);
+  } catch (err) {
+    store.setError(errorOf(err));
+  } finally {
+    store.setLoading(null);
+  }
+}
+
+export function openPath(api: Api, path: string, options?: DatasetOptionsPatch): Promise<void> {
+  const file = path.split(/[\\/]/).pop() ?? path;
+  return load(api, { kind: 'path', path, file }, options);
+}
+
+export function openSample(api: Api, name: string): Promise<void> {
+  const s = SAMPLES.find((x) => x.name === name);
+  if (!s) return Promise.resolve();
+  return load(api, { kind: 'text', name: s.name, text: s.text, encoding: 'utf-8' });
+}
+
+/** A file dropped on the window: decoded here (UTF-8, else Latin-1), parsed on the main side. */
+export async function openDropped(api: Api, file: File): Promise<void> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let text: string;
+  let encoding: 'utf-8' | 'latin-1' = 'utf-8';
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    text = new TextDecoder('windows-1252').decode(bytes);
+    encoding = 'latin-1';
+  }
+  return load(api, { kind: 'text', name: file.name, text, encoding });
+}
+
+export function retrySkippingBadRows(api: Api): Promise<void> {
+  return lastSource ? load(api, lastSource, { skipBadRows: true }) : Promise.resolve();
+}
+
+/** Applies an options patch (a control, or a finding's one-click fix). */
+export async function configure(api: Api, patch: DatasetOptionsPatch): Promise<void> {
+  const store = useDataStore.getState();
+  const current = store.summary;
+  if (!current) return;
+  if (patch.skipBadRows !== undefined && patch.skipBadRows !== current.options.skipBadRows) {
+    await (lastSource ? load(api, lastSource, { ...current.options, ...patch }) : undefined);
+    return;
+  }
+  try {
+    store.setSummary(await api.invoke('datasets:configure', { id: current.id, options: patch }));
+  } catch (err) {
+    store.setError(errorOf(err));
+  }
+}
+
+function errorOf(err: unknown): { message: string; canSkipBadRows: boolean } {
+  const details = err instanceof AppError ? (err.details as { dataset?: boolean; problem?: string } | undefined) : undefined;
+  if (err instanceof AppError && details?.dataset) {
+    return {
+      message: `This file cannot be used: ${err.message}`,
+      canSkipBadRows: details.problem === 'field-count',
+    };
+  }
+  return { message: describeError(err), canSkipBadRows: false };
+}
