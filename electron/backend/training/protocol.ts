@@ -1,0 +1,35 @@
+/** Messages between the training service (main side) and its worker thread. */
+import type { ModelSpec } from '../../../engine/train/spec';
+import type { TrainEvent } from '../../../engine/train/events';
+import type { RunEvaluation, TrainSettings } from '../../contract/training';
+
+export interface Matrix {
+  rows: number;
+  cols: number;
+  data: Float32Array;
+}
+
+export interface StartMessage {
+  type: 'start';
+  spec: ModelSpec;
+  settings: TrainSettings;
+  train: { x: Matrix; y: Matrix };
+  validation: { x: Matrix; y: Matrix } | null;
+  test: { x: Matrix; y: Matrix } | null;
+  classNames: string[] | null;
+}
+
+export type ControlAction = 'pause' | 'resume' | 'stop' | 'step';
+export type ToWorker = StartMessage | { type: 'control'; action: ControlAction };
+
+export type FromWorker =
+  | { type: 'event'; event: TrainEvent; samplesPerSec?: number }
+  | {
+      type: 'finished';
+      reason: 'completed' | 'stopped' | 'diverged';
+      message: string | null;
+      epochs: number;
+      restoredEpoch: number | null;
+      evaluation: RunEvaluation | null;
+    }
+  | { type: 'failed'; message: string };

@@ -1,0 +1,213 @@
+/**
+ * Training sessions on the main side: each run trains in its own worker thread (the main
+ * process stays responsive), reads its data from the dataset store (rows never go to the
+ * renderer), and pushes coalesced progress and a final result as contract events.
+ */
+import { Worker } from 'node:worker_threads';
+import {
+  AppError,
+  type EventName,
+  type EventOf,
+  type ParsedRequestOf,
+  type ResponseOf,
+} from '../../contract';
+import { compileGraph } from '../../../engine/graph/compile';
+import { oneHot, column } from '../../../engine/data/dataset';
+import type { Encoded } from '../../../engine/data/encode';
+import { Coalescer } from './coalesce';
+import type { FromWorker, Matrix, ToWorker } from './protocol';
+
+/** What training needs from the dataset store. */
+export interface TrainingData {
+  /** The encoded split, or an AppError when the dataset is missing or not ready. */
+  encodeSplit(id: string, split: 'train' | 'validation' | 'test'): Encoded;
+  /** Task and class names of a loaded dataset. */
+  describe(id: string): {
+    task: 'classification' | 'regression';
+    classNames: string[] | null;
+    features: number;
+  };
+}
+
+type Emit = <E extends EventName>(event: E, payload: EventOf<E>) => void;
+
+interface Run {
+  id: string;
+  worker: Worker;
+  coalescer: Coalescer;
+  state: ResponseOf<'training:control'>['state'];
+}
+
+export class TrainingService {
+  private readonly runs = new Map<string, Run>();
+  private next = 1;
+
+  constructor(
+    private readonly workerPath: string,
+    private readonly data: TrainingData,
+    private readonly emit: Emit,
+  ) {}
+
+  async start(req: ParsedRequestOf<'training:start'>): Promise<ResponseOf<'training:start'>> {
+    for (const r of this.runs.values()) {
+      if (r.state !== 'done')
+        throw new AppError('NOT_ALLOWED', 'A training run is already going; stop it first.');
+    }
+    const info = this.data.describe(req.datasetId);
+    const train = this.data.encodeSplit(req.datasetId, 'train');
+    const validation = this.data.encodeSplit(req.datasetId, 'validation');
+    const test = this.data.encodeSplit(req.datasetId, 'test');
+    const classes = info.classNames?.length ?? null;
+    const compiled = compileGraph(req.graph, {
+      features: info.features,
+      ...(info.task === 'classification' && classes ? { classes } : { targets: 1 }),
+      l1: req.settings.l1,
+      l2: req.settings.l2,
+    });
+    if (!compiled.ok) {
+      const first = compiled.problems[0];
+      throw new AppError(
+        'BAD_REQUEST',
+        `The network cannot train yet: ${first?.message ?? 'it has problems'}`,
+        {
+          problems: compiled.problems,
+        },
+      );
+    }
+    if (train.rows === 0) throw new AppError('BAD_REQUEST', 'The training split has no rows.');
+
+    const loss = compiled.spec.loss;
+    const toSet = (e: Encoded) => {
+      const x: Matrix = { rows: e.rows, cols: e.width, data: e.x };
+      const y =
+        loss === 'cce'
+          ? oneHot(e.y, classes ?? 2)
+          : column(Float32Array.from(e.y as ArrayLike<number>));
+      return { x, y };
+    };
+    const id = `run${this.next++}`;
+    const worker = new Worker(this.workerPath);
+    const coalescer = new Coalescer(id, (p) => this.emit('training:progress', p));
+    const run: Run = { id, worker, coalescer, state: 'starting' };
+    this.runs.set(id, run);
+    worker.on('message', (m: FromWorker) => this.onMessage(run, m));
+    worker.on('error', (err) =>
+      this.finish(run, {
+        reason: 'failed',
+        message: `Training stopped unexpectedly: ${err.message}`,
+      }),
+    );
+    worker.on('exit', (code) => {
+      if (run.state !== 'done')
+        this.finish(run, {
+          reason: 'failed',
+          message: `Training stopped unexpectedly (exit code ${code}).`,
+        });
+    });
+    const start: ToWorker = {
+      type: 'start',
+      spec: compiled.spec,
+      settings: req.settings,
+      train: toSet(train),
+      validation: validation.rows ? toSet(validation) : null,
+      test: test.rows ? toSet(test) : null,
+      classNames: info.classNames,
+    };
+    worker.postMessage(start);
+    run.state = 'running';
+    coalescer.setState('running');
+    return {
+      runId: id,
+      backend: 'cpu',
+      features: info.features,
+      trainRows: train.rows,
+      validationRows: validation.rows,
+      testRows: test.rows,
+    };
+  }
+
+  control(req: ParsedRequestOf<'training:control'>): ResponseOf<'training:control'> {
+    const run = this.runs.get(req.runId);
+    if (!run)
+      throw new AppError('NOT_FOUND', 'That training run is not known.', { runId: req.runId });
+    if (run.state === 'done') return { state: 'done' };
+    run.worker.postMessage({ type: 'control', action: req.action } satisfies ToWorker);
+    if (req.action === 'stop') run.state = 'stopping';
+    else if (req.action === 'pause') run.state = 'paused';
+    else run.state = 'running';
+    run.coalescer.setState(run.state);
+    return { state: run.state };
+  }
+
+  async dispose(): Promise<void> {
+    await Promise.all([...this.runs.values()].map((r) => r.worker.terminate()));
+    this.runs.clear();
+  }
+
+  private onMessage(run: Run, m: FromWorker): void {
+    if (m.type === 'event') {
+      const e = m.event;
+      if (e.type === 'epoch') {
+        run.coalescer.epoch({
+          epoch: e.epoch,
+          epochs: e.epochs,
+          lr: e.lr,
+          train: clean(e.train),
+          val: e.val ? clean(e.val) : null,
+          elapsedMs: e.elapsedMs,
+        });
+      } else if (e.type === 'batch') {
+        run.coalescer.progress({
+          epoch: e.epoch,
+          batch: e.batch,
+          batches: e.batches,
+          loss: Number.isFinite(e.loss) ? e.loss : null,
+          samplesPerSec: m.samplesPerSec ?? 0,
+        });
+      } else if (e.type === 'paused' && run.state !== 'stopping') {
+        run.state = 'paused';
+        run.coalescer.setState('paused');
+      }
+    } else if (m.type === 'finished') {
+      this.finish(run, m);
+    } else {
+      this.finish(run, { reason: 'failed', message: m.message });
+    }
+  }
+
+  private finish(
+    run: Run,
+    m: {
+      reason: EventOf<'training:done'>['reason'];
+      message: string | null;
+      epochs?: number;
+      restoredEpoch?: number | null;
+      evaluation?: EventOf<'training:done'>['evaluation'];
+    },
+  ): void {
+    if (run.state === 'done') return;
+    run.state = 'done';
+    run.coalescer.setState('done');
+    run.coalescer.flush();
+    this.emit('training:done', {
+      runId: run.id,
+      reason: m.reason,
+      message: m.message,
+      epochs: m.epochs ?? 0,
+      restoredEpoch: m.restoredEpoch ?? null,
+      evaluation: m.evaluation ?? null,
+    });
+    void run.worker.terminate();
+  }
+}
+
+/** NaN/∞ metrics (a diverged epoch) travel as null: JSON has no NaN. */
+function clean(m: { loss: number; acc?: number; mae?: number; r2?: number }) {
+  const f = (v: number) => (Number.isFinite(v) ? v : null);
+  return {
+    loss: f(m.loss),
+    ...(m.acc !== undefined && Number.isFinite(m.acc) ? { acc: m.acc } : {}),
+    ...(m.mae !== undefined && Number.isFinite(m.mae) ? { mae: m.mae } : {}),
+    ...(m.r2 !== undefined ? { r2: f(m.r2) } : {}),
+  };
+}

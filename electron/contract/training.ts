@@ -1,0 +1,160 @@
+/**
+ * Training over the contract: start a run on a loaded dataset with the canvas graph, control
+ * it, and receive coalesced progress (at most ~20 messages a second, no epoch lost).
+ * Part of the one contract: electron/contract.ts spreads these into its channels and events.
+ */
+import { z } from 'zod';
+import { graphSchema } from '../../engine/graph/document';
+
+const finite = z.number().finite();
+
+export const OPTIMIZERS = ['sgd', 'momentum', 'rmsprop', 'adam'] as const;
+export const SCHEDULES = ['constant', 'step', 'exponential', 'cosine'] as const;
+
+export const trainSettingsSchema = z
+  .object({
+    epochs: z.number().int().min(1, 'epochs must be at least 1').max(100_000),
+    batchSize: z
+      .number()
+      .int()
+      .min(1, 'the batch size must be at least 1')
+      .max(4096, 'the batch size must be at most 4096'),
+    optimizer: z.enum(OPTIMIZERS),
+    lr: z
+      .number()
+      .gt(0, 'the learning rate must be above 0')
+      .max(10, 'the learning rate must be at most 10'),
+    schedule: z.enum(SCHEDULES),
+    l1: z.number().min(0, 'L1 λ cannot be negative').max(10),
+    l2: z.number().min(0, 'L2 λ cannot be negative').max(10),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1),
+    earlyStopping: z
+      .object({
+        patience: z.number().int().min(1).max(10_000),
+        minDelta: z.number().min(0),
+        restoreBest: z.boolean(),
+      })
+      .nullable(),
+  })
+  .strict();
+export type TrainSettings = z.infer<typeof trainSettingsSchema>;
+
+export const DEFAULT_TRAIN_SETTINGS: TrainSettings = {
+  epochs: 50,
+  batchSize: 16,
+  optimizer: 'adam',
+  lr: 0.01,
+  schedule: 'constant',
+  l1: 0,
+  l2: 0,
+  seed: 42,
+  earlyStopping: null,
+};
+
+export const metricsSchema = z.object({
+  loss: finite.nullable(),
+  acc: finite.optional(),
+  mae: finite.optional(),
+  r2: finite.nullable().optional(),
+});
+export type RunMetrics = z.infer<typeof metricsSchema>;
+
+export const epochSchema = z.object({
+  epoch: z.number().int(),
+  epochs: z.number().int(),
+  lr: finite,
+  train: metricsSchema,
+  val: metricsSchema.nullable(),
+  elapsedMs: finite,
+});
+export type RunEpoch = z.infer<typeof epochSchema>;
+
+export const alertSchema = z.object({
+  kind: z.enum(['overfitting', 'underfitting', 'divergence', 'dead_units', 'saturation']),
+  epoch: z.number().int(),
+  message: z.string(),
+  evidence: z.record(z.string(), z.unknown()),
+  remedies: z.array(z.record(z.string(), z.unknown())),
+});
+export type RunAlert = z.infer<typeof alertSchema>;
+
+export const RUN_STATES = ['starting', 'running', 'paused', 'stopping', 'done'] as const;
+
+export const progressSchema = z.object({
+  runId: z.string(),
+  state: z.enum(RUN_STATES),
+  /** Every epoch finished since the previous message, in order. */
+  epochs: z.array(epochSchema),
+  /** The latest batch, for the progress line; null when none since the last message. */
+  batch: z
+    .object({
+      epoch: z.number().int(),
+      batch: z.number().int(),
+      batches: z.number().int(),
+      loss: finite.nullable(),
+      samplesPerSec: finite,
+    })
+    .nullable(),
+  alerts: z.array(alertSchema),
+});
+export type RunProgress = z.infer<typeof progressSchema>;
+
+export const evaluationSchema = z.object({
+  split: z.enum(['test', 'validation']),
+  rows: z.number().int(),
+  metrics: metricsSchema,
+  /** Classification: counts[actual][predicted]. */
+  confusion: z.array(z.array(z.number().int())).nullable(),
+  classNames: z.array(z.string()).nullable(),
+});
+export type RunEvaluation = z.infer<typeof evaluationSchema>;
+
+export const doneSchema = z.object({
+  runId: z.string(),
+  reason: z.enum(['completed', 'stopped', 'diverged', 'failed']),
+  message: z.string().nullable(),
+  epochs: z.number().int(),
+  restoredEpoch: z.number().int().nullable(),
+  evaluation: evaluationSchema.nullable(),
+});
+export type RunDone = z.infer<typeof doneSchema>;
+
+export const trainingChannels = {
+  /** Start training the graph on a loaded dataset (its training and validation splits). */
+  'training:start': {
+    request: z
+      .object({
+        datasetId: z.string().min(1).max(64),
+        graph: graphSchema,
+        settings: trainSettingsSchema,
+      })
+      .strict(),
+    response: z.object({
+      runId: z.string(),
+      backend: z.string(),
+      features: z.number().int(),
+      trainRows: z.number().int(),
+      validationRows: z.number().int(),
+      testRows: z.number().int(),
+    }),
+  },
+  /** Pause, resume, stop, or run one more epoch then pause. */
+  'training:control': {
+    request: z
+      .object({
+        runId: z.string().min(1).max(64),
+        action: z.enum(['pause', 'resume', 'stop', 'step']),
+      })
+      .strict(),
+    response: z.object({ state: z.enum(RUN_STATES) }),
+  },
+} as const;
+
+export const trainingEvents = {
+  'training:progress': progressSchema,
+  'training:done': doneSchema,
+} as const;

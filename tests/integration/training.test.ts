@@ -1,0 +1,226 @@
+/**
+ * Training sessions through the browser-mode host: a real WebSocket client, the real dataset
+ * store and a real worker thread (built with esbuild first, as the app ships it).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { build } from 'esbuild';
+import WebSocket from 'ws';
+import { startHost, type RunningHost } from '../../electron/host';
+import type { RunDone, RunProgress, TrainSettings } from '../../electron/contract/training';
+import type { Graph } from '../../engine/graph/document';
+
+const root = path.resolve(__dirname, '../..');
+let dir: string;
+let host: RunningHost;
+let ws: WebSocket;
+let next = 1;
+const waiting = new Map<number, (r: { ok: boolean; value?: unknown; error?: unknown }) => void>();
+const events: { at: number; event: string; payload: unknown }[] = [];
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'layerlab-train-'));
+  mkdirSync(path.join(dir, 'ws'));
+  mkdirSync(path.join(dir, 'static'));
+  writeFileSync(path.join(dir, 'static', 'index.html'), '<!doctype html>');
+  copyFileSync(path.join(root, 'assets/datasets/iris.csv'), path.join(dir, 'ws', 'iris.csv'));
+  const workerPath = path.join(dir, 'training-worker.cjs');
+  await build({
+    entryPoints: [path.join(root, 'electron/backend/training-worker.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile: workerPath,
+    logLevel: 'warning',
+  });
+  host = await startHost({
+    workspace: path.join(dir, 'ws'),
+    staticDir: path.join(dir, 'static'),
+    workerPath,
+  });
+  ws = new WebSocket(`ws://127.0.0.1:${host.port}/ws?token=${host.token}`, {
+    origin: `http://127.0.0.1:${host.port}`,
+  });
+  ws.on('message', (d) => {
+    const msg = JSON.parse(d.toString());
+    if (msg.type === 'result') waiting.get(msg.id)?.(msg.result);
+    else events.push({ at: Date.now(), event: msg.event, payload: msg.payload });
+  });
+  await new Promise((r) => ws.once('open', r));
+}, 60_000);
+
+afterAll(async () => {
+  ws?.close();
+  await host?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function call<T>(channel: string, payload: unknown): Promise<T> {
+  const id = next++;
+  const result = await new Promise<{ ok: boolean; value?: unknown; error?: unknown }>((resolve) => {
+    waiting.set(id, resolve);
+    ws.send(JSON.stringify({ id, channel, payload }));
+  });
+  if (!result.ok)
+    throw Object.assign(new Error(JSON.stringify(result.error)), { error: result.error });
+  return result.value as T;
+}
+
+function waitFor<T>(pred: () => T | undefined, ms = 30_000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const tick = () => {
+      const v = pred();
+      if (v !== undefined) return resolve(v);
+      if (Date.now() - started > ms) return reject(new Error('timed out'));
+      setTimeout(tick, 10);
+    };
+    tick();
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function graph(hidden: number): Graph {
+  const n = (id: string, kind: string, params: object, y: number) => ({
+    id,
+    kind,
+    params,
+    position: { x: 0, y },
+  });
+  return {
+    nodes: [
+      n('in', 'input', {}, 0),
+      n(
+        'd1',
+        'dense',
+        { units: hidden, useBias: true, initializer: 'glorot_uniform', l1: null, l2: null },
+        1,
+      ),
+      n('a1', 'activation', { fn: 'relu', alpha: 0.01 }, 2),
+      n(
+        'd2',
+        'dense',
+        { units: 3, useBias: true, initializer: 'glorot_uniform', l1: null, l2: null },
+        3,
+      ),
+      n('sm', 'softmax', {}, 4),
+      n('out', 'output', { loss: 'auto' }, 5),
+    ],
+    edges: ['in>d1', 'd1>a1', 'a1>d2', 'd2>sm', 'sm>out'].map((e, i) => ({
+      id: `e${i}`,
+      source: e.split('>')[0]!,
+      target: e.split('>')[1]!,
+    })),
+  } as Graph;
+}
+
+const settings = (over: Partial<TrainSettings>): TrainSettings => ({
+  epochs: 30,
+  batchSize: 16,
+  optimizer: 'adam',
+  lr: 0.01,
+  schedule: 'constant',
+  l1: 0,
+  l2: 0,
+  seed: 7,
+  earlyStopping: null,
+  ...over,
+});
+
+const progressOf = (runId: string) =>
+  events.filter(
+    (e) => e.event === 'training:progress' && (e.payload as RunProgress).runId === runId,
+  );
+const doneOf = (runId: string) =>
+  events.find((e) => e.event === 'training:done' && (e.payload as RunDone).runId === runId)
+    ?.payload as RunDone | undefined;
+const epochsOf = (runId: string) =>
+  progressOf(runId).flatMap((e) => (e.payload as RunProgress).epochs.map((x) => x.epoch));
+
+let datasetId = '';
+
+describe('training through the host', () => {
+  it('streams every epoch in order and ends with an evaluation on the test split', async () => {
+    const summary = await call<{ id: string; ready: boolean }>('datasets:open', {
+      path: 'iris.csv',
+    });
+    expect(summary.ready).toBe(true);
+    datasetId = summary.id;
+    const { runId, trainRows } = await call<{ runId: string; trainRows: number }>(
+      'training:start',
+      { datasetId, graph: graph(16), settings: settings({}) },
+    );
+    expect(trainRows).toBeGreaterThan(90);
+    const done = await waitFor(() => doneOf(runId));
+    expect(done.reason).toBe('completed');
+    expect(epochsOf(runId)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    expect(done.evaluation?.split).toBe('test');
+    expect(done.evaluation?.metrics.acc).toBeGreaterThanOrEqual(0.8);
+    const confusion = done.evaluation!.confusion!;
+    expect(confusion.flat().reduce((a, b) => a + b, 0)).toBe(done.evaluation!.rows);
+  });
+
+  it('refuses a second run while one is going, and a graph that cannot train, with reasons', async () => {
+    const broken = graph(16);
+    broken.edges.pop();
+    await expect(
+      call('training:start', { datasetId, graph: broken, settings: settings({}) }),
+    ).rejects.toMatchObject({
+      error: { code: 'BAD_REQUEST', message: expect.stringContaining('cannot train yet') },
+    });
+    await expect(
+      call('training:start', { datasetId: 'ds999', graph: graph(4), settings: settings({}) }),
+    ).rejects.toMatchObject({
+      error: { code: 'NOT_FOUND' },
+    });
+  });
+
+  it('pause really pauses, resume goes on, stop ends with the last weights', async () => {
+    const { runId } = await call<{ runId: string }>('training:start', {
+      datasetId,
+      graph: graph(4),
+      settings: settings({ epochs: 100_000, batchSize: 1 }),
+    });
+    await waitFor(() => (epochsOf(runId).length >= 3 ? true : undefined));
+    await expect(
+      call('training:start', { datasetId, graph: graph(4), settings: settings({}) }),
+    ).rejects.toMatchObject({ error: { code: 'NOT_ALLOWED' } });
+    await call('training:control', { runId, action: 'pause' });
+    await sleep(250); // an epoch already under way may still finish
+    const paused = epochsOf(runId).length;
+    await sleep(700);
+    expect(epochsOf(runId).length).toBe(paused);
+    await call('training:control', { runId, action: 'resume' });
+    await waitFor(() => (epochsOf(runId).length > paused + 2 ? true : undefined));
+    await call('training:control', { runId, action: 'stop' });
+    const done = await waitFor(() => doneOf(runId));
+    expect(done.reason).toBe('stopped');
+    expect(done.epochs).toBeGreaterThan(paused);
+    expect(done.evaluation?.metrics.loss).toEqual(expect.any(Number));
+    const seen = epochsOf(runId);
+    expect(seen).toEqual(Array.from({ length: seen.length }, (_, i) => i + 1));
+  });
+
+  it('sends at most 25 messages a second while a tiny network trains thousands of batches a second', async () => {
+    const { runId } = await call<{ runId: string }>('training:start', {
+      datasetId,
+      graph: graph(4),
+      settings: settings({ epochs: 2000, batchSize: 1 }),
+    });
+    const started = Date.now();
+    await sleep(2500);
+    const window = progressOf(runId).filter((e) => e.at >= started + 500 && e.at < started + 2500);
+    const batches = window.map((e) => (e.payload as RunProgress).batch).filter((b) => b !== null);
+    const samplesPerSec = batches.at(-1)?.samplesPerSec ?? 0;
+    expect(samplesPerSec, 'batches per second (batch size 1)').toBeGreaterThan(2000);
+    expect(window.length / 2, 'messages per second').toBeLessThanOrEqual(25);
+    await call('training:control', { runId, action: 'stop' });
+    await waitFor(() => doneOf(runId));
+    // No epoch was lost on the way, however many were coalesced into one message.
+    const seen = epochsOf(runId);
+    expect(seen).toEqual(Array.from({ length: seen.length }, (_, i) => i + 1));
+  });
+});
