@@ -20,7 +20,14 @@ export function ClassBars({ classes, counts, label, segments }: ClassBarsProps) 
   const scale = (WIDTH - LABEL - 40) / max;
   const height = classes.length * ROW + 4;
   return (
-    <svg className="class-bars" role="img" aria-label={label} width={WIDTH} height={height} viewBox={`0 0 ${WIDTH} ${height}`}>
+    <svg
+      className="class-bars"
+      role="img"
+      aria-label={label}
+      width={WIDTH}
+      height={height}
+      viewBox={`0 0 ${WIDTH} ${height}`}
+    >
       {classes.map((name, i) => {
         let x = LABEL;
         const y = i * ROW + 2;

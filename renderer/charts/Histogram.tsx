@@ -3,11 +3,28 @@ import type { ColumnSummaryData } from '../../electron/contract';
 
 type Bins = NonNullable<ColumnSummaryData['histogram']>;
 
-export function Histogram({ bins, label, width = 120, height = 28 }: { bins: Bins; label: string; width?: number; height?: number }) {
+export function Histogram({
+  bins,
+  label,
+  width = 120,
+  height = 28,
+}: {
+  bins: Bins;
+  label: string;
+  width?: number;
+  height?: number;
+}) {
   const max = Math.max(1, ...bins.map((b) => b.count));
   const w = width / Math.max(1, bins.length);
   return (
-    <svg className="histogram" role="img" aria-label={label} width={width} height={height} viewBox={`0 0 ${width} ${height}`}>
+    <svg
+      className="histogram"
+      role="img"
+      aria-label={label}
+      width={width}
+      height={height}
+      viewBox={`0 0 ${width} ${height}`}
+    >
       {bins.map((b, i) => {
         const h = (b.count / max) * (height - 2);
         return (

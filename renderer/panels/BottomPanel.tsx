@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { DataPanel } from './DataPanel';
 import { ProblemsPanel } from './ProblemsPanel';
 import { SummaryPanel } from './SummaryPanel';
+import { TrainingPanel } from './training/TrainingPanel';
 import { useUiStore, type BottomTab } from '../store/ui';
 import { useGraphAnalysis } from '../store/analysis';
 
@@ -13,6 +14,7 @@ export function BottomPanel() {
   const tabs: { id: BottomTab; label: string; body: ReactNode }[] = [
     { id: 'data', label: 'Data', body: <DataPanel /> },
     { id: 'summary', label: 'Summary', body: <SummaryPanel /> },
+    { id: 'training', label: 'Training', body: <TrainingPanel /> },
     {
       id: 'problems',
       label: problems ? `Problems (${problems})` : 'Problems',

@@ -15,6 +15,7 @@ import { autoLayout } from '../canvas/layout';
 import { TEMPLATES } from '../canvas/templates';
 import { useCanvasClipboard } from '../canvas/useCanvasClipboard';
 import { useDataStore } from '../store/data';
+import { isTraining, useTrainingStore } from '../store/training';
 import { useUiStore } from '../store/ui';
 import { PlatformContext, type RendererPlatform } from './platform';
 
@@ -123,6 +124,27 @@ function Shell({ platform }: { platform: RendererPlatform }) {
   );
 
   useCanvasClipboard();
+
+  // Training progress and results arrive as contract events.
+  useEffect(() => {
+    const offs = [
+      platform.api.on('training:progress', (p) => useTrainingStore.getState().progress(p)),
+      platform.api.on('training:done', (d) => useTrainingStore.getState().finish(d)),
+    ];
+    return () => offs.forEach((off) => off());
+  }, [platform.api]);
+
+  // The network cannot change under a running training.
+  useEffect(
+    () =>
+      useTrainingStore.subscribe((s) => {
+        const reason = isTraining(s)
+          ? 'The network is training: stop the training to change it.'
+          : null;
+        if (useGraphStore.getState().lock !== reason) useGraphStore.getState().setLock(reason);
+      }),
+    [],
+  );
 
   // Native menu commands (desktop) arrive as contract events.
   useEffect(

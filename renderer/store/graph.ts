@@ -14,10 +14,14 @@ import {
   type LayerKind,
 } from '../../engine/graph/document';
 import { connectionProblem } from '../../engine/graph/wiring';
+import { useUiStore } from './ui';
 
 export interface GraphState {
   graph: Graph;
   selected: string[];
+  /** While set (e.g. during training), edits are refused with this reason; moving nodes still works. */
+  lock: string | null;
+  setLock(reason: string | null): void;
   /** Add a node of `kind` at a canvas position; returns its id. */
   addNode(kind: LayerKind, position: { x: number; y: number }): string;
   /** Connect two nodes; returns the reason when the connection is refused. */
@@ -44,6 +48,13 @@ export interface GraphState {
 
 let dragStart: Graph | null = null;
 
+/** True (and says why) when the graph is locked against edits. */
+function refused(): boolean {
+  const reason = useGraphStore.getState().lock;
+  if (reason) useUiStore.getState().notify(reason, 'error');
+  return reason !== null;
+}
+
 function nextId(graph: Graph, prefix: string): string {
   const used = new Set([...graph.nodes.map((n) => n.id), ...graph.edges.map((e) => e.id)]);
   let i = 1;
@@ -56,8 +67,11 @@ export const useGraphStore = create<GraphState>()(
     (set, get) => ({
       graph: emptyGraph(),
       selected: [],
+      lock: null,
+      setLock: (lock) => set({ lock }),
 
       addNode(kind, position) {
+        if (refused()) return '';
         const graph = get().graph;
         const id = nextId(graph, kind);
         const node = {
@@ -71,6 +85,7 @@ export const useGraphStore = create<GraphState>()(
       },
 
       connect(source, target) {
+        if (refused()) return get().lock;
         const graph = get().graph;
         const problem = connectionProblem(graph, source, target);
         if (problem) return problem;
@@ -94,6 +109,7 @@ export const useGraphStore = create<GraphState>()(
       },
 
       setParams(id, params) {
+        if (refused()) return;
         const graph = get().graph;
         set({
           graph: {
@@ -104,6 +120,7 @@ export const useGraphStore = create<GraphState>()(
       },
 
       removeElements(nodeIds, edgeIds) {
+        if (refused()) return;
         if (!nodeIds.length && !edgeIds.length) return;
         const goneNodes = new Set(nodeIds);
         const goneEdges = new Set(edgeIds);
@@ -138,10 +155,12 @@ export const useGraphStore = create<GraphState>()(
       },
 
       replaceGraph(graph) {
+        if (refused()) return;
         set({ graph, selected: [] });
       },
 
       paste(clip, offset) {
+        if (refused()) return [];
         const graph = get().graph;
         const ids = new Map<string, string>();
         const nodes: GraphNode[] = [];

@@ -16,7 +16,7 @@ export interface PickerRequest {
   resolve(path: string | null): void;
 }
 
-export type BottomTab = 'data' | 'summary' | 'problems';
+export type BottomTab = 'data' | 'summary' | 'training' | 'problems';
 
 interface UiState {
   theme: 'light' | 'dark';

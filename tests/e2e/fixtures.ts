@@ -115,7 +115,7 @@ export async function connectHandles(
   await page.mouse.up();
 }
 
-/** Opens a CSV of the workspace in the Data panel, as a person would with the in-app picker. */
+/** Opens a CSV of the workspace in the Data panel with the in-app picker and accepts it, as a person would. */
 export async function openCsv(page: Page, folder: string, name: string): Promise<void> {
   await page.getByRole('tab', { name: 'Data' }).click();
   await page.getByRole('button', { name: 'Open CSV…' }).click();
@@ -123,6 +123,9 @@ export async function openCsv(page: Page, folder: string, name: string): Promise
   await dialog.getByRole('button', { name: new RegExp(folder) }).click();
   await dialog.getByRole('button', { name: new RegExp(name.replace('.', '\\.')) }).dblclick();
   await expect(dialog).toBeHidden();
+  // Loaded and checked: accept it for training (the canvas then knows features and classes).
+  await page.getByRole('button', { name: 'Use this dataset' }).click();
+  await expect(page.getByRole('status', { name: 'Dataset summary' })).toBeVisible();
 }
 
 /** Top-left corner of each node on screen, by id: what "the same graph" looks like to a person. */

@@ -1,0 +1,123 @@
+/** Training settings, checked against the contract's schema as they are typed. */
+import { useState } from 'react';
+import {
+  OPTIMIZERS,
+  SCHEDULES,
+  trainSettingsSchema,
+  type TrainSettings,
+} from '../../../electron/contract/training';
+import { useTrainingStore } from '../../store/training';
+
+type NumKey = 'epochs' | 'batchSize' | 'lr' | 'l1' | 'l2' | 'seed';
+
+function NumberSetting({
+  name,
+  label,
+  step,
+  disabled,
+}: {
+  name: NumKey;
+  label: string;
+  step: number;
+  disabled: boolean;
+}) {
+  const value = useTrainingStore((s) => s.settings[name]);
+  const [text, setText] = useState(String(value));
+  const [error, setError] = useState<string | null>(null);
+  const id = `train-${name}`;
+  return (
+    <div className="field compact">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="number"
+        step={step}
+        value={text}
+        disabled={disabled}
+        aria-invalid={error ? true : undefined}
+        onChange={(e) => {
+          setText(e.target.value);
+          const n = e.target.value.trim() === '' ? Number.NaN : Number(e.target.value);
+          const r = trainSettingsSchema.shape[name].safeParse(n);
+          if (r.success) {
+            setError(null);
+            useTrainingStore.getState().setSettings({ [name]: r.data } as Partial<TrainSettings>);
+          } else
+            setError(
+              Number.isNaN(n)
+                ? `${label} needs a number`
+                : (r.error.issues[0]?.message ?? 'invalid'),
+            );
+        }}
+      />
+      {error && (
+        <span className="field-error" role="alert">
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}
+
+export function SettingsForm({ disabled }: { disabled: boolean }) {
+  const s = useTrainingStore((st) => st.settings);
+  const set = useTrainingStore((st) => st.setSettings);
+  const es = s.earlyStopping;
+  return (
+    <form
+      className="train-settings"
+      aria-label="Training settings"
+      onSubmit={(e) => e.preventDefault()}
+    >
+      <NumberSetting name="epochs" label="Epochs" step={1} disabled={disabled} />
+      <NumberSetting name="batchSize" label="Batch size" step={1} disabled={disabled} />
+      <label className="field compact">
+        Optimizer
+        <select
+          value={s.optimizer}
+          disabled={disabled}
+          onChange={(e) => set({ optimizer: e.target.value as TrainSettings['optimizer'] })}
+        >
+          {OPTIMIZERS.map((o) => (
+            <option key={o} value={o}>
+              {{ sgd: 'SGD', momentum: 'SGD + momentum', rmsprop: 'RMSprop', adam: 'Adam' }[o]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <NumberSetting name="lr" label="Learning rate" step={0.001} disabled={disabled} />
+      <label className="field compact">
+        Schedule
+        <select
+          value={s.schedule}
+          disabled={disabled}
+          onChange={(e) => set({ schedule: e.target.value as TrainSettings['schedule'] })}
+        >
+          {SCHEDULES.map((o) => (
+            <option key={o} value={o}>
+              {o}
+            </option>
+          ))}
+        </select>
+      </label>
+      <NumberSetting name="l1" label="L1 λ" step={0.0001} disabled={disabled} />
+      <NumberSetting name="l2" label="L2 λ" step={0.0001} disabled={disabled} />
+      <NumberSetting name="seed" label="Seed" step={1} disabled={disabled} />
+      <label className="field compact check">
+        <input
+          type="checkbox"
+          checked={es !== null}
+          disabled={disabled}
+          onChange={(e) =>
+            set({
+              earlyStopping: e.target.checked
+                ? { patience: 10, minDelta: 0, restoreBest: true }
+                : null,
+            })
+          }
+        />
+        Early stopping{es ? ` (patience ${es.patience}, restore best)` : ''}
+      </label>
+    </form>
+  );
+}

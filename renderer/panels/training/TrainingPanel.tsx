@@ -1,0 +1,202 @@
+/**
+ * The Training tab: settings, Train / Pause / Resume / Stop / Step, progress (epoch, batch,
+ * samples/s, elapsed, ETA, backend), live training-vs-validation charts, alerts and the result.
+ */
+import { useState } from 'react';
+import { usePlatform } from '../../src/platform';
+import { describeError } from '../../src/errors';
+import { useDataStore } from '../../store/data';
+import { useGraphStore } from '../../store/graph';
+import { useGraphAnalysis } from '../../store/analysis';
+import { isTraining, useTrainingStore, type RunView } from '../../store/training';
+import { useUiStore } from '../../store/ui';
+import { CurveChart } from '../../charts/CurveChart';
+import { SettingsForm } from './SettingsForm';
+import { Evaluation } from './Evaluation';
+import { Alerts } from './Alerts';
+
+function duration(ms: number): string {
+  const s = Math.round(ms / 1000);
+  return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`;
+}
+
+function ProgressLine({ run }: { run: RunView }) {
+  const last = run.epochs.at(-1);
+  const total = run.settings.epochs;
+  const elapsed = last?.elapsedMs ?? 0;
+  const done = last?.epoch ?? 0;
+  const eta = done > 0 && run.state !== 'done' ? ((total - done) * elapsed) / done : null;
+  const b = run.batch;
+  const words = {
+    starting: 'Starting',
+    running: 'Training',
+    paused: 'Paused',
+    stopping: 'Stopping',
+    done: 'Finished',
+  }[run.state];
+  return (
+    <p className="train-progress" role="status" aria-label="Training progress">
+      <strong>{words}</strong> · epoch {done}/{total}
+      {b && run.state !== 'done'
+        ? ` · batch ${b.batch}/${b.batches} · ${Math.round(b.samplesPerSec).toLocaleString('en-US')} samples/s`
+        : ''}
+      {` · ${duration(elapsed)} elapsed`}
+      {eta !== null ? ` · about ${duration(eta)} left` : ''}
+      {` · backend ${run.backend.toUpperCase()}`}
+    </p>
+  );
+}
+
+export function TrainingPanel() {
+  const { api } = usePlatform();
+  const summary = useDataStore((s) => s.summary);
+  const analysis = useGraphAnalysis();
+  const run = useTrainingStore((s) => s.current);
+  const previous = useTrainingStore(
+    (s) => s.history.find((r) => r.runId !== s.current?.runId) ?? null,
+  );
+  const training = useTrainingStore(isTraining);
+  const [log, setLog] = useState(false);
+  const [compare, setCompare] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const blocker = !summary
+    ? 'Open a dataset in the Data tab first.'
+    : !summary.ready
+      ? 'The dataset has problems to fix in the Data tab.'
+      : !analysis.ok
+        ? `The network has problems: ${analysis.problems[0]?.message ?? ''}`
+        : null;
+
+  async function train() {
+    setError(null);
+    if (!summary) return;
+    try {
+      const settings = useTrainingStore.getState().settings;
+      const res = await api.invoke('training:start', {
+        datasetId: summary.id,
+        graph: useGraphStore.getState().graph,
+        settings,
+      });
+      useTrainingStore
+        .getState()
+        .begin({
+          runId: res.runId,
+          settings,
+          dataset: summary.file.name,
+          backend: res.backend,
+          startedAt: Date.now(),
+        });
+    } catch (err) {
+      setError(describeError(err));
+    }
+  }
+
+  async function control(action: 'pause' | 'resume' | 'stop' | 'step') {
+    if (!run) return;
+    try {
+      await api.invoke('training:control', { runId: run.runId, action });
+    } catch (err) {
+      useUiStore.getState().notify(describeError(err), 'error');
+    }
+  }
+
+  const metric =
+    run?.done?.evaluation?.metrics.mae !== undefined || run?.epochs.at(-1)?.train.mae !== undefined
+      ? 'mae'
+      : 'acc';
+  return (
+    <section className="training-panel" aria-label="Training">
+      <div className="train-side">
+        <SettingsForm disabled={training} />
+        <div className="train-buttons" role="group" aria-label="Training controls">
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void train()}
+            disabled={training || blocker !== null}
+            title={blocker ?? undefined}
+          >
+            Train
+          </button>
+          {run?.state === 'paused' ? (
+            <button type="button" onClick={() => void control('resume')}>
+              Resume
+            </button>
+          ) : (
+            <button type="button" onClick={() => void control('pause')} disabled={!training}>
+              Pause
+            </button>
+          )}
+          <button
+            type="button"
+            onClick={() => void control('step')}
+            disabled={run?.state !== 'paused'}
+            title="Run one more epoch, then pause"
+          >
+            Step one epoch
+          </button>
+          <button type="button" onClick={() => void control('stop')} disabled={!training}>
+            Stop
+          </button>
+        </div>
+        {blocker && !training && <p className="muted">{blocker}</p>}
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+      </div>
+      <div className="train-main">
+        {run ? (
+          <>
+            <ProgressLine run={run} />
+            <div className="chart-options">
+              <label className="check">
+                <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} />{' '}
+                Log scale
+              </label>
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={compare}
+                  disabled={!previous}
+                  onChange={(e) => setCompare(e.target.checked)}
+                />{' '}
+                Overlay the previous run
+              </label>
+            </div>
+            <div className="charts">
+              <CurveChart
+                metric="loss"
+                epochs={run.epochs}
+                alerts={run.alerts}
+                log={log}
+                compare={compare ? previous?.epochs : undefined}
+              />
+              <CurveChart
+                metric={metric}
+                epochs={run.epochs}
+                alerts={run.alerts}
+                log={false}
+                compare={compare ? previous?.epochs : undefined}
+              />
+            </div>
+            <Alerts run={run} />
+            {run.done && run.done.reason !== 'completed' && run.done.message && (
+              <p className={run.done.reason === 'stopped' ? 'muted' : 'warning'} role="alert">
+                {run.done.message}
+              </p>
+            )}
+            {run.done?.evaluation && <Evaluation evaluation={run.done.evaluation} />}
+          </>
+        ) : (
+          <p className="muted">
+            Set the training options and press Train. The curves of training and validation loss
+            appear here as the network learns.
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+/**
+ * Training as the renderer sees it: the settings form, the current run (epochs, latest batch,
+ * alerts, result) fed by contract events, and finished runs kept for comparison.
+ */
+import { create } from 'zustand';
+import {
+  DEFAULT_TRAIN_SETTINGS,
+  type RunAlert,
+  type RunDone,
+  type RunEpoch,
+  type RunProgress,
+  type TrainSettings,
+} from '../../electron/contract/training';
+
+export interface RunView {
+  runId: string;
+  state: RunProgress['state'];
+  settings: TrainSettings;
+  dataset: string;
+  backend: string;
+  startedAt: number;
+  epochs: RunEpoch[];
+  batch: RunProgress['batch'];
+  alerts: RunAlert[];
+  done: RunDone | null;
+}
+
+interface TrainingState {
+  settings: TrainSettings;
+  current: RunView | null;
+  /** Finished runs, newest first (kept for overlaying curves). */
+  history: RunView[];
+  setSettings(patch: Partial<TrainSettings>): void;
+  begin(run: Omit<RunView, 'epochs' | 'batch' | 'alerts' | 'done' | 'state'>): void;
+  progress(p: RunProgress): void;
+  finish(d: RunDone): void;
+}
+
+const HISTORY = 10;
+
+export const useTrainingStore = create<TrainingState>()((set, get) => ({
+  settings: DEFAULT_TRAIN_SETTINGS,
+  current: null,
+  history: [],
+  setSettings: (patch) => set({ settings: { ...get().settings, ...patch } }),
+  begin: (run) =>
+    set({ current: { ...run, state: 'running', epochs: [], batch: null, alerts: [], done: null } }),
+  progress(p) {
+    const cur = get().current;
+    if (!cur || cur.runId !== p.runId) return;
+    set({
+      current: {
+        ...cur,
+        state: cur.done ? 'done' : p.state,
+        epochs: p.epochs.length ? [...cur.epochs, ...p.epochs] : cur.epochs,
+        batch: p.batch ?? cur.batch,
+        alerts: p.alerts.length ? [...cur.alerts, ...p.alerts] : cur.alerts,
+      },
+    });
+  },
+  finish(d) {
+    const cur = get().current;
+    if (!cur || cur.runId !== d.runId) return;
+    const done: RunView = { ...cur, state: 'done', done: d };
+    set({
+      current: done,
+      history: [done, ...get().history.filter((r) => r.runId !== d.runId)].slice(0, HISTORY),
+    });
+  },
+}));
+
+export const isTraining = (s: { current: RunView | null }) =>
+  !!s.current && s.current.state !== 'done';

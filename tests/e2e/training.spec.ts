@@ -1,0 +1,102 @@
+import { test, expect } from './fixtures';
+import type { Page } from '@playwright/test';
+
+async function irisWithMlp(page: Page): Promise<void> {
+  await page.getByRole('tab', { name: 'Data' }).click();
+  await page.getByRole('combobox', { name: 'Open sample dataset' }).selectOption('iris.csv');
+  await page.getByRole('button', { name: 'Use this dataset' }).click();
+  await page
+    .getByRole('combobox', { name: 'Start from a template' })
+    .selectOption({ label: 'MLP classifier' });
+  await expect(page.locator('.react-flow__node')).toHaveCount(9);
+  await page.getByRole('tab', { name: 'Training' }).click();
+}
+
+const epochShown = async (page: Page) =>
+  Number(
+    /epoch (\d+)\//.exec(
+      (await page.getByRole('status', { name: 'Training progress' }).textContent()) ?? '',
+    )?.[1] ?? 0,
+  );
+
+test('trains the MLP template on iris for 200 epochs: the charts grow, then test accuracy and the confusion matrix', async ({
+  app,
+}) => {
+  await irisWithMlp(app);
+  await app.getByLabel('Epochs').fill('200');
+  // Small batches: many steps per epoch, so the run lasts long enough to watch it grow.
+  await app.getByLabel('Batch size').fill('1');
+  await app.getByLabel('Learning rate').fill('0.003');
+  // Record every length the loss curve's drawn path takes while training runs.
+  await app.evaluate(() => {
+    const w = window as unknown as { __lengths: number[] };
+    w.__lengths = [];
+    new MutationObserver(() => {
+      const d =
+        document
+          .querySelector('[aria-label^="Loss per epoch"] .recharts-line-curve')
+          ?.getAttribute('d') ?? '';
+      if (d.length && d.length !== w.__lengths.at(-1)) w.__lengths.push(d.length);
+    }).observe(document.body, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['d'],
+    });
+  });
+  await app.getByRole('button', { name: 'Train', exact: true }).click();
+  const progress = app.getByRole('status', { name: 'Training progress' });
+  await expect(progress).toContainText('Finished · epoch 200/200', { timeout: 30_000 });
+  const lengths = await app.evaluate(
+    () => (window as unknown as { __lengths: number[] }).__lengths,
+  );
+  expect(lengths.length, 'the chart was redrawn as epochs arrived').toBeGreaterThanOrEqual(3);
+  expect(lengths.at(-1)!).toBeGreaterThan(lengths[0]!);
+  await expect(
+    app.getByRole('figure', { name: /Accuracy per epoch/ }).locator('.recharts-line-curve'),
+  ).toHaveCount(2);
+
+  const evaluation = app.getByRole('region', { name: 'Evaluation' });
+  const acc = Number(await evaluation.locator('dt:has-text("Test accuracy") + dd').textContent());
+  expect(acc).toBeGreaterThanOrEqual(0.9);
+  const confusion = app.getByRole('table', { name: 'Confusion matrix' });
+  await expect(confusion).toBeVisible();
+  await expect(confusion.getByRole('columnheader', { name: '2', exact: true })).toBeVisible();
+});
+
+test('pause stops the epochs, resume goes on, stop ends the run; the graph is locked meanwhile', async ({
+  app,
+}) => {
+  await irisWithMlp(app);
+  await app.getByLabel('Epochs').fill('100000');
+  await app.getByLabel('Batch size').fill('1');
+  await app.getByLabel('Learning rate').fill('0.001');
+  await app.getByRole('button', { name: 'Train', exact: true }).click();
+  const progress = app.getByRole('status', { name: 'Training progress' });
+  await expect.poll(() => epochShown(app)).toBeGreaterThan(2);
+
+  await app.getByRole('button', { name: 'Pause' }).click();
+  await expect(progress).toContainText('Paused');
+  await app.waitForTimeout(300);
+  const paused = await epochShown(app);
+  await app.waitForTimeout(800);
+  expect(await epochShown(app)).toBe(paused);
+
+  await app.getByRole('button', { name: 'Step one epoch' }).click();
+  await expect.poll(() => epochShown(app)).toBe(paused + 1);
+  await expect(progress).toContainText('Paused');
+
+  // Editing the network while it trains is refused with a message.
+  await app.getByRole('button', { name: 'Dense', exact: true }).click();
+  await expect(
+    app.getByRole('alert').filter({ hasText: 'stop the training to change it' }),
+  ).toBeVisible();
+  await expect(app.locator('.react-flow__node')).toHaveCount(9);
+
+  await app.getByRole('button', { name: 'Resume' }).click();
+  await expect.poll(() => epochShown(app)).toBeGreaterThan(paused + 2);
+  await app.getByRole('button', { name: 'Stop' }).click();
+  await expect(progress).toContainText('Finished');
+  await expect(app.getByRole('region', { name: 'Evaluation' })).toBeVisible();
+  await expect(app.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
+});
