@@ -112,7 +112,7 @@ function CurveChartView({ metric, epochs, alerts, log, compare }: Props) {
             <Line
               type="monotone"
               dataKey="compare"
-              name="previous run (validation)"
+              name="compared run (validation)"
               stroke="var(--muted)"
               strokeDasharray="4 3"
               dot={false}

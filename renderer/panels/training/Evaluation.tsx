@@ -1,5 +1,8 @@
 /** The trained model on the test split: metrics and, for classification, the confusion matrix. */
 import type { RunEvaluation } from '../../../electron/contract/training';
+import { classScores } from './runStats';
+
+const fmt = (v: number | null) => (v === null ? '–' : v.toFixed(3));
 
 export function Evaluation({ evaluation }: { evaluation: RunEvaluation }) {
   const { metrics, confusion, classNames } = evaluation;
@@ -33,35 +36,59 @@ export function Evaluation({ evaluation }: { evaluation: RunEvaluation }) {
         )}
       </dl>
       {confusion && (
-        <table className="confusion" aria-label="Confusion matrix">
-          <caption>Rows: actual class · columns: predicted class</caption>
-          <thead>
-            <tr>
-              <th />
-              {names.map((n) => (
-                <th key={n} scope="col">
-                  {n}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {confusion.map((row, i) => (
-              <tr key={i}>
-                <th scope="row">{names[i]}</th>
-                {row.map((v, j) => (
-                  <td
-                    key={j}
-                    className={i === j ? 'diag' : v ? 'off' : ''}
-                    style={{ ['--shade' as string]: String(v / max) }}
-                  >
-                    {v}
-                  </td>
+        <div className="eval-tables">
+          <table className="confusion" aria-label="Confusion matrix">
+            <caption>Rows: actual class · columns: predicted class</caption>
+            <thead>
+              <tr>
+                <th />
+                {names.map((n) => (
+                  <th key={n} scope="col">
+                    {n}
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {confusion.map((row, i) => (
+                <tr key={i}>
+                  <th scope="row">{names[i]}</th>
+                  {row.map((v, j) => (
+                    <td
+                      key={j}
+                      className={i === j ? 'diag' : v ? 'off' : ''}
+                      style={{ ['--shade' as string]: String(v / max) }}
+                    >
+                      {v}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <table className="class-scores" aria-label="Per-class scores">
+            <thead>
+              <tr>
+                <th>Class</th>
+                <th>Precision</th>
+                <th>Recall</th>
+                <th>F1</th>
+                <th>Rows</th>
+              </tr>
+            </thead>
+            <tbody>
+              {classScores(confusion).map((c, i) => (
+                <tr key={i}>
+                  <th scope="row">{names[i]}</th>
+                  <td>{fmt(c.precision)}</td>
+                  <td>{fmt(c.recall)}</td>
+                  <td>{fmt(c.f1)}</td>
+                  <td>{c.support}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

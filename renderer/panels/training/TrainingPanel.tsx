@@ -14,6 +14,7 @@ import { CurveChart } from '../../charts/CurveChart';
 import { SettingsForm } from './SettingsForm';
 import { Evaluation } from './Evaluation';
 import { Alerts } from './Alerts';
+import { Runs } from './Runs';
 
 function duration(ms: number): string {
   const s = Math.round(ms / 1000);
@@ -52,12 +53,14 @@ export function TrainingPanel() {
   const summary = useDataStore((s) => s.summary);
   const analysis = useGraphAnalysis();
   const run = useTrainingStore((s) => s.current);
-  const previous = useTrainingStore(
-    (s) => s.history.find((r) => r.runId !== s.current?.runId) ?? null,
+  const [compareId, setCompareId] = useState<string | null>(null);
+  const compared = useTrainingStore((s) =>
+    compareId
+      ? (s.history.find((r) => r.runId === compareId && r.runId !== s.current?.runId) ?? null)
+      : null,
   );
   const training = useTrainingStore(isTraining);
   const [log, setLog] = useState(false);
-  const [compare, setCompare] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   const blocker = !summary
@@ -78,15 +81,13 @@ export function TrainingPanel() {
         graph: useGraphStore.getState().graph,
         settings,
       });
-      useTrainingStore
-        .getState()
-        .begin({
-          runId: res.runId,
-          settings,
-          dataset: summary.file.name,
-          backend: res.backend,
-          startedAt: Date.now(),
-        });
+      useTrainingStore.getState().begin({
+        runId: res.runId,
+        settings,
+        dataset: summary.file.name,
+        backend: res.backend,
+        startedAt: Date.now(),
+      });
     } catch (err) {
       setError(describeError(err));
     }
@@ -156,15 +157,9 @@ export function TrainingPanel() {
                 <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} />{' '}
                 Log scale
               </label>
-              <label className="check">
-                <input
-                  type="checkbox"
-                  checked={compare}
-                  disabled={!previous}
-                  onChange={(e) => setCompare(e.target.checked)}
-                />{' '}
-                Overlay the previous run
-              </label>
+              {compared && (
+                <span className="muted">Dashed: validation curve of {compared.runId}</span>
+              )}
             </div>
             <div className="charts">
               <CurveChart
@@ -172,14 +167,14 @@ export function TrainingPanel() {
                 epochs={run.epochs}
                 alerts={run.alerts}
                 log={log}
-                compare={compare ? previous?.epochs : undefined}
+                compare={compared?.epochs}
               />
               <CurveChart
                 metric={metric}
                 epochs={run.epochs}
                 alerts={run.alerts}
                 log={false}
-                compare={compare ? previous?.epochs : undefined}
+                compare={compared?.epochs}
               />
             </div>
             <Alerts run={run} />
@@ -189,6 +184,7 @@ export function TrainingPanel() {
               </p>
             )}
             {run.done?.evaluation && <Evaluation evaluation={run.done.evaluation} />}
+            <Runs compareId={compared ? compareId : null} onCompare={setCompareId} />
           </>
         ) : (
           <p className="muted">

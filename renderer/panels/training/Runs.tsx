@@ -1,0 +1,74 @@
+/** Finished runs: settings, final numbers, and what differs from the run shown on the charts. */
+import { useTrainingStore } from '../../store/training';
+import { settingsDiff } from './runStats';
+
+export function Runs({
+  compareId,
+  onCompare,
+}: {
+  compareId: string | null;
+  onCompare(id: string | null): void;
+}) {
+  const history = useTrainingStore((s) => s.history);
+  const current = useTrainingStore((s) => s.current);
+  const others = history.filter((r) => r.runId !== current?.runId);
+  if (!current || others.length === 0) return null;
+  return (
+    <section className="runs" aria-label="Runs">
+      <h3>Earlier runs</h3>
+      <table>
+        <thead>
+          <tr>
+            <th>Overlay</th>
+            <th>Run</th>
+            <th>Data</th>
+            <th>Epochs</th>
+            <th>Best val. loss</th>
+            <th>Test</th>
+            <th>Differs from this run</th>
+          </tr>
+        </thead>
+        <tbody>
+          {others.map((r) => {
+            const best = r.epochs.reduce<number | null>(
+              (m, e) => (e.val?.loss != null && (m === null || e.val.loss < m) ? e.val.loss : m),
+              null,
+            );
+            const test = r.done?.evaluation?.metrics;
+            const diff = settingsDiff(r.settings, current.settings);
+            return (
+              <tr key={r.runId}>
+                <td>
+                  <input
+                    type="radio"
+                    name="compare-run"
+                    aria-label={`Overlay ${r.runId}`}
+                    checked={compareId === r.runId}
+                    onChange={() => onCompare(r.runId)}
+                  />
+                </td>
+                <td>{r.runId}</td>
+                <td>{r.dataset}</td>
+                <td>{r.epochs.length}</td>
+                <td>{best === null ? '–' : best.toFixed(4)}</td>
+                <td>
+                  {test?.acc !== undefined
+                    ? `acc ${test.acc.toFixed(3)}`
+                    : test?.mae !== undefined
+                      ? `MAE ${test.mae.toFixed(3)}`
+                      : '–'}
+                </td>
+                <td>{diff.length ? diff.join('; ') : 'same settings'}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {compareId && (
+        <button type="button" className="link" onClick={() => onCompare(null)}>
+          Hide the overlay
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,53 @@
+/** Numbers derived from a finished run for display: per-class scores and settings differences. */
+import type { TrainSettings } from '../../../electron/contract/training';
+
+export interface ClassScore {
+  precision: number | null;
+  recall: number | null;
+  f1: number | null;
+  support: number;
+}
+
+/** Precision, recall and F1 per class from counts[actual][predicted]; null where undefined (0/0). */
+export function classScores(confusion: readonly (readonly number[])[]): ClassScore[] {
+  return confusion.map((row, k) => {
+    const tp = row[k] ?? 0;
+    const support = row.reduce((a, b) => a + b, 0);
+    const predicted = confusion.reduce((a, r) => a + (r[k] ?? 0), 0);
+    const precision = predicted ? tp / predicted : null;
+    const recall = support ? tp / support : null;
+    const f1 =
+      precision !== null && recall !== null && precision + recall > 0
+        ? (2 * precision * recall) / (precision + recall)
+        : precision === 0 || recall === 0
+          ? 0
+          : null;
+    return { precision, recall, f1, support };
+  });
+}
+
+const LABELS: Record<keyof TrainSettings, string> = {
+  epochs: 'epochs',
+  batchSize: 'batch size',
+  optimizer: 'optimizer',
+  lr: 'learning rate',
+  schedule: 'schedule',
+  l1: 'L1 λ',
+  l2: 'L2 λ',
+  seed: 'seed',
+  earlyStopping: 'early stopping',
+};
+
+const show = (v: unknown) =>
+  v === null
+    ? 'off'
+    : typeof v === 'object'
+      ? `patience ${(v as { patience: number }).patience}`
+      : String(v);
+
+/** "lr 0.01 → 0.001" lines for the settings that differ between two runs. */
+export function settingsDiff(a: TrainSettings, b: TrainSettings): string[] {
+  return (Object.keys(LABELS) as (keyof TrainSettings)[])
+    .filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]))
+    .map((k) => `${LABELS[k]} ${show(a[k])} → ${show(b[k])}`);
+}
