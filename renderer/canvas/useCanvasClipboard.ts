@@ -6,20 +6,10 @@
 import { useEffect } from 'react';
 import { useGraphStore } from '../store/graph';
 import { copySelection, readClip, type Clip } from './clipboard';
+import { isTextField } from '../src/dom';
 
 let inApp: string | null = null;
 let pasteCount = 0;
-
-function isTextField(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  return (
-    !!el &&
-    (el.tagName === 'INPUT' ||
-      el.tagName === 'TEXTAREA' ||
-      el.tagName === 'SELECT' ||
-      el.isContentEditable)
-  );
-}
 
 function copyNow(): string | null {
   const { graph, selected } = useGraphStore.getState();

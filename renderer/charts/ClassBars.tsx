@@ -18,7 +18,8 @@ export function ClassBars({ classes, counts, label, segments }: ClassBarsProps) 
   const totals = counts.map((c) => c.reduce((a, b) => a + b, 0));
   const max = Math.max(1, ...totals);
   const scale = (WIDTH - LABEL - 40) / max;
-  const height = classes.length * ROW + 4;
+  const legend = segments ? 18 : 0;
+  const height = classes.length * ROW + 4 + legend;
   return (
     <svg
       className="class-bars"
@@ -52,6 +53,14 @@ export function ClassBars({ classes, counts, label, segments }: ClassBarsProps) 
           </g>
         );
       })}
+      {segments?.map((name, s) => (
+        <g key={name} transform={`translate(${LABEL + s * 70}, ${height - 12})`}>
+          <rect className={`seg seg-${s}`} width={10} height={10} />
+          <text x={14} y={9}>
+            {name}
+          </text>
+        </g>
+      ))}
     </svg>
   );
 }

@@ -1,64 +1,76 @@
-/** Data tab: open a CSV file (native dialog or workspace picker) and preview its first rows. */
-import { useState } from 'react';
-import Papa from 'papaparse';
+/**
+ * Data tab: open a CSV file (native dialog or workspace picker, a file dropped on the window, or
+ * a bundled sample), see what Layerlab made of it, fix what looks wrong, accept it for training.
+ * The parsing and every decision happen on the main side; this panel shows the summary.
+ */
+import { useEffect, useState } from 'react';
 import { usePlatform } from '../src/platform';
-import { describeError } from '../src/errors';
 import { useDataStore } from '../store/data';
-
-const PREVIEW_ROWS = 12;
-
-interface Preview {
-  name: string;
-  size: number;
-  header: string[];
-  rows: string[][];
-  totalRows: number;
-  delimiter: string;
-}
+import { useGraphAnalysis } from '../store/analysis';
+import {
+  configure,
+  openDropped,
+  openPath,
+  openSample,
+  retrySkippingBadRows,
+  SAMPLES,
+} from './data/actions';
+import { DatasetView } from './data/DatasetView';
+import './data/data.css';
 
 export function DataPanel() {
   const platform = usePlatform();
-  const [preview, setPreview] = useState<Preview | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const api = platform.api;
+  const { summary, loading, error, accepted } = useDataStore();
+  const [sample, setSample] = useState('');
+  const busy = loading !== null;
+  const parameters = useGraphAnalysis().totalParams;
+  const id = summary?.id;
+  const known = summary?.options.parameters;
+
+  // The sanity gate compares the network's parameters with the training rows: keep it told.
+  useEffect(() => {
+    if (!id || parameters === known || (parameters === null && known === null)) return;
+    const timer = setTimeout(() => void configure(api, { parameters }), 400);
+    return () => clearTimeout(timer);
+  }, [api, id, parameters, known]);
+
+  useEffect(
+    () =>
+      api.on('datasets:progress', (p) => {
+        const current = useDataStore.getState().loading;
+        if (current)
+          useDataStore.getState().setLoading({ ...current, phase: p.phase, fraction: p.fraction });
+      }),
+    [api],
+  );
+
+  // Files dropped anywhere on the window open here (other drags, like palette items, pass by).
+  useEffect(() => {
+    const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
+    const over = (e: DragEvent) => {
+      if (hasFiles(e)) e.preventDefault();
+    };
+    const drop = (e: DragEvent) => {
+      const file = e.dataTransfer?.files[0];
+      if (!hasFiles(e) || !file) return;
+      e.preventDefault();
+      void openDropped(api, file);
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('drop', drop);
+    };
+  }, [api]);
 
   async function open() {
-    setError(null);
-    try {
-      const path = await platform.pickFile({
-        title: 'Open a CSV file',
-        filters: [{ name: 'CSV files', extensions: ['csv', 'tsv', 'txt'] }],
-      });
-      if (!path) return;
-      setBusy(true);
-      const file = await platform.api.invoke('files:readText', { path });
-      const parsed = Papa.parse<string[]>(file.text.replace(/^\uFEFF/, ''), {
-        skipEmptyLines: true,
-      });
-      if (parsed.data.length === 0) throw new Error(`"${file.name}" has no rows.`);
-      const [header = [], ...rows] = parsed.data;
-      // Until the dataset import decides types and target, assume the usual layout: numeric
-      // features, target in the last column.
-      const classes = new Set(rows.map((r) => r[header.length - 1])).size;
-      useDataStore.getState().setShape({
-        name: file.name,
-        features: Math.max(0, header.length - 1),
-        classes: classes >= 2 && classes <= 50 ? classes : null,
-        trainRows: null,
-      });
-      setPreview({
-        name: file.name,
-        size: file.size,
-        header,
-        rows: rows.slice(0, PREVIEW_ROWS),
-        totalRows: rows.length,
-        delimiter: parsed.meta.delimiter,
-      });
-    } catch (err) {
-      setError(describeError(err));
-    } finally {
-      setBusy(false);
-    }
+    const path = await platform.pickFile({
+      title: 'Open a CSV file',
+      filters: [{ name: 'CSV files', extensions: ['csv', 'tsv', 'txt'] }],
+    });
+    if (path) await openPath(api, path);
   }
 
   return (
@@ -67,42 +79,56 @@ export function DataPanel() {
         <button type="button" onClick={() => void open()} disabled={busy}>
           Open CSV…
         </button>
-        {preview && (
-          <span className="muted">
-            {preview.name} · {preview.totalRows} rows · {preview.header.length} columns ·{' '}
-            {(preview.size / 1024).toFixed(1)} KB · delimiter “
-            {preview.delimiter === '\t' ? 'tab' : preview.delimiter}”
+        <label>
+          <select
+            aria-label="Open sample dataset"
+            value={sample}
+            disabled={busy}
+            onChange={(e) => {
+              setSample('');
+              void openSample(api, e.target.value);
+            }}
+          >
+            <option value="">Open sample dataset…</option>
+            {SAMPLES.map((s) => (
+              <option key={s.name} value={s.name}>
+                {s.name} — {s.about}
+              </option>
+            ))}
+          </select>
+        </label>
+        {loading && (
+          <span className="muted" role="status">
+            Loading {loading.file}
+            {loading.phase ? ` (${loading.phase})` : ''}…{' '}
+            {loading.fraction !== null && (
+              <progress aria-label="Loading progress" max={1} value={loading.fraction} />
+            )}
           </span>
         )}
       </div>
       {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
-      {preview && (
-        <div className="table-wrap">
-          <table aria-label={`Preview of ${preview.name}`}>
-            <thead>
-              <tr>
-                {preview.header.map((h, i) => (
-                  <th key={i}>{h}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {preview.rows.map((r, i) => (
-                <tr key={i}>
-                  {preview.header.map((_, j) => (
-                    <td key={j}>{r[j] ?? ''}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <div className="field-error" role="alert">
+          {error.message}
+          {error.canSkipBadRows && (
+            <button type="button" onClick={() => void retrySkippingBadRows(api)}>
+              Skip bad rows
+            </button>
+          )}
         </div>
       )}
-      {!preview && !error && <p className="muted">Open a CSV file to see its first rows.</p>}
+      {summary && (
+        <DatasetView
+          summary={summary}
+          accepted={accepted}
+          busy={busy}
+          onChange={(patch) => void configure(api, patch)}
+          onAccept={() => useDataStore.getState().accept()}
+        />
+      )}
+      {!summary && !error && !loading && (
+        <p className="muted">Open a CSV file, drop one on the window, or try a sample dataset.</p>
+      )}
     </section>
   );
 }

@@ -2,7 +2,6 @@
  * Edits the selected node's parameters. Each field is checked against the document schema as
  * the user types; only valid values reach the store (so undo never restores a broken graph).
  */
-import { useEffect, useState } from 'react';
 import {
   ACTIVATIONS,
   INITIALIZERS,
@@ -16,6 +15,7 @@ import {
 import { useGraphStore, type GraphState } from '../store/graph';
 import { nodeSummary } from '../canvas/LayerNode';
 import { ActivationPlot } from './inspector/ActivationPlot';
+import { NumberField, fromSchema } from './NumberField';
 import { useGraphAnalysis } from '../store/analysis';
 import { paramsText, shapeText } from '../canvas/format';
 
@@ -78,12 +78,7 @@ function NodeForm({ node }: { node: GraphNode }) {
             label="Units"
             value={node.params.units}
             step={1}
-            parse={(v) => {
-              const r = denseParamsSchema.shape.units.safeParse(v);
-              return r.success
-                ? { value: r.data }
-                : { error: r.error.issues[0]?.message ?? 'invalid' };
-            }}
+            parse={fromSchema(denseParamsSchema.shape.units)}
             onValid={(units) => setParams(node.id, { ...node.params, units })}
           />
           <label className="field check">
@@ -148,10 +143,7 @@ function NodeForm({ node }: { node: GraphNode }) {
               label="Slope α"
               value={node.params.alpha}
               step={0.01}
-              parse={(v) => {
-                const r = activationParamsSchema.shape.alpha.safeParse(v);
-                return r.success ? { value: r.data } : { error: 'α must be between 0 and 1' };
-              }}
+              parse={fromSchema(activationParamsSchema.shape.alpha, 'α must be between 0 and 1')}
               onValid={(alpha) => setParams(node.id, { ...node.params, alpha })}
             />
           )}
@@ -162,12 +154,10 @@ function NodeForm({ node }: { node: GraphNode }) {
           label="Rate"
           value={node.params.rate}
           step={0.05}
-          parse={(v) => {
-            const r = dropoutParamsSchema.shape.rate.safeParse(v);
-            return r.success
-              ? { value: r.data }
-              : { error: 'The rate must be at least 0 and below 1' };
-          }}
+          parse={fromSchema(
+            dropoutParamsSchema.shape.rate,
+            'The rate must be at least 0 and below 1',
+          )}
           onValid={(rate) => setParams(node.id, { rate })}
         />
       )}
@@ -199,56 +189,5 @@ function NodeForm({ node }: { node: GraphNode }) {
         <p className="muted">This layer has no parameters to set.</p>
       )}
     </form>
-  );
-}
-
-function NumberField({
-  label,
-  value,
-  step,
-  parse,
-  onValid,
-}: {
-  label: string;
-  value: number;
-  step: number;
-  parse(v: number): { value: number } | { error: string };
-  onValid(v: number): void;
-}) {
-  const [text, setText] = useState(String(value));
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    // Follow undo/redo unless the user is mid-edit with an invalid value.
-    setText(String(value));
-    setError(null);
-  }, [value]);
-  const id = `field-${label.replace(/\W+/g, '-').toLowerCase()}`;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type="number"
-        step={step}
-        value={text}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        onChange={(e) => {
-          setText(e.target.value);
-          const n = e.target.value.trim() === '' ? Number.NaN : Number(e.target.value);
-          const r = Number.isNaN(n) ? { error: `${label} needs a number` } : parse(n);
-          if ('error' in r) setError(r.error);
-          else {
-            setError(null);
-            if (r.value !== value) onValid(r.value);
-          }
-        }}
-      />
-      {error && (
-        <span id={`${id}-error`} className="field-error" role="alert">
-          {error}
-        </span>
-      )}
-    </div>
   );
 }

@@ -18,6 +18,7 @@ import { useDataStore } from '../store/data';
 import { isTraining, useTrainingStore } from '../store/training';
 import { useUiStore } from '../store/ui';
 import { PlatformContext, type RendererPlatform } from './platform';
+import { isTextField } from './dom';
 
 export function App({ platform }: { platform: RendererPlatform }) {
   return (
@@ -26,17 +27,6 @@ export function App({ platform }: { platform: RendererPlatform }) {
         <Shell platform={platform} />
       </ReactFlowProvider>
     </PlatformContext.Provider>
-  );
-}
-
-function isTextField(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  return (
-    !!el &&
-    (el.tagName === 'INPUT' ||
-      el.tagName === 'TEXTAREA' ||
-      el.tagName === 'SELECT' ||
-      el.isContentEditable)
   );
 }
 

@@ -38,7 +38,8 @@ interface DataState {
   error: DataError | null;
   /** The user accepted the current settings (the dataset is the one to train on). */
   accepted: boolean;
-  setSummary(summary: DatasetSummaryData | null): void;
+  /** A new summary; a changed dataset must be accepted again unless `keepAccepted`. */
+  setSummary(summary: DatasetSummaryData | null, keepAccepted?: boolean): void;
   setLoading(loading: DataLoading | null): void;
   setError(error: DataError | null): void;
   accept(): void;
@@ -61,8 +62,13 @@ export const useDataStore = create<DataState>()((set) => ({
   loading: null,
   error: null,
   accepted: false,
-  setSummary: (summary) =>
-    set({ summary, shape: summary ? shapeOf(summary) : null, accepted: false, error: null }),
+  setSummary: (summary, keepAccepted = false) =>
+    set((state) => ({
+      summary,
+      shape: summary ? shapeOf(summary) : null,
+      accepted: keepAccepted && state.accepted && Boolean(summary?.ready),
+      error: null,
+    })),
   setLoading: (loading) => set({ loading }),
   setError: (error) => set({ error }),
   accept: () => set({ accepted: true }),

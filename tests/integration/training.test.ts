@@ -9,7 +9,12 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import WebSocket from 'ws';
 import { startHost, type RunningHost } from '../../electron/host';
-import type { RunDone, RunProgress, TrainSettings } from '../../electron/contract/training';
+import {
+  DEFAULT_TRAIN_SETTINGS,
+  type RunDone,
+  type RunProgress,
+  type TrainSettings,
+} from '../../electron/contract/training';
 import type { Graph } from '../../engine/graph/document';
 
 const root = path.resolve(__dirname, '../..');
@@ -118,15 +123,9 @@ function graph(hidden: number): Graph {
 }
 
 const settings = (over: Partial<TrainSettings>): TrainSettings => ({
+  ...DEFAULT_TRAIN_SETTINGS,
   epochs: 30,
-  batchSize: 16,
-  optimizer: 'adam',
-  lr: 0.01,
-  schedule: 'constant',
-  l1: 0,
-  l2: 0,
   seed: 7,
-  earlyStopping: null,
   ...over,
 });
 

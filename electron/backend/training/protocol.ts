@@ -31,5 +31,7 @@ export type FromWorker =
       epochs: number;
       restoredEpoch: number | null;
       evaluation: RunEvaluation | null;
+      /** The trained parameters (per Dense layer: kernel, then bias), transferred, not copied. */
+      weights: Float32Array[];
     }
   | { type: 'failed'; message: string };

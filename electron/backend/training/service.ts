@@ -14,6 +14,7 @@ import {
 import { compileGraph } from '../../../engine/graph/compile';
 import { oneHot, column } from '../../../engine/data/dataset';
 import type { Encoded } from '../../../engine/data/encode';
+import type { ModelSpec } from '../../../engine/train/spec';
 import { Coalescer } from './coalesce';
 import type { FromWorker, Matrix, ToWorker } from './protocol';
 
@@ -33,14 +34,30 @@ type Emit = <E extends EventName>(event: E, payload: EventOf<E>) => void;
 
 interface Run {
   id: string;
+  spec: ModelSpec;
+  datasetId: string;
   worker: Worker;
   coalescer: Coalescer;
   state: ResponseOf<'training:control'>['state'];
 }
 
+/** The most recently trained model: what a saved project stores. */
+export interface TrainedModel {
+  runId: string;
+  datasetId: string;
+  spec: ModelSpec;
+  weights: Float32Array[];
+}
+
 export class TrainingService {
   private readonly runs = new Map<string, Run>();
   private next = 1;
+  private latest: TrainedModel | null = null;
+
+  /** The weights of the last finished run (null before any). */
+  latestModel(): TrainedModel | null {
+    return this.latest;
+  }
 
   constructor(
     private readonly workerPath: string,
@@ -88,7 +105,14 @@ export class TrainingService {
     const id = `run${this.next++}`;
     const worker = new Worker(this.workerPath);
     const coalescer = new Coalescer(id, (p) => this.emit('training:progress', p));
-    const run: Run = { id, worker, coalescer, state: 'starting' };
+    const run: Run = {
+      id,
+      spec: compiled.spec,
+      datasetId: req.datasetId,
+      worker,
+      coalescer,
+      state: 'starting',
+    };
     this.runs.set(id, run);
     worker.on('message', (m: FromWorker) => this.onMessage(run, m));
     worker.on('error', (err) =>
@@ -169,6 +193,7 @@ export class TrainingService {
         run.coalescer.setState('paused');
       }
     } else if (m.type === 'finished') {
+      this.latest = { runId: run.id, datasetId: run.datasetId, spec: run.spec, weights: m.weights };
       this.finish(run, m);
     } else {
       this.finish(run, { reason: 'failed', message: m.message });

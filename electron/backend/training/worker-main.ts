@@ -14,15 +14,18 @@ import { evaluateSplit } from './evaluate';
 
 const BATCH_EVERY_MS = 25;
 
+function port() {
+  if (!parentPort) throw new Error('training-worker must run in a worker thread');
+  return parentPort;
+}
+
 export function startWorker(): void {
-  const port = parentPort;
-  if (!port) throw new Error('training-worker must run in a worker thread');
-  const post = (m: FromWorker) => port.postMessage(m);
+  const post = (m: FromWorker) => port().postMessage(m);
   const control = new TrainingControl();
   let stepping = false;
   let started = false;
 
-  port.on('message', (msg: ToWorker) => {
+  port().on('message', (msg: ToWorker) => {
     if (msg.type === 'start') {
       if (started) return;
       started = true;
@@ -99,14 +102,20 @@ async function run(
     : msg.validation
       ? evaluateSplit(trainer, msg.validation, 'validation', msg.spec.loss, msg.classNames)
       : null;
-  post({
+  const weights = trainer.network.getWeights();
+  const finished: FromWorker = {
     type: 'finished',
     reason: result.reason,
     message: result.error ?? null,
     epochs: result.history.length,
     restoredEpoch: null,
     evaluation,
-  });
+    weights,
+  };
+  port().postMessage(
+    finished,
+    weights.map((w) => w.buffer as ArrayBuffer),
+  );
 }
 
 function scheduleFor(s: StartMessage['settings']): ScheduleConfig {

@@ -3,7 +3,15 @@ import type { FindingData } from '../../../electron/contract';
 
 const SEVERITY = { error: 'Must fix', warning: 'Check', info: 'Note' } as const;
 
-export function Findings({ findings, onFix, busy }: { findings: FindingData[]; onFix(f: FindingData): void; busy: boolean }) {
+export function Findings({
+  findings,
+  onFix,
+  busy,
+}: {
+  findings: FindingData[];
+  onFix(f: FindingData): void;
+  busy: boolean;
+}) {
   if (findings.length === 0) return <p className="muted">No problems found in the data.</p>;
   return (
     <ul className="findings" aria-label="Data checks">

@@ -1,7 +1,15 @@
 /** The first rows of the file, as read (after delimiter, quote and header handling). */
 const ROWS = 12;
 
-export function Preview({ name, header, rows }: { name: string; header: string[]; rows: string[][] }) {
+export function Preview({
+  name,
+  header,
+  rows,
+}: {
+  name: string;
+  header: string[];
+  rows: string[][];
+}) {
   return (
     <div className="table-wrap">
       <table aria-label={`Preview of ${name}`}>

@@ -88,15 +88,21 @@ export async function configure(api: Api, patch: DatasetOptionsPatch): Promise<v
     await (lastSource ? load(api, lastSource, { ...current.options, ...patch }) : undefined);
     return;
   }
+  // Only the network's size changed: the dataset the user accepted stays accepted.
+  const onlyParameters = Object.keys(patch).every((k) => k === 'parameters');
   try {
-    store.setSummary(await api.invoke('datasets:configure', { id: current.id, options: patch }));
+    const next = await api.invoke('datasets:configure', { id: current.id, options: patch });
+    store.setSummary(next, onlyParameters);
   } catch (err) {
     store.setError(errorOf(err));
   }
 }
 
 function errorOf(err: unknown): { message: string; canSkipBadRows: boolean } {
-  const details = err instanceof AppError ? (err.details as { dataset?: boolean; problem?: string } | undefined) : undefined;
+  const details =
+    err instanceof AppError
+      ? (err.details as { dataset?: boolean; problem?: string } | undefined)
+      : undefined;
   if (err instanceof AppError && details?.dataset) {
     return {
       message: `This file cannot be used: ${err.message}`,

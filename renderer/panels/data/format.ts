@@ -30,7 +30,11 @@ export function columnValues(c: ColumnSummaryData): string {
     const s = c.stats;
     return `min ${formatNumber(s.min)} · max ${formatNumber(s.max)} · mean ${formatNumber(s.mean)} · std ${formatNumber(s.std)}`;
   }
-  if (c.top?.length) return c.top.slice(0, 4).map((t) => `${t.value} (${t.count})`).join(', ');
+  if (c.top?.length)
+    return c.top
+      .slice(0, 4)
+      .map((t) => `${t.value} (${t.count})`)
+      .join(', ');
   return '';
 }
 

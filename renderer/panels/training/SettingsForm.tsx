@@ -1,5 +1,4 @@
 /** Training settings, checked against the contract's schema as they are typed. */
-import { useState } from 'react';
 import {
   OPTIMIZERS,
   SCHEDULES,
@@ -7,6 +6,7 @@ import {
   type TrainSettings,
 } from '../../../electron/contract/training';
 import { useTrainingStore } from '../../store/training';
+import { NumberField, fromSchema } from '../NumberField';
 
 type NumKey = 'epochs' | 'batchSize' | 'lr' | 'l1' | 'l2' | 'seed';
 
@@ -22,40 +22,19 @@ function NumberSetting({
   disabled: boolean;
 }) {
   const value = useTrainingStore((s) => s.settings[name]);
-  const [text, setText] = useState(String(value));
-  const [error, setError] = useState<string | null>(null);
-  const id = `train-${name}`;
   return (
-    <div className="field compact">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type="number"
-        step={step}
-        value={text}
-        disabled={disabled}
-        aria-invalid={error ? true : undefined}
-        onChange={(e) => {
-          setText(e.target.value);
-          const n = e.target.value.trim() === '' ? Number.NaN : Number(e.target.value);
-          const r = trainSettingsSchema.shape[name].safeParse(n);
-          if (r.success) {
-            setError(null);
-            useTrainingStore.getState().setSettings({ [name]: r.data } as Partial<TrainSettings>);
-          } else
-            setError(
-              Number.isNaN(n)
-                ? `${label} needs a number`
-                : (r.error.issues[0]?.message ?? 'invalid'),
-            );
-        }}
-      />
-      {error && (
-        <span className="field-error" role="alert">
-          {error}
-        </span>
-      )}
-    </div>
+    <NumberField
+      id={`train-${name}`}
+      className="field compact"
+      label={label}
+      value={value}
+      step={step}
+      disabled={disabled}
+      parse={fromSchema(trainSettingsSchema.shape[name])}
+      onValid={(v) =>
+        useTrainingStore.getState().setSettings({ [name]: v } as Partial<TrainSettings>)
+      }
+    />
   );
 }
 
