@@ -163,3 +163,53 @@ test('the inspector plots an activation and its derivative with notes', async ({
   await expect(app.getByText(/Saturates for \|x\| > 4/)).toBeVisible();
   await expect(node(app, 'activation_1')).toContainText('sigmoid');
 });
+
+test('selects with Shift-click, a Shift-drag box and Ctrl+A; Backspace deletes the selection', async ({
+  app,
+}) => {
+  const canvas = (await app.getByRole('region', { name: 'Network canvas' }).boundingBox())!;
+  await dragFromPalette(app, 'Dense', { x: canvas.x + 150, y: canvas.y + 120 });
+  await dragFromPalette(app, 'Dropout', { x: canvas.x + 400, y: canvas.y + 120 });
+  await dragFromPalette(app, 'Softmax', { x: canvas.x + 650, y: canvas.y + 350 });
+  const selected = app.locator('.react-flow__node.selected');
+
+  await node(app, 'dense_1').click();
+  await node(app, 'dropout_1').click({ modifiers: ['Shift'] });
+  await expect(selected).toHaveCount(2);
+  await expect(app.getByRole('complementary', { name: 'Inspector' })).toContainText(
+    'Select one node',
+  );
+
+  // A box drawn with Shift held around the two top nodes selects exactly them.
+  await app.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await expect(selected).toHaveCount(0);
+  await app.keyboard.down('Shift');
+  await app.mouse.move(canvas.x + 40, canvas.y + 60);
+  await app.mouse.down();
+  await app.mouse.move(canvas.x + 560, canvas.y + 200, { steps: 8 });
+  await app.mouse.up();
+  await app.keyboard.up('Shift');
+  await expect(selected).toHaveCount(2);
+
+  await app.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await app.keyboard.press('Control+a');
+  await expect(selected).toHaveCount(3);
+  await app.keyboard.press('Backspace');
+  await expect(app.locator('.react-flow__node')).toHaveCount(0);
+  await app.keyboard.press('Control+z');
+  await expect(app.locator('.react-flow__node')).toHaveCount(3);
+});
+
+test('the dark theme applies to the canvas and panels', async ({ app }, testInfo) => {
+  await app
+    .getByRole('combobox', { name: 'Start from a template' })
+    .selectOption({ label: 'MLP classifier' });
+  await app.getByRole('button', { name: 'Dark theme' }).click();
+  await expect(app.locator('.app')).toHaveAttribute('data-theme', 'dark');
+  await expect(app.locator('.react-flow')).toHaveClass(/dark/);
+  const bg = await app.locator('.inspector').evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(bg).toBe('rgb(30, 34, 42)');
+  await testInfo.attach('dark', { body: await app.screenshot(), contentType: 'image/png' });
+  await app.getByRole('button', { name: 'Light theme' }).click();
+  await expect(app.locator('.app')).toHaveAttribute('data-theme', 'light');
+});
