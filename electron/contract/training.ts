@@ -109,6 +109,8 @@ export const evaluationSchema = z.object({
   metrics: metricsSchema,
   /** Classification: counts[actual][predicted]. */
   confusion: z.array(z.array(z.number().int())).nullable(),
+  /** Positions in the split of the rows in each cell (at most 500 per cell), for listing them. */
+  cellRows: z.array(z.array(z.array(z.number().int()))).nullable(),
   classNames: z.array(z.string()).nullable(),
 });
 export type RunEvaluation = z.infer<typeof evaluationSchema>;
@@ -151,6 +153,20 @@ export const trainingChannels = {
       })
       .strict(),
     response: z.object({ state: z.enum(RUN_STATES) }),
+  },
+  /** The original rows (file line and cells) at positions of a run's evaluation split. */
+  'training:rows': {
+    request: z
+      .object({
+        runId: z.string().min(1).max(64),
+        positions: z.array(z.number().int().nonnegative()).max(500),
+      })
+      .strict(),
+    response: z.object({
+      file: z.string(),
+      header: z.array(z.string()),
+      rows: z.array(z.object({ line: z.number().int(), values: z.array(z.string()) })),
+    }),
   },
 } as const;
 

@@ -62,6 +62,14 @@ test('trains the MLP template on iris for 200 epochs: the charts grow, then test
   const confusion = app.getByRole('table', { name: 'Confusion matrix' });
   await expect(confusion).toBeVisible();
   await expect(confusion.getByRole('columnheader', { name: '2', exact: true })).toBeVisible();
+
+  // A cell lists its rows, with their line numbers in the file.
+  const cell = confusion.getByRole('button', { name: /rows of class 1 predicted as 1/ });
+  const count = Number(await cell.textContent());
+  await cell.click();
+  const rows = app.getByRole('table', { name: 'Rows in the chosen cell' });
+  await expect(rows.locator('tbody tr')).toHaveCount(count);
+  await expect(rows.locator('tbody tr').first().locator('td').last()).toHaveText('1');
 });
 
 test('pause stops the epochs, resume goes on, stop ends the run; the graph is locked meanwhile', async ({

@@ -6,6 +6,22 @@ import type { TrainingData } from './service';
 export function trainingDataFrom(store: DatasetStore): TrainingData {
   return {
     encodeSplit: (id, split) => store.encodeSplit(id, split),
+    rows(id, split, positions) {
+      const { loaded, prepared } = store.get(id);
+      const order = prepared.splits?.[split];
+      if (!order) throw new AppError('BAD_REQUEST', 'The dataset has no splits yet.');
+      const table = loaded.table;
+      return {
+        file: loaded.source.name,
+        header: table.header,
+        rows: positions
+          .filter((p) => p < order.length)
+          .map((p) => {
+            const r = order[p]!;
+            return { line: table.lines[r] ?? r + 1, values: table.columns.map((c) => c.text(r)) };
+          }),
+      };
+    },
     describe(id) {
       const summary = store.get(id).prepared.summary;
       if (!summary.ready || !summary.target) {

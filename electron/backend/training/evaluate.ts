@@ -4,6 +4,8 @@ import type { Dataset } from '../../../engine/data/dataset';
 import type { LossKind } from '../../../engine/losses/loss';
 import type { RunEvaluation } from '../../contract/training';
 
+const MAX_LISTED = 500;
+
 const finiteOrNull = (v: number | undefined) =>
   v === undefined ? undefined : Number.isFinite(v) ? v : null;
 
@@ -22,10 +24,12 @@ export function evaluateSplit(
     ...(m.r2 !== undefined ? { r2: finiteOrNull(m.r2) ?? null } : {}),
   };
   let confusion: number[][] | null = null;
+  let cellRows: number[][][] | null = null;
   if (loss === 'cce' || loss === 'bce') {
     const p = trainer.predict(data.x);
     const k = loss === 'cce' ? data.y.cols : 2;
     confusion = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+    cellRows = Array.from({ length: k }, () => Array.from({ length: k }, () => [] as number[]));
     for (let r = 0; r < data.x.rows; r++) {
       let actual = 0;
       let predicted = 0;
@@ -39,7 +43,9 @@ export function evaluateSplit(
         predicted = p.data[r]! >= 0.5 ? 1 : 0;
       }
       confusion[actual]![predicted]!++;
+      const cell = cellRows[actual]![predicted]!;
+      if (cell.length < MAX_LISTED) cell.push(r);
     }
   }
-  return { split, rows: data.x.rows, metrics, confusion, classNames };
+  return { split, rows: data.x.rows, metrics, confusion, cellRows, classNames };
 }

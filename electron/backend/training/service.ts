@@ -28,6 +28,12 @@ export interface TrainingData {
     classNames: string[] | null;
     features: number;
   };
+  /** Original rows (file line and cells) at positions of a split. */
+  rows(
+    id: string,
+    split: 'validation' | 'test',
+    positions: readonly number[],
+  ): ResponseOf<'training:rows'>;
 }
 
 type Emit = <E extends EventName>(event: E, payload: EventOf<E>) => void;
@@ -36,6 +42,8 @@ interface Run {
   id: string;
   spec: ModelSpec;
   datasetId: string;
+  /** The split the final evaluation used. */
+  evaluatedOn: 'validation' | 'test' | null;
   worker: Worker;
   coalescer: Coalescer;
   state: ResponseOf<'training:control'>['state'];
@@ -109,6 +117,7 @@ export class TrainingService {
       id,
       spec: compiled.spec,
       datasetId: req.datasetId,
+      evaluatedOn: null,
       worker,
       coalescer,
       state: 'starting',
@@ -163,6 +172,14 @@ export class TrainingService {
     return { state: run.state };
   }
 
+  rows(req: ParsedRequestOf<'training:rows'>): ResponseOf<'training:rows'> {
+    const run = this.runs.get(req.runId);
+    if (!run)
+      throw new AppError('NOT_FOUND', 'That training run is not known.', { runId: req.runId });
+    if (!run.evaluatedOn) throw new AppError('BAD_REQUEST', 'That run has not been evaluated yet.');
+    return this.data.rows(run.datasetId, run.evaluatedOn, req.positions);
+  }
+
   async dispose(): Promise<void> {
     await Promise.all([...this.runs.values()].map((r) => r.worker.terminate()));
     this.runs.clear();
@@ -194,6 +211,7 @@ export class TrainingService {
       }
     } else if (m.type === 'finished') {
       this.latest = { runId: run.id, datasetId: run.datasetId, spec: run.spec, weights: m.weights };
+      run.evaluatedOn = m.evaluation?.split ?? null;
       this.finish(run, m);
     } else {
       this.finish(run, { reason: 'failed', message: m.message });

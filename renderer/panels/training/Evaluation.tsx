@@ -1,11 +1,33 @@
 /** The trained model on the test split: metrics and, for classification, the confusion matrix. */
 import type { RunEvaluation } from '../../../electron/contract/training';
+import { useState } from 'react';
 import { classScores } from './runStats';
+import { usePlatform } from '../../src/platform';
+import { describeError } from '../../src/errors';
+import { useUiStore } from '../../store/ui';
 
 const fmt = (v: number | null) => (v === null ? '–' : v.toFixed(3));
 
-export function Evaluation({ evaluation }: { evaluation: RunEvaluation }) {
+interface Listed {
+  title: string;
+  file: string;
+  header: string[];
+  rows: { line: number; values: string[] }[];
+}
+
+export function Evaluation({ evaluation, runId }: { evaluation: RunEvaluation; runId: string }) {
+  const { api } = usePlatform();
+  const [listed, setListed] = useState<Listed | null>(null);
   const { metrics, confusion, classNames } = evaluation;
+  async function list(actual: number, predicted: number) {
+    const positions = evaluation.cellRows?.[actual]?.[predicted] ?? [];
+    try {
+      const r = await api.invoke('training:rows', { runId, positions });
+      setListed({ title: `Actual ${names[actual]}, predicted ${names[predicted]}`, ...r });
+    } catch (err) {
+      useUiStore.getState().notify(describeError(err), 'error');
+    }
+  }
   const names = classNames ?? confusion?.map((_, i) => String(i)) ?? [];
   const max = confusion ? Math.max(1, ...confusion.flat()) : 1;
   return (
@@ -59,7 +81,18 @@ export function Evaluation({ evaluation }: { evaluation: RunEvaluation }) {
                       className={i === j ? 'diag' : v ? 'off' : ''}
                       style={{ ['--shade' as string]: String(v / max) }}
                     >
-                      {v}
+                      {v ? (
+                        <button
+                          type="button"
+                          className="cell"
+                          aria-label={`${v} rows of class ${names[i]} predicted as ${names[j]}`}
+                          onClick={() => void list(i, j)}
+                        >
+                          {v}
+                        </button>
+                      ) : (
+                        v
+                      )}
                     </td>
                   ))}
                 </tr>
@@ -84,6 +117,37 @@ export function Evaluation({ evaluation }: { evaluation: RunEvaluation }) {
                   <td>{fmt(c.recall)}</td>
                   <td>{fmt(c.f1)}</td>
                   <td>{c.support}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {listed && (
+        <div className="listed-rows">
+          <h4>
+            {listed.title}: {listed.rows.length} row{listed.rows.length === 1 ? '' : 's'} of{' '}
+            {listed.file}{' '}
+            <button type="button" className="link" onClick={() => setListed(null)}>
+              close
+            </button>
+          </h4>
+          <table aria-label="Rows in the chosen cell">
+            <thead>
+              <tr>
+                <th>Line</th>
+                {listed.header.map((h, i) => (
+                  <th key={i}>{h}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {listed.rows.map((r) => (
+                <tr key={r.line}>
+                  <td>{r.line}</td>
+                  {r.values.map((v, i) => (
+                    <td key={i}>{v}</td>
+                  ))}
                 </tr>
               ))}
             </tbody>

@@ -183,7 +183,9 @@ export function TrainingPanel() {
                 {run.done.message}
               </p>
             )}
-            {run.done?.evaluation && <Evaluation evaluation={run.done.evaluation} />}
+            {run.done?.evaluation && (
+              <Evaluation evaluation={run.done.evaluation} runId={run.runId} />
+            )}
             <Runs compareId={compared ? compareId : null} onCompare={setCompareId} />
           </>
         ) : (
