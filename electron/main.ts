@@ -69,6 +69,12 @@ const backend = createBackend(
     },
   },
   access,
+  // Packaged, the worker script is unpacked beside app.asar (electron-builder.yml, asarUnpack).
+  {
+    workerPath: path
+      .join(__dirname, 'training-worker.cjs')
+      .replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`),
+  },
 );
 
 function send<E extends EventName>(event: E, payload: EventOf<E>): void {
