@@ -168,6 +168,29 @@ export const trainingChannels = {
       rows: z.array(z.object({ line: z.number().int(), values: z.array(z.string()) })),
     }),
   },
+  /**
+   * Predict one row typed by the user with the last trained model. Empty `values` give the
+   * form's fields and the prediction for a row of typical (imputed) values.
+   */
+  'training:predict': {
+    request: z.object({ values: z.record(z.string().max(200), z.string().max(1000)) }).strict(),
+    response: z.object({
+      fields: z.array(
+        z.object({
+          name: z.string(),
+          kind: z.string(),
+          categories: z.array(z.string()).nullable(),
+          typical: z.string(),
+        }),
+      ),
+      classNames: z.array(z.string()).nullable(),
+      probabilities: z.array(finite).nullable(),
+      predicted: z.string().nullable(),
+      /** Regression: the prediction in the target's own units. */
+      value: finite.nullable(),
+      notes: z.array(z.string()),
+    }),
+  },
 } as const;
 
 export const trainingEvents = {

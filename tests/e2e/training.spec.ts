@@ -63,6 +63,17 @@ test('trains the MLP template on iris for 200 epochs: the charts grow, then test
   await expect(confusion).toBeVisible();
   await expect(confusion.getByRole('columnheader', { name: '2', exact: true })).toBeVisible();
 
+  // A typed row gets a prediction: a short-petalled flower is class 0 (setosa).
+  const predict = app.getByRole('region', { name: 'Predict a row' });
+  await predict.getByLabel('sepal_length_cm').fill('5.0');
+  await predict.getByLabel('sepal_width_cm').fill('3.4');
+  await predict.getByLabel('petal_length_cm').fill('1.5');
+  await predict.getByLabel('petal_width_cm').fill('0.2');
+  await predict.getByRole('button', { name: 'Predict' }).click();
+  await expect(predict.getByRole('status', { name: 'Prediction' })).toContainText(
+    'Predicted class: 0',
+  );
+
   // A cell lists its rows, with their line numbers in the file.
   const cell = confusion.getByRole('button', { name: /rows of class 1 predicted as 1/ });
   const count = Number(await cell.textContent());

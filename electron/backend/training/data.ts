@@ -6,6 +6,12 @@ import type { TrainingData } from './service';
 export function trainingDataFrom(store: DatasetStore): TrainingData {
   return {
     encodeSplit: (id, split) => store.encodeSplit(id, split),
+    encoder(id) {
+      const enc = store.get(id).prepared.encoder;
+      if (!enc)
+        throw new AppError('BAD_REQUEST', 'The dataset has problems to fix before it can be used.');
+      return enc;
+    },
     rows(id, split, positions) {
       const { loaded, prepared } = store.get(id);
       const order = prepared.splits?.[split];

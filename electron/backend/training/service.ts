@@ -13,7 +13,8 @@ import {
 } from '../../contract';
 import { compileGraph } from '../../../engine/graph/compile';
 import { oneHot, column } from '../../../engine/data/dataset';
-import type { Encoded } from '../../../engine/data/encode';
+import type { Encoded, Encoder } from '../../../engine/data/encode';
+import { predictRecord } from './predict';
 import type { ModelSpec } from '../../../engine/train/spec';
 import { Coalescer } from './coalesce';
 import type { FromWorker, Matrix, ToWorker } from './protocol';
@@ -28,6 +29,8 @@ export interface TrainingData {
     classNames: string[] | null;
     features: number;
   };
+  /** The fitted encoder of a loaded dataset (for typed rows). */
+  encoder(id: string): Encoder;
   /** Original rows (file line and cells) at positions of a split. */
   rows(
     id: string,
@@ -178,6 +181,13 @@ export class TrainingService {
       throw new AppError('NOT_FOUND', 'That training run is not known.', { runId: req.runId });
     if (!run.evaluatedOn) throw new AppError('BAD_REQUEST', 'That run has not been evaluated yet.');
     return this.data.rows(run.datasetId, run.evaluatedOn, req.positions);
+  }
+
+  predict(req: ParsedRequestOf<'training:predict'>): ResponseOf<'training:predict'> {
+    const model = this.latest;
+    if (!model)
+      throw new AppError('NOT_FOUND', 'Train the network first: there is no trained model yet.');
+    return predictRecord(this.data.encoder(model.datasetId), model.spec, model.weights, req.values);
   }
 
   async dispose(): Promise<void> {

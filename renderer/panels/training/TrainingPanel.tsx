@@ -15,6 +15,7 @@ import { SettingsForm } from './SettingsForm';
 import { Evaluation } from './Evaluation';
 import { Alerts } from './Alerts';
 import { Runs } from './Runs';
+import { PredictForm } from './PredictForm';
 
 function duration(ms: number): string {
   const s = Math.round(ms / 1000);
@@ -186,6 +187,7 @@ export function TrainingPanel() {
             {run.done?.evaluation && (
               <Evaluation evaluation={run.done.evaluation} runId={run.runId} />
             )}
+            {run.done?.evaluation && <PredictForm runId={run.runId} />}
             <Runs compareId={compared ? compareId : null} onCompare={setCompareId} />
           </>
         ) : (
