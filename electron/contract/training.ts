@@ -115,6 +115,21 @@ export const evaluationSchema = z.object({
 });
 export type RunEvaluation = z.infer<typeof evaluationSchema>;
 
+export const weightStatsSchema = z.object({
+  name: z.string(),
+  nodeId: z.string().nullable(),
+  count: z.number().int(),
+  min: finite,
+  max: finite,
+  mean: finite,
+  std: finite,
+  nearZeroShare: finite,
+  l1Norm: finite,
+  l2Norm: finite,
+  histogram: z.object({ lo: finite, hi: finite, counts: z.array(z.number().int()) }),
+});
+export type RunWeightStats = z.infer<typeof weightStatsSchema>;
+
 export const doneSchema = z.object({
   runId: z.string(),
   reason: z.enum(['completed', 'stopped', 'diverged', 'failed']),
@@ -122,6 +137,8 @@ export const doneSchema = z.object({
   epochs: z.number().int(),
   restoredEpoch: z.number().int().nullable(),
   evaluation: evaluationSchema.nullable(),
+  /** Per Dense layer: weight histogram and share of near-zero weights (L1 sparsity vs L2 shrinkage). */
+  weightStats: z.array(weightStatsSchema).nullable(),
 });
 export type RunDone = z.infer<typeof doneSchema>;
 

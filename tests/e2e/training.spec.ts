@@ -63,6 +63,10 @@ test('trains the MLP template on iris for 200 epochs: the charts grow, then test
   await expect(confusion).toBeVisible();
   await expect(confusion.getByRole('columnheader', { name: '2', exact: true })).toBeVisible();
 
+  // The weights view shows each Dense layer's histogram and its share of near-zero weights.
+  await expect(app.getByRole('region', { name: 'Weights' }).getByRole('figure')).toHaveCount(3);
+  await expect(app.getByRole('region', { name: 'Weights' })).toContainText('% near 0');
+
   // A typed row gets a prediction: a short-petalled flower is class 0 (setosa).
   const predict = app.getByRole('region', { name: 'Predict a row' });
   await predict.getByLabel('sepal_length_cm').fill('5.0');

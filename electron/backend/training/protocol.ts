@@ -1,7 +1,7 @@
 /** Messages between the training service (main side) and its worker thread. */
 import type { ModelSpec } from '../../../engine/train/spec';
 import type { TrainEvent } from '../../../engine/train/events';
-import type { RunEvaluation, TrainSettings } from '../../contract/training';
+import type { RunEvaluation, RunWeightStats, TrainSettings } from '../../contract/training';
 
 export interface Matrix {
   rows: number;
@@ -31,6 +31,7 @@ export type FromWorker =
       epochs: number;
       restoredEpoch: number | null;
       evaluation: RunEvaluation | null;
+      weightStats: RunWeightStats[] | null;
       /** The trained parameters (per Dense layer: kernel, then bias), transferred, not copied. */
       weights: Float32Array[];
     }

@@ -236,6 +236,7 @@ export class TrainingService {
       epochs?: number;
       restoredEpoch?: number | null;
       evaluation?: EventOf<'training:done'>['evaluation'];
+      weightStats?: EventOf<'training:done'>['weightStats'];
     },
   ): void {
     if (run.state === 'done') return;
@@ -249,6 +250,7 @@ export class TrainingService {
       epochs: m.epochs ?? 0,
       restoredEpoch: m.restoredEpoch ?? null,
       evaluation: m.evaluation ?? null,
+      weightStats: m.weightStats ?? null,
     });
     void run.worker.terminate();
   }

@@ -11,6 +11,7 @@ import type { Dataset } from '../../../engine/data/dataset';
 import type { ScheduleConfig } from '../../../engine/optimizers/schedules';
 import type { FromWorker, StartMessage, ToWorker } from './protocol';
 import { evaluateSplit } from './evaluate';
+import { weightStats } from '../../../engine/train/weight-stats';
 
 const BATCH_EVERY_MS = 25;
 
@@ -102,6 +103,7 @@ async function run(
     : msg.validation
       ? evaluateSplit(trainer, msg.validation, 'validation', msg.spec.loss, msg.classNames)
       : null;
+  const stats = weightStats(trainer.network).map(({ layer: _layer, ...s }) => s);
   const weights = trainer.network.getWeights();
   const finished: FromWorker = {
     type: 'finished',
@@ -110,6 +112,9 @@ async function run(
     epochs: result.history.length,
     restoredEpoch: null,
     evaluation,
+    weightStats: stats.every((s) => [s.min, s.max, s.mean, s.std].every(Number.isFinite))
+      ? stats
+      : null,
     weights,
   };
   port().postMessage(

@@ -16,6 +16,7 @@ import { Evaluation } from './Evaluation';
 import { Alerts } from './Alerts';
 import { Runs } from './Runs';
 import { PredictForm } from './PredictForm';
+import { WeightsView } from './WeightsView';
 
 function duration(ms: number): string {
   const s = Math.round(ms / 1000);
@@ -188,6 +189,7 @@ export function TrainingPanel() {
               <Evaluation evaluation={run.done.evaluation} runId={run.runId} />
             )}
             {run.done?.evaluation && <PredictForm runId={run.runId} />}
+            <WeightsView run={run} compared={compared} />
             <Runs compareId={compared ? compareId : null} onCompare={setCompareId} />
           </>
         ) : (
