@@ -25,6 +25,9 @@ const LABELS: Record<MetricKey, string> = {
   mae: 'Mean absolute error',
 };
 const MAX_POINTS = 600;
+// Accuracy lives in [0, 1]: start the axis at the nearest tenth below the data, end it at 1.
+const ACC_DOMAIN: [(min: number) => number, number] = [(min) => Math.max(0, Math.floor(min * 10) / 10), 1];
+const AUTO_DOMAIN: ['auto', 'auto'] = ['auto', 'auto'];
 
 interface Props {
   metric: MetricKey;
@@ -79,7 +82,7 @@ function CurveChartView({ metric, epochs, alerts, log, compare }: Props) {
           />
           <YAxis
             scale={log ? 'log' : 'auto'}
-            domain={['auto', 'auto']}
+            domain={metric === 'acc' ? ACC_DOMAIN : AUTO_DOMAIN}
             tick={{ fontSize: 11 }}
             width={48}
             tickFormatter={(v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : v.toPrecision(2))}

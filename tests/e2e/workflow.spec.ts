@@ -69,17 +69,20 @@ test('undo and redo restore a deleted node and its edge; the inspector rejects b
   await expect(app.locator('.react-flow__node')).toHaveCount(1);
 });
 
-test('takes the README screenshot of a network, its data and an activation', async ({
-  app,
-}, testInfo) => {
+test('takes the README screenshot of a network training on its data', async ({ app }, testInfo) => {
   await openCsv(app, 'data', 'iris.csv');
   await app
     .getByRole('combobox', { name: 'Start from a template' })
     .selectOption({ label: 'MLP classifier' });
   await expect(app.locator('.react-flow__node')).toHaveCount(9);
-  await app.waitForTimeout(400); // the fit-view animation
   await app.locator('[data-node-id="activation_1"]').click();
-  await app.getByRole('tab', { name: 'Summary' }).click();
+  await app.getByRole('tab', { name: 'Training' }).click();
+  await app.getByLabel('Epochs').fill('150');
+  await app.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(app.getByRole('status', { name: 'Training progress' })).toContainText('Finished', {
+    timeout: 30_000,
+  });
+  await app.waitForTimeout(300);
   const shot = await app.screenshot();
   await testInfo.attach('layerlab', { body: shot, contentType: 'image/png' });
   writeFileSync(testInfo.outputPath('layerlab.png'), shot);
