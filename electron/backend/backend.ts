@@ -14,10 +14,14 @@ import {
   type ResponseOf,
   type Result,
 } from '../contract';
+import path from 'node:path';
 import type { Platform } from './platform';
 import type { FileAccess } from './files/access';
 import { fileHandlers } from './files/service';
 import { datasetHandlers } from './datasets/service';
+import { DatasetStore } from './datasets/store';
+import { TrainingService } from './training/service';
+import { trainingDataFrom } from './training/data';
 
 type Handlers = { [C in Channel]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> };
 type EventListener = (event: EventName, payload: unknown) => void;
@@ -31,8 +35,26 @@ export interface Backend {
   dispose(): Promise<void>;
 }
 
-export function createBackend(platform: Platform, access: FileAccess): Backend {
+export interface BackendOptions {
+  /** The built training worker (dist/electron/training-worker.cjs beside main/host). */
+  workerPath?: string;
+}
+
+export function createBackend(
+  platform: Platform,
+  access: FileAccess,
+  options: BackendOptions = {},
+): Backend {
   const listeners = new Set<EventListener>();
+  const emit = <E extends EventName>(event: E, payload: EventOf<E>) => {
+    for (const l of listeners) l(event, payload);
+  };
+  const store = new DatasetStore();
+  const training = new TrainingService(
+    options.workerPath ?? path.join(__dirname, 'training-worker.cjs'),
+    trainingDataFrom(store),
+    emit,
+  );
   const handlers: Handlers = {
     async 'app:info'() {
       return {
@@ -48,9 +70,21 @@ export function createBackend(platform: Platform, access: FileAccess): Backend {
       return { opened: platform.openExternal ? await platform.openExternal(req.url) : false };
     },
     ...fileHandlers(platform, access),
-    ...datasetHandlers(access, (payload) => {
-      for (const l of listeners) l('datasets:progress', payload);
-    }),
+    ...datasetHandlers(access, (payload) => emit('datasets:progress', payload), store),
+    'training:start': (req) => training.start(req),
+    async 'training:control'(req) {
+      return training.control(req);
+    },
+    async 'training:rows'(req) {
+      return training.rows(req);
+    },
+    async 'training:predict'(req) {
+      return training.predict(req);
+    },
+    async 'training:setLearningRate'(req) {
+      return training.setLearningRate(req);
+    },
+    'training:restoreBest': (req) => training.restoreBest(req),
   };
 
   return {
@@ -86,14 +120,13 @@ export function createBackend(platform: Platform, access: FileAccess): Backend {
         return fail(toAppError(err));
       }
     },
-    emit(event, payload) {
-      for (const l of listeners) l(event, payload);
-    },
+    emit,
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     async dispose() {
+      await training.dispose();
       listeners.clear();
     },
   };

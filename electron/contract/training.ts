@@ -32,6 +32,26 @@ export const trainSettingsSchema = z
       .int()
       .min(0)
       .max(2 ** 31 - 1),
+    /** Augmentation of training batches only (seeded with the run's seed). */
+    augment: z
+      .object({
+        noise: z.number().min(0, 'the noise σ cannot be negative').max(10).nullable(),
+        mixup: z.number().gt(0, 'the mixup α must be above 0').max(10).nullable(),
+        image: z
+          .object({
+            width: z.number().int().min(1).max(4096),
+            height: z.number().int().min(1).max(4096),
+            channels: z.number().int().min(1).max(4),
+            flip: z.boolean(),
+            shift: z.number().int().min(0).max(64),
+            scale: z.number().min(0).lt(1),
+            brightness: z.number().min(0).max(10),
+          })
+          .strict()
+          .nullable(),
+      })
+      .strict()
+      .nullable(),
     earlyStopping: z
       .object({
         patience: z.number().int().min(1).max(10_000),
@@ -52,6 +72,7 @@ export const DEFAULT_TRAIN_SETTINGS: TrainSettings = {
   l1: 0,
   l2: 0,
   seed: 42,
+  augment: null,
   earlyStopping: null,
 };
 
@@ -160,6 +181,16 @@ export const trainingChannels = {
       validationRows: z.number().int(),
       testRows: z.number().int(),
     }),
+  },
+  /** Change the learning rate of a running training; it applies from the next batch. */
+  'training:setLearningRate': {
+    request: z.object({ runId: z.string().min(1).max(64), lr: z.number().gt(0).max(10) }).strict(),
+    response: z.object({ lr: finite }),
+  },
+  /** Put back the weights of the best epoch of a finished run, and evaluate them again. */
+  'training:restoreBest': {
+    request: z.object({ runId: z.string().min(1).max(64) }).strict(),
+    response: z.object({ epoch: z.number().int(), evaluation: evaluationSchema.nullable() }),
   },
   /** Pause, resume, stop, or run one more epoch then pause. */
   'training:control': {

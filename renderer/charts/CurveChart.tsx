@@ -26,7 +26,10 @@ const LABELS: Record<MetricKey, string> = {
 };
 const MAX_POINTS = 600;
 // Accuracy lives in [0, 1]: start the axis at the nearest tenth below the data, end it at 1.
-const ACC_DOMAIN: [(min: number) => number, number] = [(min) => Math.max(0, Math.floor(min * 10) / 10), 1];
+const ACC_DOMAIN: [(min: number) => number, number] = [
+  (min) => Math.max(0, Math.floor(min * 10) / 10),
+  1,
+];
 const AUTO_DOMAIN: ['auto', 'auto'] = ['auto', 'auto'];
 
 interface Props {

@@ -14,6 +14,7 @@ import {
   openSample,
   retrySkippingBadRows,
   SAMPLES,
+  setTestFile,
 } from './data/actions';
 import { DatasetView } from './data/DatasetView';
 import './data/data.css';
@@ -73,6 +74,15 @@ export function DataPanel() {
     if (path) await openPath(api, path);
   }
 
+  async function chooseTestFile(choose: boolean) {
+    if (!choose) return setTestFile(api, null);
+    const path = await platform.pickFile({
+      title: 'Open a test CSV file',
+      filters: [{ name: 'CSV files', extensions: ['csv', 'tsv', 'txt'] }],
+    });
+    if (path) await setTestFile(api, path);
+  }
+
   return (
     <section className="data-panel" aria-label="Data">
       <div className="row">
@@ -124,6 +134,7 @@ export function DataPanel() {
           busy={busy}
           onChange={(patch) => void configure(api, patch)}
           onAccept={() => useDataStore.getState().accept()}
+          onTestFile={(choose) => void chooseTestFile(choose)}
         />
       )}
       {!summary && !error && !loading && (

@@ -40,6 +40,12 @@ export interface GraphState {
     clip: { nodes: GraphNode[]; edges: GraphEdge[] },
     offset: { x: number; y: number },
   ): string[];
+  /** Insert a new node right after `afterId`, taking over its outgoing connection. */
+  insertAfter(
+    afterId: string,
+    kind: LayerKind,
+    params?: Partial<GraphNode['params']>,
+  ): string | null;
   /** Copies of the selected nodes beside the originals. */
   duplicateSelected(): string[];
   beginDrag(): void;
@@ -191,6 +197,39 @@ export const useGraphStore = create<GraphState>()(
           selected: nodes.map((n) => n.id),
         });
         return nodes.map((n) => n.id);
+      },
+
+      insertAfter(afterId, kind, params) {
+        if (refused()) return null;
+        const graph = get().graph;
+        const after = graph.nodes.find((n) => n.id === afterId);
+        if (!after) return null;
+        const id = nextId(graph, kind);
+        const out = graph.edges.find((e) => e.source === afterId);
+        const next = out ? graph.nodes.find((n) => n.id === out.target) : undefined;
+        const position = next
+          ? {
+              x: Math.round((after.position.x + next.position.x) / 2) + 40,
+              y: Math.round((after.position.y + next.position.y) / 2),
+            }
+          : { x: after.position.x, y: after.position.y + 100 };
+        const node = {
+          id,
+          kind,
+          position,
+          params: { ...defaultParams(kind), ...(params ?? {}) },
+        } as GraphNode;
+        const withNode: Graph = { ...graph, nodes: [...graph.nodes, node] };
+        const edges = graph.edges.filter((e) => e !== out);
+        edges.push({ id: nextId(withNode, 'edge'), source: afterId, target: id });
+        if (out)
+          edges.push({
+            id: nextId({ ...withNode, edges }, 'edge'),
+            source: id,
+            target: out.target,
+          });
+        set({ graph: { nodes: withNode.nodes, edges }, selected: [id] });
+        return id;
       },
 
       duplicateSelected() {

@@ -34,6 +34,8 @@ interface TrainingState {
   begin(run: Omit<RunView, 'epochs' | 'batch' | 'alerts' | 'done' | 'state'>): void;
   progress(p: RunProgress): void;
   finish(d: RunDone): void;
+  /** The best epoch's weights were put back: the run's result is now theirs. */
+  restored(runId: string, epoch: number, evaluation: RunDone['evaluation']): void;
 }
 
 const HISTORY = 10;
@@ -57,6 +59,12 @@ export const useTrainingStore = create<TrainingState>()((set, get) => ({
         alerts: p.alerts.length ? [...cur.alerts, ...p.alerts] : cur.alerts,
       },
     });
+  },
+  restored(runId, epoch, evaluation) {
+    const cur = get().current;
+    if (!cur || cur.runId !== runId || !cur.done) return;
+    const done: RunView = { ...cur, done: { ...cur.done, restoredEpoch: epoch, evaluation } };
+    set({ current: done, history: get().history.map((r) => (r.runId === runId ? done : r)) });
   },
   finish(d) {
     const cur = get().current;

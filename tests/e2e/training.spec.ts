@@ -118,8 +118,45 @@ test('pause stops the epochs, resume goes on, stop ends the run; the graph is lo
 
   await app.getByRole('button', { name: 'Resume' }).click();
   await expect.poll(() => epochShown(app)).toBeGreaterThan(paused + 2);
-  await app.getByRole('button', { name: 'Stop' }).click();
+  await app.getByRole('button', { name: 'Stop', exact: true }).click();
   await expect(progress).toContainText('Finished');
   await expect(app.getByRole('region', { name: 'Evaluation' })).toBeVisible();
   await expect(app.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
+});
+
+test('the "overfits on purpose" template on wine raises the overfitting alert with a marker, and restoring the best epoch works', async ({
+  app,
+}) => {
+  await app.getByRole('tab', { name: 'Data' }).click();
+  await app.getByRole('combobox', { name: 'Open sample dataset' }).selectOption('wine.csv');
+  // A split on which this network's validation loss turns up (the monitor stays silent when it does not).
+  await app.getByLabel('Seed', { exact: true }).fill('1');
+  await app.getByRole('button', { name: 'Apply split' }).click();
+  await app.getByRole('button', { name: 'Use this dataset' }).click();
+  await app
+    .getByRole('combobox', { name: 'Start from a template' })
+    .selectOption({ label: 'Overfits on purpose' });
+  await app.getByRole('tab', { name: 'Training' }).click();
+  await app.getByLabel('Epochs').fill('80');
+  await app.getByLabel('Learning rate').fill('0.001');
+  await app.getByLabel('Seed').fill('1');
+  await app.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(app.getByRole('status', { name: 'Training progress' })).toContainText('Finished', {
+    timeout: 60_000,
+  });
+
+  const alert = app
+    .getByRole('list', { name: 'Alerts' })
+    .getByRole('alert')
+    .filter({ hasText: /Overfitting at epoch \d+/ });
+  await expect(alert).toBeVisible();
+  await expect(
+    app.getByRole('figure', { name: /Loss per epoch/ }).locator('.recharts-reference-line'),
+  ).not.toHaveCount(0);
+  const restore = alert.getByRole('button', { name: /Restore the best epoch \((\d+)\)/ });
+  const best = /\((\d+)\)/.exec((await restore.textContent()) ?? '')![1];
+  await restore.click();
+  await expect(app.getByRole('region', { name: 'Evaluation' })).toContainText(
+    `weights of epoch ${best} (the best)`,
+  );
 });

@@ -20,19 +20,27 @@ export interface StartMessage {
 }
 
 export type ControlAction = 'pause' | 'resume' | 'stop' | 'step';
-export type ToWorker = StartMessage | { type: 'control'; action: ControlAction };
+export type ToWorker =
+  | StartMessage
+  | { type: 'control'; action: ControlAction }
+  | { type: 'setLearningRate'; lr: number }
+  | { type: 'restoreBest' };
+
+export interface ModelState {
+  evaluation: RunEvaluation | null;
+  weightStats: RunWeightStats[] | null;
+  /** The trained parameters (per Dense layer: kernel, then bias), transferred, not copied. */
+  weights: Float32Array[];
+}
 
 export type FromWorker =
   | { type: 'event'; event: TrainEvent; samplesPerSec?: number }
-  | {
+  | ({
       type: 'finished';
       reason: 'completed' | 'stopped' | 'diverged';
       message: string | null;
       epochs: number;
       restoredEpoch: number | null;
-      evaluation: RunEvaluation | null;
-      weightStats: RunWeightStats[] | null;
-      /** The trained parameters (per Dense layer: kernel, then bias), transferred, not copied. */
-      weights: Float32Array[];
-    }
+    } & ModelState)
+  | ({ type: 'restored'; epoch: number } & ModelState)
   | { type: 'failed'; message: string };

@@ -45,6 +45,11 @@ interface Run {
   id: string;
   spec: ModelSpec;
   datasetId: string;
+  /** A pending "restore best epoch" request. */
+  restoring: {
+    resolve(m: Extract<FromWorker, { type: 'restored' }>): void;
+    reject(e: Error): void;
+  } | null;
   /** The split the final evaluation used. */
   evaluatedOn: 'validation' | 'test' | null;
   worker: Worker;
@@ -82,6 +87,13 @@ export class TrainingService {
         throw new AppError('NOT_ALLOWED', 'A training run is already going; stop it first.');
     }
     const info = this.data.describe(req.datasetId);
+    const image = req.settings.augment?.image;
+    if (image && image.width * image.height * image.channels !== info.features) {
+      throw new AppError(
+        'BAD_REQUEST',
+        `Rows as images: ${image.width} × ${image.height} × ${image.channels} = ${image.width * image.height * image.channels} values, but the data has ${info.features} features.`,
+      );
+    }
     const train = this.data.encodeSplit(req.datasetId, 'train');
     const validation = this.data.encodeSplit(req.datasetId, 'validation');
     const test = this.data.encodeSplit(req.datasetId, 'test');
@@ -114,6 +126,8 @@ export class TrainingService {
       return { x, y };
     };
     const id = `run${this.next++}`;
+    // Only the latest run keeps its worker (and so its model for "restore best epoch").
+    for (const r of this.runs.values()) void r.worker.terminate();
     const worker = new Worker(this.workerPath);
     const coalescer = new Coalescer(id, (p) => this.emit('training:progress', p));
     const run: Run = {
@@ -121,6 +135,7 @@ export class TrainingService {
       spec: compiled.spec,
       datasetId: req.datasetId,
       evaluatedOn: null,
+      restoring: null,
       worker,
       coalescer,
       state: 'starting',
@@ -175,6 +190,48 @@ export class TrainingService {
     return { state: run.state };
   }
 
+  setLearningRate(
+    req: ParsedRequestOf<'training:setLearningRate'>,
+  ): ResponseOf<'training:setLearningRate'> {
+    const run = this.runs.get(req.runId);
+    if (!run || run.state === 'done')
+      throw new AppError('NOT_ALLOWED', 'That training is not running.');
+    run.worker.postMessage({ type: 'setLearningRate', lr: req.lr } satisfies ToWorker);
+    return { lr: req.lr };
+  }
+
+  async restoreBest(
+    req: ParsedRequestOf<'training:restoreBest'>,
+  ): Promise<ResponseOf<'training:restoreBest'>> {
+    const run = this.runs.get(req.runId);
+    if (!run)
+      throw new AppError('NOT_FOUND', 'That training run is not known.', { runId: req.runId });
+    if (run.state !== 'done')
+      throw new AppError('NOT_ALLOWED', 'Stop the training first, then restore its best epoch.');
+    if (this.latest?.runId !== run.id)
+      throw new AppError(
+        'NOT_ALLOWED',
+        'Only the latest run can be restored; its model is the one kept.',
+      );
+    const reply = new Promise<Extract<FromWorker, { type: 'restored' }>>((resolve, reject) => {
+      run.restoring = { resolve, reject };
+      setTimeout(
+        () => reject(new AppError('INTERNAL', 'The training worker did not answer.')),
+        30_000,
+      ).unref();
+    });
+    run.worker.postMessage({ type: 'restoreBest' } satisfies ToWorker);
+    const m = await reply;
+    run.restoring = null;
+    if (m.epoch === 0)
+      throw new AppError(
+        'NOT_ALLOWED',
+        'No best epoch was recorded: training needs validation data for that.',
+      );
+    this.latest = { runId: run.id, datasetId: run.datasetId, spec: run.spec, weights: m.weights };
+    return { epoch: m.epoch, evaluation: m.evaluation };
+  }
+
   rows(req: ParsedRequestOf<'training:rows'>): ResponseOf<'training:rows'> {
     const run = this.runs.get(req.runId);
     if (!run)
@@ -215,14 +272,26 @@ export class TrainingService {
           loss: Number.isFinite(e.loss) ? e.loss : null,
           samplesPerSec: m.samplesPerSec ?? 0,
         });
+      } else if (e.type === 'alert') {
+        run.coalescer.alert({
+          kind: e.kind,
+          epoch: e.epoch,
+          message: e.message,
+          evidence: e.evidence,
+          remedies: e.remedies,
+        });
       } else if (e.type === 'paused' && run.state !== 'stopping') {
         run.state = 'paused';
         run.coalescer.setState('paused');
       }
+    } else if (m.type === 'restored') {
+      run.restoring?.resolve(m);
     } else if (m.type === 'finished') {
       this.latest = { runId: run.id, datasetId: run.datasetId, spec: run.spec, weights: m.weights };
       run.evaluatedOn = m.evaluation?.split ?? null;
       this.finish(run, m);
+    } else if (run.restoring) {
+      run.restoring.reject(new AppError('INTERNAL', m.message));
     } else {
       this.finish(run, { reason: 'failed', message: m.message });
     }
@@ -252,7 +321,7 @@ export class TrainingService {
       evaluation: m.evaluation ?? null,
       weightStats: m.weightStats ?? null,
     });
-    void run.worker.terminate();
+    // The worker stays, holding the trained model (restore best epoch), until the next run.
   }
 }
 

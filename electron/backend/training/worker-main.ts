@@ -1,17 +1,18 @@
 /**
  * The training worker: runs the engine's Trainer off the main thread and posts its events.
  * Batch events are thinned here (at most one per 25 ms) so thousands of batches a second do not
- * flood the main process; epoch, state and end events are always posted.
+ * flood the main process; epoch, alert, state and end events are always posted. After a run the
+ * worker keeps the trained model, so "restore best epoch" can put the best weights back.
  */
 import { parentPort } from 'node:worker_threads';
-import { Trainer } from '../../../engine/train/trainer';
+import { Trainer, type FitSettings } from '../../../engine/train/trainer';
 import { TrainingControl } from '../../../engine/train/control';
 import type { TrainEvent } from '../../../engine/train/events';
 import type { Dataset } from '../../../engine/data/dataset';
 import type { ScheduleConfig } from '../../../engine/optimizers/schedules';
-import type { FromWorker, StartMessage, ToWorker } from './protocol';
-import { evaluateSplit } from './evaluate';
 import { weightStats } from '../../../engine/train/weight-stats';
+import type { FromWorker, ModelState, StartMessage, ToWorker } from './protocol';
+import { evaluateSplit } from './evaluate';
 
 const BATCH_EVERY_MS = 25;
 
@@ -20,47 +21,91 @@ function port() {
   return parentPort;
 }
 
+const post = (m: FromWorker, transfer: ArrayBuffer[] = []) => port().postMessage(m, transfer);
+
+interface Session {
+  msg: StartMessage;
+  trainer: Trainer;
+}
+
 export function startWorker(): void {
-  const post = (m: FromWorker) => port().postMessage(m);
   const control = new TrainingControl();
-  let stepping = false;
-  let started = false;
+  let session: Session | null = null;
 
   port().on('message', (msg: ToWorker) => {
-    if (msg.type === 'start') {
-      if (started) return;
-      started = true;
-      run(
-        msg,
-        control,
-        () => stepping,
-        (v) => (stepping = v),
-        post,
-      ).catch((err: unknown) =>
-        post({ type: 'failed', message: err instanceof Error ? err.message : String(err) }),
-      );
-    } else if (msg.action === 'pause') control.pause();
-    else if (msg.action === 'resume') {
-      stepping = false;
-      control.resume();
-    } else if (msg.action === 'stop') control.stop();
-    else if (msg.action === 'step') {
-      // Run until the next epoch ends, then pause again.
-      stepping = true;
-      control.resume();
+    try {
+      switch (msg.type) {
+        case 'start':
+          if (session) return;
+          session = {
+            msg,
+            trainer: new Trainer(msg.spec, {
+              seed: msg.settings.seed,
+              maxBatch: msg.settings.batchSize,
+            }),
+          };
+          run(session, control).catch((err: unknown) =>
+            post({ type: 'failed', message: err instanceof Error ? err.message : String(err) }),
+          );
+          return;
+        case 'control':
+          if (msg.action === 'pause') control.pause();
+          else if (msg.action === 'resume') control.resume();
+          else if (msg.action === 'stop') control.stop();
+          else control.stepEpoch();
+          return;
+        case 'setLearningRate':
+          control.setLearningRate(msg.lr);
+          return;
+        case 'restoreBest': {
+          if (!session) throw new Error('nothing was trained');
+          const epoch = session.trainer.restoreBest();
+          const [state, transfer] = modelState(session);
+          post({ type: 'restored', epoch, ...state }, transfer);
+          return;
+        }
+      }
+    } catch (err) {
+      post({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
     }
   });
 }
 
-async function run(
-  msg: StartMessage,
-  control: TrainingControl,
-  isStepping: () => boolean,
-  setStepping: (v: boolean) => void,
-  post: (m: FromWorker) => void,
-): Promise<void> {
+function fitSettings(s: StartMessage['settings'], inputs: number): FitSettings {
+  const a = s.augment;
+  return {
+    epochs: s.epochs,
+    batchSize: s.batchSize,
+    optimizer: { name: s.optimizer, lr: s.lr },
+    ...(s.schedule !== 'constant' ? { schedule: scheduleFor(s) } : {}),
+    shuffle: true,
+    ...(s.earlyStopping
+      ? {
+          earlyStopping: {
+            patience: s.earlyStopping.patience,
+            minDelta: s.earlyStopping.minDelta,
+            restoreBest: s.earlyStopping.restoreBest,
+          },
+        }
+      : {}),
+    ...(a && (a.noise !== null || a.mixup !== null || a.image !== null)
+      ? {
+          augment: {
+            seed: s.seed,
+            ...(a.noise !== null ? { noise: { sigma: a.noise } } : {}),
+            ...(a.mixup !== null ? { mixup: { alpha: a.mixup } } : {}),
+            ...(a.image !== null && a.image.width * a.image.height * a.image.channels === inputs
+              ? { image: a.image }
+              : {}),
+          },
+        }
+      : {}),
+  };
+}
+
+async function run(session: Session, control: TrainingControl): Promise<void> {
+  const { msg, trainer } = session;
   const { settings } = msg;
-  const trainer = new Trainer(msg.spec, { seed: settings.seed, maxBatch: settings.batchSize });
   const train: Dataset = msg.train;
   let lastBatchPost = 0;
   let samplesSince = 0;
@@ -79,18 +124,10 @@ async function run(
       return;
     }
     post({ type: 'event', event });
-    if (event.type === 'epoch' && isStepping()) {
-      setStepping(false);
-      control.pause();
-    }
   };
 
   const result = await trainer.fit(train, {
-    epochs: settings.epochs,
-    batchSize: settings.batchSize,
-    optimizer: { name: settings.optimizer, lr: settings.lr },
-    ...(settings.schedule !== 'constant' ? { schedule: scheduleFor(settings) } : {}),
-    shuffle: true,
+    ...fitSettings(settings, msg.spec.inputs),
     ...(msg.validation ? { validation: msg.validation } : {}),
     onEvent,
     control,
@@ -98,29 +135,38 @@ async function run(
     yieldToHost: () => new Promise<void>((r) => setImmediate(r)),
     yieldEveryMs: 10,
   });
+  const [state, transfer] = modelState(session);
+  const stoppedEarly = result.earlyStopped
+    ? `Early stopping: the validation loss had not improved for ${settings.earlyStopping?.patience} epochs.`
+    : null;
+  post(
+    {
+      type: 'finished',
+      reason: result.reason,
+      message: result.error ?? stoppedEarly,
+      epochs: result.history.length,
+      restoredEpoch: result.restoredEpoch ?? null,
+      ...state,
+    },
+    transfer,
+  );
+}
+
+/** The model as it is now: evaluation, weight statistics and the weights (to transfer). */
+function modelState(session: Session): [ModelState, ArrayBuffer[]] {
+  const { msg, trainer } = session;
   const evaluation = msg.test
     ? evaluateSplit(trainer, msg.test, 'test', msg.spec.loss, msg.classNames)
     : msg.validation
       ? evaluateSplit(trainer, msg.validation, 'validation', msg.spec.loss, msg.classNames)
       : null;
   const stats = weightStats(trainer.network).map(({ layer: _layer, ...s }) => s);
+  const finite = stats.every((s) => [s.min, s.max, s.mean, s.std].every(Number.isFinite));
   const weights = trainer.network.getWeights();
-  const finished: FromWorker = {
-    type: 'finished',
-    reason: result.reason,
-    message: result.error ?? null,
-    epochs: result.history.length,
-    restoredEpoch: null,
-    evaluation,
-    weightStats: stats.every((s) => [s.min, s.max, s.mean, s.std].every(Number.isFinite))
-      ? stats
-      : null,
-    weights,
-  };
-  port().postMessage(
-    finished,
+  return [
+    { evaluation, weightStats: finite ? stats : null, weights },
     weights.map((w) => w.buffer as ArrayBuffer),
-  );
+  ];
 }
 
 function scheduleFor(s: StartMessage['settings']): ScheduleConfig {

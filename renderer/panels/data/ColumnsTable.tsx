@@ -2,6 +2,7 @@
  * One row per column: its type (overridable), whether it feeds the network, missing values and
  * how they are filled, its statistics or top categories, and a histogram where one helps.
  */
+import { useState } from 'react';
 import {
   COLUMN_KINDS,
   IMPUTE_STRATEGIES,
@@ -13,11 +14,13 @@ import { columnValues, IMPUTE_LABELS, KIND_LABELS } from './format';
 
 interface Props {
   columns: ColumnSummaryData[];
+  /** The user's column overrides (for the constant fill values). */
+  overrides: NonNullable<DatasetOptionsPatch['columns']>;
   busy: boolean;
   onChange(patch: DatasetOptionsPatch): void;
 }
 
-export function ColumnsTable({ columns, busy, onChange }: Props) {
+export function ColumnsTable({ columns, overrides, busy, onChange }: Props) {
   const set = (name: string, o: NonNullable<DatasetOptionsPatch['columns']>[string]) =>
     onChange({ columns: { [name]: o } });
   return (
@@ -98,6 +101,15 @@ export function ColumnsTable({ columns, busy, onChange }: Props) {
                 ) : (
                   '—'
                 )}
+                {c.role === 'feature' && c.impute === 'constant' && (
+                  <FillInput
+                    key={`${c.name}=${overrides[c.name]?.fill ?? ''}`}
+                    column={c}
+                    value={overrides[c.name]?.fill ?? ''}
+                    busy={busy}
+                    onApply={(fill) => set(c.name, { fill })}
+                  />
+                )}
               </td>
               <td className="values">{columnValues(c)}</td>
               <td>
@@ -108,5 +120,37 @@ export function ColumnsTable({ columns, busy, onChange }: Props) {
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** The value for the 'constant' strategy; applied on Enter or when leaving the field. */
+function FillInput(props: {
+  column: ColumnSummaryData;
+  value: string;
+  busy: boolean;
+  onApply(fill: string): void;
+}) {
+  const { column, value, busy, onApply } = props;
+  const [text, setText] = useState(value);
+  const numeric = column.kind !== 'categorical';
+  const bad = numeric && text.trim() !== '' && !Number.isFinite(Number(text));
+  const apply = () => {
+    if (!bad && text !== value) onApply(text.trim());
+  };
+  return (
+    <input
+      className="fill"
+      aria-label={`Fill value for ${column.name}`}
+      aria-invalid={bad}
+      title={bad ? 'A number is needed' : undefined}
+      placeholder={numeric ? '0' : 'category'}
+      value={text}
+      disabled={busy}
+      onChange={(e) => setText(e.target.value)}
+      onBlur={apply}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') apply();
+      }}
+    />
   );
 }

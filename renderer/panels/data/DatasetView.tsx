@@ -17,9 +17,10 @@ interface Props {
   busy: boolean;
   onChange(patch: DatasetOptionsPatch): void;
   onAccept(): void;
+  onTestFile(choose: boolean): void;
 }
 
-export function DatasetView({ summary: s, accepted, busy, onChange, onAccept }: Props) {
+export function DatasetView({ summary: s, accepted, busy, onChange, onAccept, onTestFile }: Props) {
   const t = s.target;
   const sp = s.split;
   const dropped =
@@ -88,12 +89,17 @@ export function DatasetView({ summary: s, accepted, busy, onChange, onAccept }: 
         </section>
         <section aria-label="Settings">
           <h3>Settings</h3>
-          <Settings summary={s} busy={busy} onChange={onChange} />
+          <Settings summary={s} busy={busy} onChange={onChange} onTestFile={onTestFile} />
         </section>
       </div>
       <section aria-label="Columns">
         <h3>Columns</h3>
-        <ColumnsTable columns={s.columns} busy={busy} onChange={onChange} />
+        <ColumnsTable
+          columns={s.columns}
+          overrides={s.options.columns}
+          busy={busy}
+          onChange={onChange}
+        />
       </section>
       <section aria-label="Preview">
         <h3>First rows</h3>

@@ -10,6 +10,8 @@ interface Props {
   summary: DatasetSummaryData;
   busy: boolean;
   onChange(patch: DatasetOptionsPatch): void;
+  /** Choose a separate test file (true) or go back to the split (false). */
+  onTestFile?(choose: boolean): void;
 }
 
 const SCALING_LABELS = {
@@ -18,7 +20,7 @@ const SCALING_LABELS = {
   none: 'none',
 };
 
-export function Settings({ summary, busy, onChange }: Props) {
+export function Settings({ summary, busy, onChange, onTestFile }: Props) {
   const o = summary.options;
   const target = summary.target?.name ?? '';
   return (
@@ -72,6 +74,7 @@ export function Settings({ summary, busy, onChange }: Props) {
         busy={busy}
         onChange={onChange}
       />
+      <TestFileRow summary={summary} busy={busy} onTestFile={onTestFile} />
       <label className="check">
         <input
           type="checkbox"
@@ -99,6 +102,35 @@ export function Settings({ summary, busy, onChange }: Props) {
         />{' '}
         Drop duplicate rows
       </label>
+    </div>
+  );
+}
+
+function TestFileRow({
+  summary,
+  busy,
+  onTestFile,
+}: Pick<Props, 'summary' | 'busy' | 'onTestFile'>) {
+  if (!onTestFile) return null;
+  const file = summary.split?.testFile;
+  return (
+    <div className="row test-file">
+      {file ? (
+        <>
+          <span>
+            Test rows from {file.name} ({file.rows} rows
+            {file.leftOut ? `, ${file.leftOut} left out` : ''}); the split above gives training and
+            validation.
+          </span>
+          <button type="button" disabled={busy} onClick={() => onTestFile(false)}>
+            Remove test file
+          </button>
+        </>
+      ) : (
+        <button type="button" disabled={busy} onClick={() => onTestFile(true)}>
+          Use a separate test file…
+        </button>
+      )}
     </div>
   );
 }

@@ -98,6 +98,26 @@ export async function configure(api: Api, patch: DatasetOptionsPatch): Promise<v
   }
 }
 
+/** Takes the test split from another file (path), or back from the split (null). */
+export async function setTestFile(api: Api, path: string | null): Promise<void> {
+  const store = useDataStore.getState();
+  const current = store.summary;
+  if (!current) return;
+  store.setError(null);
+  store.setLoading({
+    file: path ? (path.split(/[\\/]/).pop() ?? path) : current.file.name,
+    phase: null,
+    fraction: null,
+  });
+  try {
+    store.setSummary(await api.invoke('datasets:setTestFile', { id: current.id, path }));
+  } catch (err) {
+    store.setError(errorOf(err));
+  } finally {
+    store.setLoading(null);
+  }
+}
+
 function errorOf(err: unknown): { message: string; canSkipBadRows: boolean } {
   const details =
     err instanceof AppError

@@ -1,5 +1,10 @@
-/** Alerts of the overfitting monitor: when, why (the numbers) and what to do. */
+/** Alerts of the overfitting monitor: when, why (the numbers) and what to do, in one click. */
+import { useState } from 'react';
 import type { RunView } from '../../store/training';
+import { usePlatform } from '../../src/platform';
+import { describeError } from '../../src/errors';
+import { useUiStore } from '../../store/ui';
+import { remedyAction } from './remedies';
 
 const TITLES: Record<string, string> = {
   overfitting: 'Overfitting',
@@ -9,35 +14,82 @@ const TITLES: Record<string, string> = {
   saturation: 'Saturated units',
 };
 
+const SHOWN = 3;
+
+const show = (v: unknown) =>
+  typeof v === 'number'
+    ? Number.isInteger(v)
+      ? String(v)
+      : v.toPrecision(4)
+    : v === null
+      ? 'n/a'
+      : JSON.stringify(v);
+
 export function Alerts({ run }: { run: RunView }) {
+  const { api } = usePlatform();
+  const [busy, setBusy] = useState(false);
+  const [all, setAll] = useState(false);
   if (!run.alerts.length) return null;
+  // A long run can see several episodes; the newest alerts matter most.
+  const hidden = all ? 0 : Math.max(0, run.alerts.length - SHOWN);
+  const shown = run.alerts.slice(hidden);
+  const act = async (fn: () => Promise<void>) => {
+    setBusy(true);
+    try {
+      await fn();
+    } catch (err) {
+      useUiStore.getState().notify(describeError(err), 'error');
+    } finally {
+      setBusy(false);
+    }
+  };
   return (
-    <ul className="alerts" aria-label="Alerts">
-      {run.alerts.map((a) => (
-        <li key={`${a.kind}-${a.epoch}`} className={`alert kind-${a.kind}`} role="alert">
-          <strong>
-            {TITLES[a.kind] ?? a.kind} at epoch {a.epoch}
-          </strong>
-          <p>{a.message}</p>
-          <details>
-            <summary>Evidence</summary>
-            <dl>
-              {Object.entries(a.evidence).map(([k, v]) => (
-                <div key={k}>
-                  <dt>{k}</dt>
-                  <dd>
-                    {typeof v === 'number'
-                      ? Number.isInteger(v)
-                        ? v
-                        : v.toFixed(4)
-                      : JSON.stringify(v)}
-                  </dd>
-                </div>
-              ))}
-            </dl>
-          </details>
-        </li>
-      ))}
-    </ul>
+    <>
+      {hidden > 0 && (
+        <button type="button" className="link" onClick={() => setAll(true)}>
+          Show {hidden} earlier alert{hidden === 1 ? '' : 's'}
+        </button>
+      )}
+      <ul className="alerts" aria-label="Alerts">
+        {shown.map((a) => (
+          <li key={`${a.kind}-${a.epoch}`} className={`alert kind-${a.kind}`} role="alert">
+            <strong>
+              {TITLES[a.kind] ?? a.kind} at epoch {a.epoch}
+            </strong>
+            <p>{a.message}</p>
+            <details>
+              <summary>Evidence</summary>
+              <dl>
+                {Object.entries(a.evidence).map(([k, v]) => (
+                  <div key={k}>
+                    <dt>{k}</dt>
+                    <dd>{show(v)}</dd>
+                  </div>
+                ))}
+              </dl>
+            </details>
+            <div className="remedies" role="group" aria-label="Remedies">
+              {a.remedies.map((r, i) => {
+                const action = remedyAction(r, run, api, (epoch) =>
+                  useUiStore.getState().notify(`Restored the weights of epoch ${epoch}.`),
+                );
+                if (!action) return null;
+                return (
+                  <button
+                    key={i}
+                    type="button"
+                    disabled={busy || action.blocked !== null}
+                    title={action.blocked ?? undefined}
+                    onClick={() => void act(action.run)}
+                  >
+                    {action.label}
+                  </button>
+                );
+              })}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

@@ -15,7 +15,15 @@ interface Listed {
   rows: { line: number; values: string[] }[];
 }
 
-export function Evaluation({ evaluation, runId }: { evaluation: RunEvaluation; runId: string }) {
+export function Evaluation({
+  evaluation,
+  runId,
+  restoredEpoch,
+}: {
+  evaluation: RunEvaluation;
+  runId: string;
+  restoredEpoch: number | null;
+}) {
   const { api } = usePlatform();
   const [listed, setListed] = useState<Listed | null>(null);
   const { metrics, confusion, classNames } = evaluation;
@@ -34,6 +42,7 @@ export function Evaluation({ evaluation, runId }: { evaluation: RunEvaluation; r
     <section className="evaluation" aria-label="Evaluation">
       <h3>
         {evaluation.split === 'test' ? 'Test' : 'Validation'} split · {evaluation.rows} rows
+        {restoredEpoch ? ` · weights of epoch ${restoredEpoch} (the best)` : ''}
       </h3>
       <dl className="metrics">
         {metrics.acc !== undefined && (

@@ -7,6 +7,14 @@ import {
 } from '../../../electron/contract/training';
 import { useTrainingStore } from '../../store/training';
 import { NumberField, fromSchema } from '../NumberField';
+import { AugmentFields } from './AugmentFields';
+import { z } from 'zod';
+
+const patienceSchema = z
+  .number()
+  .int('patience must be a whole number')
+  .min(1, 'patience must be at least 1')
+  .max(10_000);
 
 type NumKey = 'epochs' | 'batchSize' | 'lr' | 'l1' | 'l2' | 'seed';
 
@@ -95,8 +103,21 @@ export function SettingsForm({ disabled }: { disabled: boolean }) {
             })
           }
         />
-        Early stopping{es ? ` (patience ${es.patience}, restore best)` : ''}
+        Early stopping{es ? ', restoring the best epoch' : ''}
       </label>
+      {es && (
+        <NumberField
+          id="train-patience"
+          className="field compact"
+          label="Patience (epochs)"
+          value={es.patience}
+          step={1}
+          disabled={disabled}
+          parse={fromSchema(patienceSchema)}
+          onValid={(patience) => set({ earlyStopping: { ...es, patience } })}
+        />
+      )}
+      <AugmentFields disabled={disabled} />
     </form>
   );
 }

@@ -11,12 +11,15 @@ import { useGraphAnalysis } from '../../store/analysis';
 import { isTraining, useTrainingStore, type RunView } from '../../store/training';
 import { useUiStore } from '../../store/ui';
 import { CurveChart } from '../../charts/CurveChart';
+import { useThrottled } from '../../charts/useThrottled';
 import { SettingsForm } from './SettingsForm';
 import { Evaluation } from './Evaluation';
 import { Alerts } from './Alerts';
 import { Runs } from './Runs';
 import { PredictForm } from './PredictForm';
 import { WeightsView } from './WeightsView';
+import { NumberField, fromSchema } from '../NumberField';
+import { z } from 'zod';
 
 function duration(ms: number): string {
   const s = Math.round(ms / 1000);
@@ -50,6 +53,34 @@ function ProgressLine({ run }: { run: RunView }) {
   );
 }
 
+const NO_EPOCHS: RunView['epochs'] = [];
+
+const lrSchema = z
+  .number()
+  .gt(0, 'the learning rate must be above 0')
+  .max(10, 'the learning rate must be at most 10');
+
+/** Change the learning rate while training runs; it applies from the next batch. */
+function LiveLearningRate({ runId, current }: { runId: string; current: number }) {
+  const { api } = usePlatform();
+  return (
+    <NumberField
+      id="live-lr"
+      className="field compact"
+      label={`Learning rate now (${current.toPrecision(3)})`}
+      value={current}
+      step={0.001}
+      parse={fromSchema(lrSchema)}
+      onValid={(lr) =>
+        void api.invoke('training:setLearningRate', { runId, lr }).then(
+          () => useUiStore.getState().notify(`Learning rate set to ${lr} from the next batch.`),
+          (err: unknown) => useUiStore.getState().notify(describeError(err), 'error'),
+        )
+      }
+    />
+  );
+}
+
 export function TrainingPanel() {
   const { api } = usePlatform();
   const summary = useDataStore((s) => s.summary);
@@ -63,6 +94,8 @@ export function TrainingPanel() {
   );
   const training = useTrainingStore(isTraining);
   const [log, setLog] = useState(false);
+  // Charts redraw at most 4 times a second; at 10,000 epochs a redraw is the costly part.
+  const chartEpochs = useThrottled(run?.epochs ?? NO_EPOCHS, run?.state === 'done' ? 0 : 250);
   const [error, setError] = useState<string | null>(null);
 
   const blocker = !summary
@@ -143,6 +176,9 @@ export function TrainingPanel() {
             Stop
           </button>
         </div>
+        {run && training && (
+          <LiveLearningRate runId={run.runId} current={run.epochs.at(-1)?.lr ?? run.settings.lr} />
+        )}
         {blocker && !training && <p className="muted">{blocker}</p>}
         {error && (
           <p className="field-error" role="alert">
@@ -166,14 +202,14 @@ export function TrainingPanel() {
             <div className="charts">
               <CurveChart
                 metric="loss"
-                epochs={run.epochs}
+                epochs={chartEpochs}
                 alerts={run.alerts}
                 log={log}
                 compare={compared?.epochs}
               />
               <CurveChart
                 metric={metric}
-                epochs={run.epochs}
+                epochs={chartEpochs}
                 alerts={run.alerts}
                 log={false}
                 compare={compared?.epochs}
@@ -186,7 +222,11 @@ export function TrainingPanel() {
               </p>
             )}
             {run.done?.evaluation && (
-              <Evaluation evaluation={run.done.evaluation} runId={run.runId} />
+              <Evaluation
+                evaluation={run.done.evaluation}
+                runId={run.runId}
+                restoredEpoch={run.done.restoredEpoch}
+              />
             )}
             {run.done?.evaluation && <PredictForm runId={run.runId} />}
             <WeightsView run={run} compared={compared} />

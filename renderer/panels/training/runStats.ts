@@ -35,15 +35,27 @@ const LABELS: Record<keyof TrainSettings, string> = {
   l1: 'L1 λ',
   l2: 'L2 λ',
   seed: 'seed',
+  augment: 'augmentation',
   earlyStopping: 'early stopping',
 };
 
-const show = (v: unknown) =>
-  v === null
-    ? 'off'
-    : typeof v === 'object'
-      ? `patience ${(v as { patience: number }).patience}`
-      : String(v);
+const augmentText = (a: NonNullable<TrainSettings['augment']>) =>
+  [
+    a.noise !== null ? `noise σ ${a.noise}` : '',
+    a.mixup !== null ? `mixup α ${a.mixup}` : '',
+    a.image ? `image ${a.image.width}×${a.image.height}` : '',
+  ]
+    .filter(Boolean)
+    .join(', ') || 'off';
+
+const show = (v: unknown): string =>
+  v !== null && typeof v === 'object' && 'mixup' in v
+    ? augmentText(v as NonNullable<TrainSettings['augment']>)
+    : v === null
+      ? 'off'
+      : typeof v === 'object'
+        ? `patience ${(v as { patience: number }).patience}`
+        : String(v);
 
 /** "lr 0.01 → 0.001" lines for the settings that differ between two runs. */
 export function settingsDiff(a: TrainSettings, b: TrainSettings): string[] {
