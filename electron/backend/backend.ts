@@ -85,6 +85,9 @@ export function createBackend(
       return training.setLearningRate(req);
     },
     'training:restoreBest': (req) => training.restoreBest(req),
+    async 'training:previewAugment'(req) {
+      return training.previewAugment(req);
+    },
   };
 
   return {

@@ -11,6 +11,25 @@ const finite = z.number().finite();
 export const OPTIMIZERS = ['sgd', 'momentum', 'rmsprop', 'adam'] as const;
 export const SCHEDULES = ['constant', 'step', 'exponential', 'cosine'] as const;
 
+export const augmentSchema = z
+  .object({
+    noise: z.number().min(0, 'the noise σ cannot be negative').max(10).nullable(),
+    mixup: z.number().gt(0, 'the mixup α must be above 0').max(10).nullable(),
+    image: z
+      .object({
+        width: z.number().int().min(1).max(4096),
+        height: z.number().int().min(1).max(4096),
+        channels: z.number().int().min(1).max(4),
+        flip: z.boolean(),
+        shift: z.number().int().min(0).max(64),
+        scale: z.number().min(0).lt(1),
+        brightness: z.number().min(0).max(10),
+      })
+      .strict()
+      .nullable(),
+  })
+  .strict();
+
 export const trainSettingsSchema = z
   .object({
     epochs: z.number().int().min(1, 'epochs must be at least 1').max(100_000),
@@ -33,25 +52,7 @@ export const trainSettingsSchema = z
       .min(0)
       .max(2 ** 31 - 1),
     /** Augmentation of training batches only (seeded with the run's seed). */
-    augment: z
-      .object({
-        noise: z.number().min(0, 'the noise σ cannot be negative').max(10).nullable(),
-        mixup: z.number().gt(0, 'the mixup α must be above 0').max(10).nullable(),
-        image: z
-          .object({
-            width: z.number().int().min(1).max(4096),
-            height: z.number().int().min(1).max(4096),
-            channels: z.number().int().min(1).max(4),
-            flip: z.boolean(),
-            shift: z.number().int().min(0).max(64),
-            scale: z.number().min(0).lt(1),
-            brightness: z.number().min(0).max(10),
-          })
-          .strict()
-          .nullable(),
-      })
-      .strict()
-      .nullable(),
+    augment: augmentSchema.nullable(),
     earlyStopping: z
       .object({
         patience: z.number().int().min(1).max(10_000),
@@ -191,6 +192,25 @@ export const trainingChannels = {
   'training:restoreBest': {
     request: z.object({ runId: z.string().min(1).max(64) }).strict(),
     response: z.object({ epoch: z.number().int(), evaluation: evaluationSchema.nullable() }),
+  },
+  /** A few training rows (encoded, as the network sees them) before and after augmentation. */
+  'training:previewAugment': {
+    request: z
+      .object({
+        datasetId: z.string().min(1).max(64),
+        augment: augmentSchema,
+        seed: z
+          .number()
+          .int()
+          .min(0)
+          .max(2 ** 31 - 1),
+      })
+      .strict(),
+    response: z.object({
+      featureNames: z.array(z.string()),
+      original: z.array(z.array(finite)),
+      augmented: z.array(z.array(finite)),
+    }),
   },
   /** Pause, resume, stop, or run one more epoch then pause. */
   'training:control': {

@@ -160,3 +160,20 @@ test('the "overfits on purpose" template on wine raises the overfitting alert wi
     `weights of epoch ${best} (the best)`,
   );
 });
+
+test('previews augmented training rows: Gaussian noise changes the values, seeded', async ({
+  app,
+}) => {
+  await irisWithMlp(app);
+  await app.getByLabel('Gaussian noise').check();
+  await app.getByLabel('Noise σ').fill('0.5');
+  await app.getByRole('button', { name: 'Preview augmented rows' }).click();
+  const table = app.getByRole('table', { name: 'Augmentation preview' });
+  await expect(table.locator('tbody tr')).toHaveCount(5);
+  const cell = table.locator('tbody tr').first().locator('td').nth(1);
+  const [original, augmented] = ((await cell.innerText()) ?? '').split('\n').map(Number);
+  expect(augmented).not.toBe(original);
+  // The same seed gives the same augmented values.
+  await app.getByRole('button', { name: 'Preview augmented rows' }).click();
+  expect(((await cell.innerText()) ?? '').split('\n').map(Number)[1]).toBe(augmented);
+});

@@ -222,4 +222,44 @@ describe('training through the host', () => {
     const seen = epochsOf(runId);
     expect(seen).toEqual(Array.from({ length: seen.length }, (_, i) => i + 1));
   });
+
+  it('changes the learning rate of a running training from the next batch on', async () => {
+    const { runId } = await call<{ runId: string }>('training:start', {
+      datasetId,
+      graph: graph(4),
+      settings: settings({ epochs: 100_000, batchSize: 8, lr: 0.01 }),
+    });
+    await waitFor(() => (epochsOf(runId).length >= 2 ? true : undefined));
+    await expect(call('training:setLearningRate', { runId, lr: 0.0005 })).resolves.toEqual({
+      lr: 0.0005,
+    });
+    const lrs = () =>
+      progressOf(runId).flatMap((e) => (e.payload as RunProgress).epochs.map((x) => x.lr));
+    await waitFor(() => (lrs().includes(0.0005) ? true : undefined));
+    expect(lrs()[0]).toBe(0.01);
+    await call('training:control', { runId, action: 'stop' });
+    await waitFor(() => doneOf(runId));
+    await expect(call('training:setLearningRate', { runId, lr: 0.1 })).rejects.toMatchObject({
+      error: { code: 'NOT_ALLOWED' },
+    });
+  });
+
+  it('restores the best epoch of the finished run and evaluates it again', async () => {
+    const { runId } = await call<{ runId: string }>('training:start', {
+      datasetId,
+      graph: graph(16),
+      settings: settings({ epochs: 40 }),
+    });
+    const done = await waitFor(() => doneOf(runId));
+    const best = epochsOf(runId).length
+      ? progressOf(runId).flatMap((e) => (e.payload as RunProgress).epochs)
+      : [];
+    const bestEpoch = best.reduce((b, e) => (e.val!.loss! < b.val!.loss! ? e : b)).epoch;
+    const restored = await call<{ epoch: number; evaluation: { metrics: { loss: number } } }>(
+      'training:restoreBest',
+      { runId },
+    );
+    expect(restored.epoch).toBe(bestEpoch);
+    expect(done.evaluation).not.toBeNull();
+  });
 });

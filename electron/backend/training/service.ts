@@ -15,9 +15,14 @@ import { compileGraph } from '../../../engine/graph/compile';
 import { oneHot, column } from '../../../engine/data/dataset';
 import type { Encoded, Encoder } from '../../../engine/data/encode';
 import { predictRecord } from './predict';
+import { augmentConfig } from './augment-config';
+import { checkAugment, previewAugmentation } from '../../../engine/train/augment';
 import type { ModelSpec } from '../../../engine/train/spec';
 import { Coalescer } from './coalesce';
 import type { FromWorker, Matrix, ToWorker } from './protocol';
+
+/** Training rows shown in the augmentation preview. */
+const PREVIEW_ROWS = 5;
 
 /** What training needs from the dataset store. */
 export interface TrainingData {
@@ -230,6 +235,26 @@ export class TrainingService {
       );
     this.latest = { runId: run.id, datasetId: run.datasetId, spec: run.spec, weights: m.weights };
     return { epoch: m.epoch, evaluation: m.evaluation };
+  }
+
+  previewAugment(
+    req: ParsedRequestOf<'training:previewAugment'>,
+  ): ResponseOf<'training:previewAugment'> {
+    const config = augmentConfig(req.augment, req.seed);
+    const enc = this.data.encoder(req.datasetId);
+    const train = this.data.encodeSplit(req.datasetId, 'train');
+    const n = Math.min(PREVIEW_ROWS, train.rows);
+    const original = Array.from({ length: n }, (_, i) =>
+      Array.from(train.x.subarray(i * train.width, (i + 1) * train.width)),
+    );
+    if (!config) return { featureNames: enc.featureNames, original, augmented: original };
+    try {
+      if (config.image) checkAugment(config, train.width);
+      const { rows } = previewAugmentation(original, config, { seed: req.seed });
+      return { featureNames: enc.featureNames, original, augmented: rows };
+    } catch (err) {
+      throw new AppError('BAD_REQUEST', err instanceof Error ? err.message : String(err));
+    }
   }
 
   rows(req: ParsedRequestOf<'training:rows'>): ResponseOf<'training:rows'> {

@@ -13,6 +13,7 @@ import type { ScheduleConfig } from '../../../engine/optimizers/schedules';
 import { weightStats } from '../../../engine/train/weight-stats';
 import type { FromWorker, ModelState, StartMessage, ToWorker } from './protocol';
 import { evaluateSplit } from './evaluate';
+import { augmentConfig } from './augment-config';
 
 const BATCH_EVERY_MS = 25;
 
@@ -71,8 +72,8 @@ export function startWorker(): void {
   });
 }
 
-function fitSettings(s: StartMessage['settings'], inputs: number): FitSettings {
-  const a = s.augment;
+function fitSettings(s: StartMessage['settings']): FitSettings {
+  const augment = augmentConfig(s.augment, s.seed);
   return {
     epochs: s.epochs,
     batchSize: s.batchSize,
@@ -88,18 +89,7 @@ function fitSettings(s: StartMessage['settings'], inputs: number): FitSettings {
           },
         }
       : {}),
-    ...(a && (a.noise !== null || a.mixup !== null || a.image !== null)
-      ? {
-          augment: {
-            seed: s.seed,
-            ...(a.noise !== null ? { noise: { sigma: a.noise } } : {}),
-            ...(a.mixup !== null ? { mixup: { alpha: a.mixup } } : {}),
-            ...(a.image !== null && a.image.width * a.image.height * a.image.channels === inputs
-              ? { image: a.image }
-              : {}),
-          },
-        }
-      : {}),
+    ...(augment ? { augment } : {}),
   };
 }
 
@@ -127,7 +117,7 @@ async function run(session: Session, control: TrainingControl): Promise<void> {
   };
 
   const result = await trainer.fit(train, {
-    ...fitSettings(settings, msg.spec.inputs),
+    ...fitSettings(settings),
     ...(msg.validation ? { validation: msg.validation } : {}),
     onEvent,
     control,

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { TrainSettings } from '../../../electron/contract/training';
 import { useTrainingStore } from '../../store/training';
 import { NumberField, fromSchema } from '../NumberField';
+import { AugmentPreview } from './AugmentPreview';
 
 type Augment = NonNullable<TrainSettings['augment']>;
 const OFF: Augment = { noise: null, mixup: null, image: null };
@@ -16,6 +17,7 @@ const size = z.number().int('a whole number of pixels').min(1).max(4096);
 
 export function AugmentFields({ disabled }: { disabled: boolean }) {
   const a = useTrainingStore((s) => s.settings.augment) ?? OFF;
+  const seed = useTrainingStore((s) => s.settings.seed);
   const set = (patch: Partial<Augment>) => {
     const next = { ...a, ...patch };
     useTrainingStore.getState().setSettings({
@@ -142,6 +144,9 @@ export function AugmentFields({ disabled }: { disabled: boolean }) {
             onValid={(brightness) => set({ image: { ...img, brightness } })}
           />
         </>
+      )}
+      {(a.noise !== null || a.mixup !== null || img !== null) && (
+        <AugmentPreview augment={a} seed={seed} />
       )}
     </fieldset>
   );

@@ -1,0 +1,80 @@
+/** A few training rows before and after augmentation, as the network sees them (encoded). */
+import { useState } from 'react';
+import type { ResponseOf } from '../../../electron/contract';
+import type { TrainSettings } from '../../../electron/contract/training';
+import { usePlatform } from '../../src/platform';
+import { describeError } from '../../src/errors';
+import { useDataStore } from '../../store/data';
+
+type Preview = ResponseOf<'training:previewAugment'>;
+const COLUMNS = 6;
+
+export function AugmentPreview({
+  augment,
+  seed,
+}: {
+  augment: NonNullable<TrainSettings['augment']>;
+  seed: number;
+}) {
+  const { api } = usePlatform();
+  const datasetId = useDataStore((s) => s.summary?.id ?? null);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  async function show() {
+    if (!datasetId) return;
+    setError(null);
+    try {
+      setPreview(await api.invoke('training:previewAugment', { datasetId, augment, seed }));
+    } catch (err) {
+      setError(describeError(err));
+    }
+  }
+  const cols = preview ? preview.featureNames.slice(0, COLUMNS) : [];
+  return (
+    <div className="augment-preview">
+      <button
+        type="button"
+        onClick={() => void show()}
+        disabled={!datasetId}
+        title={datasetId ? undefined : 'Open a dataset first'}
+      >
+        Preview augmented rows
+      </button>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      {preview && (
+        <table aria-label="Augmentation preview">
+          <thead>
+            <tr>
+              <th>Row</th>
+              {cols.map((c) => (
+                <th key={c}>{c}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {preview.original.map((row, i) => (
+              <tr key={i}>
+                <td>
+                  {i + 1}
+                  <br />
+                  <span className="muted">augmented</span>
+                </td>
+                {cols.map((_, j) => (
+                  <td key={j}>
+                    {row[j]!.toFixed(2)}
+                    <br />
+                    <span className="muted">{preview.augmented[i]![j]!.toFixed(2)}</span>
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
