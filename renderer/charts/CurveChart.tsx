@@ -24,7 +24,7 @@ const LABELS: Record<MetricKey, string> = {
   acc: 'Accuracy',
   mae: 'Mean absolute error',
 };
-const MAX_POINTS = 600;
+const MAX_POINTS = 300;
 // Accuracy lives in [0, 1]: start the axis at the nearest tenth below the data, end it at 1.
 const ACC_DOMAIN: [(min: number) => number, number] = [
   (min) => Math.max(0, Math.floor(min * 10) / 10),

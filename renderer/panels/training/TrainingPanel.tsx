@@ -94,8 +94,8 @@ export function TrainingPanel() {
   );
   const training = useTrainingStore(isTraining);
   const [log, setLog] = useState(false);
-  // Charts redraw at most 4 times a second; at 10,000 epochs a redraw is the costly part.
-  const chartEpochs = useThrottled(run?.epochs ?? NO_EPOCHS, run?.state === 'done' ? 0 : 250);
+  // Charts redraw at most twice a second; at 10,000 epochs a redraw is the costly part.
+  const chartEpochs = useThrottled(run?.epochs ?? NO_EPOCHS, run?.state === 'done' ? 0 : 500);
   const [error, setError] = useState<string | null>(null);
 
   const blocker = !summary
