@@ -8,7 +8,7 @@ import { build as esbuild } from 'esbuild';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { readFileSync } from 'node:fs';
+import { chmodSync, readFileSync } from 'node:fs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const onlyArg = process.argv.find((a) => a.startsWith('--only'));
@@ -61,6 +61,8 @@ for (const [part, src, out, banner] of entries) {
     outfile: path.join(distDir, path.relative('dist', out)),
     ...(banner ? { banner: { js: banner } } : {}),
   });
+  // The CLI is the package's bin: `npx layerlab …` runs it directly.
+  if (banner) chmodSync(path.join(distDir, path.relative('dist', out)), 0o755);
 }
 
 if (want('renderer')) {
