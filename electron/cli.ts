@@ -4,13 +4,19 @@
  *   layerlab train --data TRAIN.csv --target COLUMN [--test TEST.csv] [--val-split 0.2]
  *     (--layers SPEC | --project FILE.layerlab) [--loss cce|bce|mse]
  *     [--optimizer sgd|momentum|rmsprop|adam] [--lr X] [--batch N] [--epochs N] [--seed N]
- *     [--l1 X] [--l2 X] [--standardize] [--json]
+ *     [--l1 X] [--l2 X] [--standardize] [--early-stop PATIENCE] [--augment noise:S|mixup:A] [--json]
+ *
+ * The overfitting monitor runs on every training with validation data: its alerts are printed
+ * (with --json as {"event":"alert","kind":…,"epoch":…,"message":…,"evidence":{…}} lines).
+ * --early-stop stops after PATIENCE epochs without a better validation loss and restores the best
+ * epoch (the done line says which: "restored_epoch").
  *
  * Files are read here (Node); the engine only ever sees strings and matrices. Every failure is a
  * one-line message on stderr and a non-zero exit: 2 for bad arguments, 1 for bad data or files,
  * 3 when training diverges.
  */
 import { readFileSync } from 'node:fs';
+import { nodeInspectIo, runInspect } from './cli-inspect';
 import { parseArgs } from 'node:util';
 import { matOf } from '../engine/backend/backend';
 import {
@@ -29,13 +35,15 @@ import { graphSchema, LOSSES, type Graph, type LossName } from '../engine/graph/
 import { parseLayerSpec } from '../engine/graph/spec-string';
 import { validateGraph } from '../engine/graph/validate';
 import type { OptimizerName } from '../engine/optimizers/optimizers';
+import type { AugmentConfig } from '../engine/train/augment';
 import type { Metrics } from '../engine/train/metrics';
 import { Trainer } from '../engine/train/trainer';
 
 const USAGE = `usage: layerlab train --data TRAIN.csv --target COLUMN [--test TEST.csv] [--val-split 0.2]
          (--layers SPEC | --project FILE.layerlab) [--loss cce|bce|mse]
          [--optimizer sgd|momentum|rmsprop|adam] [--lr X] [--batch N] [--epochs N] [--seed N]
-         [--l1 X] [--l2 X] [--standardize] [--json]
+         [--l1 X] [--l2 X] [--standardize] [--early-stop PATIENCE]
+         [--augment noise:SIGMA|mixup:ALPHA[,…]] [--json]
 SPEC: comma-separated nodes between Input and Output: dense:UNITS, none|sigmoid|tanh|relu|leaky_relu,
       dropout:P, softmax — e.g. dense:16,relu,dense:3,softmax`;
 
@@ -72,6 +80,8 @@ const OPTIONS = {
   l1: { type: 'string' },
   l2: { type: 'string' },
   standardize: { type: 'boolean' },
+  'early-stop': { type: 'string' },
+  augment: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -106,7 +116,7 @@ function parse(argv: string[]) {
     throw usage(
       positionals.length === 0
         ? 'missing command: use "layerlab train …" (run layerlab --help)'
-        : `unknown command "${positionals[0]}": the command is "train"`,
+        : `unknown command "${positionals[0]}": the commands are "train" and "inspect"`,
     );
   }
   if (positionals.length > 1) throw usage(`unexpected argument "${positionals[1]}"`);
@@ -151,8 +161,30 @@ function parse(argv: string[]) {
     l1: num('l1', v.l1, 0, (n) => n >= 0, 'a number ≥ 0'),
     l2: num('l2', v.l2, 0, (n) => n >= 0, 'a number ≥ 0'),
     standardize: v.standardize === true,
+    earlyStop:
+      v['early-stop'] === undefined
+        ? undefined
+        : num('early-stop', v['early-stop'], 0, int, 'a whole number of epochs ≥ 1'),
+    augment: v.augment === undefined ? undefined : parseAugment(v.augment),
     json: v.json === true,
   };
+}
+
+/** --augment noise:SIGMA,mixup:ALPHA (either or both). */
+function parseAugment(raw: string): AugmentConfig {
+  const config: AugmentConfig = {};
+  for (const item of raw.split(',')) {
+    const m = /^\s*(noise|mixup):([^:]+)$/.exec(item);
+    const v = m ? Number(m[2]) : NaN;
+    if (!m || !Number.isFinite(v) || (m[1] === 'noise' ? v < 0 : v <= 0)) {
+      throw usage(
+        `--augment must be noise:SIGMA (σ ≥ 0) or mixup:ALPHA (α > 0), comma-separated, got "${raw}"`,
+      );
+    }
+    if (m[1] === 'noise') config.noise = { sigma: v };
+    else config.mixup = { alpha: v };
+  }
+  return config;
 }
 type Args = NonNullable<ReturnType<typeof parse>>;
 
@@ -294,7 +326,15 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       optimizer: { name: args.optimizer, lr: args.lr },
       validation: val,
       batchEvery: 0,
+      ...(args.earlyStop !== undefined ? { earlyStopping: { patience: args.earlyStop } } : {}),
+      ...(args.augment !== undefined ? { augment: args.augment } : {}),
       onEvent: (e) => {
+        if (e.type === 'alert') {
+          const { kind, epoch, message, evidence } = e;
+          if (args.json) io.out(JSON.stringify({ event: 'alert', kind, epoch, message, evidence }));
+          else io.out(`alert (${kind}) at epoch ${epoch}: ${message}`);
+          return;
+        }
         if (e.type !== 'epoch') return;
         const fields = { ...metricFields(e.train), ...(e.val ? metricFields(e.val, 'val_') : {}) };
         if (args.json) io.out(JSON.stringify({ event: 'epoch', epoch: e.epoch, ...fields }));
@@ -306,9 +346,23 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       throw new CliError(result.error ?? 'training diverged', 3);
     }
     const done = test ? metricFields(trainer.evaluate(test), 'test_') : {};
-    if (args.json)
-      io.out(JSON.stringify({ event: 'done', epochs: result.history.length, ...done }));
-    else io.out(`done: ${result.history.length} epochs${test ? `  ${human(done)}` : ''}`);
+    const restored = result.restoredEpoch;
+    if (args.json) {
+      io.out(
+        JSON.stringify({
+          event: 'done',
+          epochs: result.history.length,
+          ...(restored !== undefined ? { restored_epoch: restored } : {}),
+          ...done,
+        }),
+      );
+    } else {
+      const how =
+        restored === undefined
+          ? ''
+          : ` (${result.earlyStopped ? 'stopped early, ' : ''}restored epoch ${restored})`;
+      io.out(`done: ${result.history.length} epochs${how}${test ? `  ${human(done)}` : ''}`);
+    }
     return 0;
   } catch (e) {
     const code = e instanceof CliError ? e.code : 1;
@@ -327,6 +381,10 @@ const nodeIo: Io = {
   readFile: (path) => readFileSync(path, 'utf8'),
 };
 
-void runCli(process.argv.slice(2), nodeIo).then((code) => {
+const argv = process.argv.slice(2);
+// `layerlab inspect FILE.csv` is the dataset feature's command (electron/cli-inspect.ts).
+void (
+  argv[0] === 'inspect' ? runInspect(argv.slice(1), nodeInspectIo()) : runCli(argv, nodeIo)
+).then((code) => {
   process.exitCode = code;
 });

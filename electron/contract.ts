@@ -10,6 +10,8 @@
  * it holds types and schemas only (no Node, no Electron, no DOM).
  */
 import { z } from 'zod';
+import { trainingChannels, trainingEvents } from './contract/training';
+import { projectChannels, projectEvents } from './contract/projects';
 
 // ---------------------------------------------------------------------------------------------
 // Errors
@@ -253,6 +255,9 @@ export const datasetSummarySchema = z.object({
       stratified: z.boolean(),
       shuffled: z.boolean(),
       seed: z.number(),
+      testFile: z
+        .object({ name: z.string(), rows: z.number().int(), leftOut: z.number().int() })
+        .nullable(),
       classCounts: z
         .object({
           train: z.array(z.number()),
@@ -377,11 +382,18 @@ export const channels = {
     z.object({ id: z.string().max(100), options: datasetOptionsPatchSchema }).strict(),
     datasetSummarySchema,
   ),
+  /** Take the test split from a separate file (same columns), or back from the split (null). */
+  'datasets:setTestFile': channel(
+    z.object({ id: z.string().max(100), path: filePath.nullable() }).strict(),
+    datasetSummarySchema,
+  ),
   /** Forget a loaded dataset (frees its rows). */
   'datasets:close': channel(
     z.object({ id: z.string().max(100) }).strict(),
     z.object({ closed: z.boolean() }),
   ),
+  ...trainingChannels,
+  ...projectChannels,
 } as const;
 
 export type Channels = typeof channels;
@@ -410,6 +422,8 @@ export const events = {
     phase: z.enum(['reading', 'parsing', 'analysing']),
     fraction: z.number().min(0).max(1),
   }),
+  ...trainingEvents,
+  ...projectEvents,
 } as const;
 
 export type Events = typeof events;

@@ -8,7 +8,8 @@
  */
 import http from 'node:http';
 import { readFile, realpath, stat } from 'node:fs/promises';
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -24,6 +25,10 @@ export interface HostOptions {
   staticDir: string;
   /** Fixed token for tests; a random one otherwise. */
   token?: string;
+  /** Where autosaves go; default: a folder per workspace in the system's temp dir. */
+  recoveryDir?: string;
+  /** The built training worker; default: training-worker.cjs beside this file. */
+  workerPath?: string;
 }
 
 export interface RunningHost {
@@ -58,8 +63,22 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   });
   const token = options.token ?? randomBytes(24).toString('hex');
   const backend = createBackend(
-    { mode: 'browser', version: APP_VERSION, os: process.platform, workspace: access.root },
+    {
+      mode: 'browser',
+      version: APP_VERSION,
+      os: process.platform,
+      workspace: access.root,
+      // Autosaves of this workspace, outside it (the user's folder stays clean).
+      recoveryDir:
+        options.recoveryDir ??
+        path.join(
+          os.tmpdir(),
+          'layerlab-recovery',
+          createHash('sha256').update(access.root).digest('hex').slice(0, 16),
+        ),
+    },
     access,
+    options.workerPath ? { workerPath: options.workerPath } : {},
   );
 
   let port = 0;

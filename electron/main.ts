@@ -42,6 +42,7 @@ const backend = createBackend(
     version: APP_VERSION,
     os: process.platform,
     workspace: null,
+    recoveryDir: path.join(app.getPath('userData'), 'recovery'),
     async showOpenDialog(o) {
       const win = BrowserWindow.getFocusedWindow() ?? mainWindow;
       const opts = {
@@ -200,6 +201,18 @@ function openFile(file: string): void {
 async function createWindow(): Promise<void> {
   mainWindow = new BrowserWindow(mainWindowOptions(path.join(__dirname, 'preload.cjs')));
   mainWindow.once('ready-to-show', () => mainWindow?.show());
+  // The renderer blocks unloading while there are unsaved changes: ask the user.
+  mainWindow.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(mainWindow!, {
+      type: 'question',
+      buttons: ['Discard changes', 'Cancel'],
+      defaultId: 1,
+      cancelId: 1,
+      message: 'This project has unsaved changes.',
+      detail: 'Close it anyway and lose them? (Cancel, then Save, to keep them.)',
+    });
+    if (choice === 0) event.preventDefault();
+  });
   mainWindow.on('closed', () => {
     mainWindow = null;
   });

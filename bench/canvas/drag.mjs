@@ -234,12 +234,14 @@ try {
     const pane = document.querySelector('.react-flow__pane').getBoundingClientRect();
     for (let y = pane.top + 5; y < pane.bottom; y += 7)
       for (let x = pane.left + 5; x < pane.right; x += 7)
-        if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { x, y };
+        if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane'))
+          return { x, y };
     return null;
   });
   await page.mouse.click(empty.x, empty.y);
   const stillSelected = await page.locator('.react-flow__node.selected').count();
-  if (stillSelected) throw new Error(`${stillSelected} nodes are still selected; the drag would move them all`);
+  if (stillSelected)
+    throw new Error(`${stillSelected} nodes are still selected; the drag would move them all`);
 
   const runs = await measure(page);
   const results = [summary('layerlab', runs)];

@@ -22,6 +22,9 @@ import { datasetHandlers } from './datasets/service';
 import { DatasetStore } from './datasets/store';
 import { TrainingService } from './training/service';
 import { trainingDataFrom } from './training/data';
+import { projectHandlers } from './projects';
+import { projectSources } from './project-sources';
+import os from 'node:os';
 
 type Handlers = { [C in Channel]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> };
 type EventListener = (event: EventName, payload: unknown) => void;
@@ -50,11 +53,34 @@ export function createBackend(
     for (const l of listeners) l(event, payload);
   };
   const store = new DatasetStore();
-  const training = new TrainingService(
+  const training: TrainingService = new TrainingService(
     options.workerPath ?? path.join(__dirname, 'training-worker.cjs'),
     trainingDataFrom(store),
     emit,
   );
+  const sources = projectSources(store, training);
+  /** The project service saves a dataset by its origin: note it whenever one is opened. */
+  const withOrigins = <H extends ReturnType<typeof datasetHandlers>>(h: H): H => ({
+    ...h,
+    async 'datasets:open'(req) {
+      const summary = await h['datasets:open'](req);
+      sources.remember(summary.id, {
+        name: summary.file.name,
+        path: await access.resolveRead(req.path),
+        bytes: null,
+      });
+      return summary;
+    },
+    async 'datasets:openText'(req) {
+      const summary = await h['datasets:openText'](req);
+      sources.remember(summary.id, {
+        name: req.name,
+        path: null,
+        bytes: new TextEncoder().encode(req.text),
+      });
+      return summary;
+    },
+  });
   const handlers: Handlers = {
     async 'app:info'() {
       return {
@@ -70,7 +96,17 @@ export function createBackend(
       return { opened: platform.openExternal ? await platform.openExternal(req.url) : false };
     },
     ...fileHandlers(platform, access),
-    ...datasetHandlers(access, (payload) => emit('datasets:progress', payload), store),
+    ...withOrigins(datasetHandlers(access, (payload) => emit('datasets:progress', payload), store)),
+    ...projectHandlers(
+      access,
+      {
+        mode: platform.mode,
+        version: platform.version,
+        workspace: platform.workspace,
+        recoveryDir: platform.recoveryDir ?? path.join(os.tmpdir(), 'layerlab-recovery'),
+      },
+      sources,
+    ),
     'training:start': (req) => training.start(req),
     async 'training:control'(req) {
       return training.control(req);

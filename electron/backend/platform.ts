@@ -21,6 +21,8 @@ export interface Platform {
   /** Desktop only: native dialogs. Resolve to null when the user cancels. */
   showOpenDialog?(options: DialogOptions): Promise<string | null>;
   showSaveDialog?(options: DialogOptions): Promise<string | null>;
+  /** Where autosaves live (created when needed); default: a folder in the system's temp dir. */
+  recoveryDir?: string;
   /** Opens an https URL outside the app. Returns false where the host cannot (browser mode). */
   openExternal?(url: string): Promise<boolean>;
 }

@@ -6,7 +6,7 @@
  * training rows only, so nothing about the validation or test rows leaks into training.
  */
 import { parseBoolean } from './csv/cells';
-import { NUMBER, type Column } from './csv/column';
+import type { Column } from './csv/column';
 import { categoryKey } from './infer';
 import type { ColumnKind, ImputeStrategy, Scaling } from './types';
 
@@ -67,7 +67,29 @@ export function fitEncoder(
   train: Int32Array,
   scaling: Scaling,
 ): Encoder {
-  const features = plans.map((p) => fitFeature(p, train, scaling));
+  const it = fitEncoderSteps(plans, target, task, classes, train, scaling);
+  for (;;) {
+    const r = it.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** fitEncoder as a generator that yields between features (so a caller can pause). */
+export function* fitEncoderSteps(
+  plans: FeaturePlan[],
+  target: Column,
+  task: 'classification' | 'regression',
+  classes: string[] | null,
+  train: Int32Array,
+  scaling: Scaling,
+): Generator<void, Encoder> {
+  // Statistics do not depend on row order; file order reads the columns sequentially.
+  const sorted = Int32Array.from(train).sort();
+  const features: FittedFeature[] = [];
+  for (const p of plans) {
+    yield;
+    features.push(fitFeature(p, sorted, scaling));
+  }
   const featureNames = features.flatMap((f) =>
     f.categories ? f.categories.map((c) => `${f.name}=${c}`) : [f.name],
   );
@@ -76,7 +98,7 @@ export function fitEncoder(
     const names = classes ?? [];
     t = { task, col: target, classes: names, index: new Map(names.map((c, i) => [c, i])) };
   } else {
-    const values = Float64Array.from(train, (r) => target.number(r));
+    const values = Float64Array.from(sorted, (r) => target.number(r));
     const { mean, std } = meanStd(values);
     t = { task, col: target, mean, std: std || 1 };
   }
@@ -103,16 +125,18 @@ function fitFeature(p: FeaturePlan, train: Int32Array, scaling: Scaling): Fitted
       scale: 1,
     };
   }
-  const values: number[] = [];
-  for (const r of train) {
-    const v = numericCell(p, r);
-    if (v === v) values.push(v);
+  // One pass: the raw training values, gaps marked NaN; then fill the gaps in place.
+  const filled = new Float64Array(train.length);
+  let present = 0;
+  for (let i = 0; i < train.length; i++) {
+    const v = numericCell(p, train[i]!);
+    filled[i] = v;
+    if (v === v) present++;
   }
+  const values = present === train.length ? filled : filled.filter((v) => v === v);
   const fill = numericFill(p, values);
-  const filled = Float64Array.from(train, (r) => {
-    const v = numericCell(p, r);
-    return v === v ? v : fill;
-  });
+  if (present < train.length)
+    for (let i = 0; i < filled.length; i++) if (filled[i] !== filled[i]) filled[i] = fill;
   let center = 0;
   let scale = 1;
   if (p.kind !== 'boolean' && scaling === 'standardize') {
@@ -132,11 +156,11 @@ function fitFeature(p: FeaturePlan, train: Int32Array, scaling: Scaling): Fitted
   return { name, kind: p.kind, fill, categories: null, index: null, center, scale };
 }
 
-function numericFill(p: FeaturePlan, values: number[]): number {
+function numericFill(p: FeaturePlan, values: Float64Array): number {
   if (values.length === 0) return 0;
   switch (p.impute) {
     case 'median': {
-      const s = Float64Array.from(values).sort();
+      const s = values.slice().sort();
       const m = s.length >> 1;
       return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
     }
@@ -178,53 +202,57 @@ export interface Encoded {
   x: Float32Array;
   /** Class indices (classification) or the scaled target (regression). */
   y: Int32Array | Float32Array;
+  /** Regression: y = (target − mean) / std; predictions go back with `decodeTarget`. */
+  targetScale?: { mean: number; std: number };
 }
 
 /** Encodes table rows `rows` (indices) into a row-major Float32 matrix and targets. */
 export function encodeRows(enc: Encoder, rows: Int32Array): Encoded {
   const w = enc.width;
-  const x = new Float32Array(rows.length * w);
-  let off = 0;
-  for (let f = 0; f < enc.features.length; f++) {
-    const feat = enc.features[f]!;
-    const plan = enc.plans[f]!;
-    if (feat.index) {
-      const fillIdx = feat.index.get(feat.fill as string);
-      for (let i = 0; i < rows.length; i++) {
-        const k = categoryKey(plan.col, rows[i]!);
-        // An unseen category (not in training) encodes as all zeros.
-        const j = k === null ? fillIdx : feat.index.get(k);
-        if (j !== undefined) x[i * w + off + j] = 1;
-      }
-      off += feat.categories!.length;
-      continue;
-    }
-    const fill = feat.fill as number;
-    for (let i = 0; i < rows.length; i++) {
-      const v = numericCell(plan, rows[i]!);
-      x[i * w + off] = ((v === v ? v : fill) - feat.center) / feat.scale;
-    }
-    off++;
-  }
+  const n = rows.length;
+  const x = new Float32Array(n * w);
   const t = enc.target;
-  let y: Int32Array | Float32Array;
-  if (t.task === 'classification') {
-    y = new Int32Array(rows.length);
-    for (let i = 0; i < rows.length; i++)
-      y[i] = t.index.get(categoryKey(t.col, rows[i]!) ?? '') ?? -1;
-  } else {
-    y = new Float32Array(rows.length);
-    for (let i = 0; i < rows.length; i++) y[i] = (t.col.number(rows[i]!) - t.mean) / t.std;
+  const y = t.task === 'classification' ? new Int32Array(n) : new Float32Array(n);
+  const F = enc.features.length;
+  const offsets = new Int32Array(F);
+  for (let f = 1; f < F; f++) {
+    const prev = enc.features[f - 1]!;
+    offsets[f] = offsets[f - 1]! + (prev.categories ? prev.categories.length : 1);
   }
-  return { rows: rows.length, width: w, x, y };
+  // Visit the rows in file order (the columns are then read sequentially, which matters on big
+  // files), writing each to its place in the output.
+  let maxRow = -1;
+  for (let k = 0; k < n; k++) if (rows[k]! > maxRow) maxRow = rows[k]!;
+  const at = new Int32Array(maxRow + 1).fill(-1);
+  for (let k = 0; k < n; k++) at[rows[k]!] = k;
+  for (let r = 0; r <= maxRow; r++) {
+    const k = at[r]!;
+    if (k < 0) continue;
+    const base = k * w;
+    for (let f = 0; f < F; f++) {
+      const feat = enc.features[f]!;
+      const plan = enc.plans[f]!;
+      if (feat.index) {
+        // An unseen category (not in training) encodes as all zeros.
+        const key = categoryKey(plan.col, r);
+        const j = feat.index.get(key === null ? (feat.fill as string) : key);
+        if (j !== undefined) x[base + offsets[f]! + j] = 1;
+      } else {
+        const v = plan.kind === 'boolean' ? numericCell(plan, r) : plan.col.number(r);
+        x[base + offsets[f]!] = ((v === v ? v : (feat.fill as number)) - feat.center) / feat.scale;
+      }
+    }
+    y[k] =
+      t.task === 'classification'
+        ? (t.index.get(categoryKey(t.col, r) ?? '') ?? -1)
+        : (t.col.number(r) - t.mean) / t.std;
+  }
+  return t.task === 'regression'
+    ? { rows: n, width: w, x, y, targetScale: { mean: t.mean, std: t.std } }
+    : { rows: n, width: w, x, y };
 }
 
 /** A regression prediction (in training scale) back in the target's own units. */
 export function decodeTarget(enc: Encoder, scaled: number): number {
   return enc.target.task === 'regression' ? scaled * enc.target.std + enc.target.mean : scaled;
-}
-
-/** True when a column's cell is a number (used by callers that need the raw distinction). */
-export function isNumberCell(col: Column, r: number): boolean {
-  return col.code(r) === NUMBER;
 }

@@ -9,7 +9,11 @@ import type { ColumnKind } from './types';
 export interface Inference {
   kind: ColumnKind;
   reason: string | null;
-  /** Distinct non-missing values (capped at DISTINCT_CAP + 1 for numbers). */
+  /**
+   * Distinct non-missing values. For numbers, counting stops past DISTINCT_CAP (a column with
+   * that many values is a measurement, whatever the exact count), except in columns named like
+   * an ID, where uniqueness matters.
+   */
   distinct: number;
   /** Non-number cells in a column read as numeric (they count as missing). */
   invalid: number;
@@ -17,7 +21,7 @@ export interface Inference {
   firstInvalidRow: number | null;
 }
 
-const DISTINCT_CAP = 100_000;
+const DISTINCT_CAP = 1000;
 /** At most this many categories make a string column categorical (one-hot width). */
 export const MAX_CATEGORIES = 200;
 const ID_NAME = /(^|[_\s-])(id|uuid|guid|key)$|^id/i;
@@ -30,7 +34,7 @@ export function inferColumn(col: Column): Inference {
   if (filled === 0)
     return { ...base, kind: 'empty', reason: 'every value is missing', distinct: 0 };
 
-  const nums = scanNumbers(col);
+  const nums = scanNumbers(col, ID_NAME.test(col.name) ? Infinity : DISTINCT_CAP);
   if (stringCells === 0 || col.numbers >= 0.9 * filled) {
     const invalid = stringCells;
     const firstInvalidRow = invalid > 0 ? firstStringRow(col) : null;
@@ -102,7 +106,7 @@ interface NumberScan {
   countsUp: boolean;
 }
 
-function scanNumbers(col: Column): NumberScan {
+function scanNumbers(col: Column, cap: number): NumberScan {
   const seen = new Set<number>();
   let integers = true;
   let zeroOne = true;
@@ -115,7 +119,7 @@ function scanNumbers(col: Column): NumberScan {
     if (zeroOne && v !== 0 && v !== 1) zeroOne = false;
     if (countsUp && prev === prev && v !== prev + 1) countsUp = false;
     prev = v;
-    if (seen.size <= DISTINCT_CAP) seen.add(v);
+    if (seen.size <= cap) seen.add(v);
   }
   return { distinct: seen.size, integers, zeroOne, countsUp };
 }
@@ -134,5 +138,5 @@ function booleanish(col: Column, zeroOne: boolean): boolean {
 export function categoryKey(col: Column, r: number): string | null {
   const code = col.code(r);
   if (code === MISSING) return null;
-  return code === NUMBER ? String(col.number(r)) : col.strings[code]!;
+  return code === NUMBER ? col.numberText(col.number(r)) : col.strings[code]!;
 }

@@ -6,14 +6,15 @@
  */
 import type { Column } from './csv/column';
 import type { RawTable } from './csv/parse';
-import { classOrder, fitEncoder, numericCell, type Encoder, type FeaturePlan } from './encode';
+import { classOrder, fitEncoderSteps, numericCell, type Encoder, type FeaturePlan } from './encode';
 import { DatasetError } from './errors';
 import { categoryKey, inferColumn, type Inference } from './infer';
 import { readingFindings } from './reading';
-import { rowHashes } from './rowhash';
-import { runChecks } from './sanity';
+import { rowHashSteps } from './rowhash';
+import { CHECKS, type SanityInput } from './sanity';
 import { splitRows, type Splits } from './split';
 import { histogram, numericStats, topCategories } from './stats';
+import { checkTestColumns, crossDuplicates, prepareTest, type TestPart } from './testfile';
 import {
   USABLE_KINDS,
   type ColumnKind,
@@ -44,6 +45,8 @@ export interface Prepared {
   /** Null while an error finding stands. */
   encoder: Encoder | null;
   splits: Splits | null;
+  /** The separate test file's rows and its view of the encoder, when there is one. */
+  test: TestPart | null;
 }
 
 export function loadTable(table: RawTable, source: TableSource): LoadedTable {
@@ -133,7 +136,48 @@ function resolveTarget(
   return { task, classes, labels, errors };
 }
 
-export function prepare(loaded: LoadedTable, options: DatasetOptions): Prepared {
+/** Runs the pipeline to the end in one go (tests, the CLI, small files). */
+export function prepare(
+  loaded: LoadedTable,
+  options: DatasetOptions,
+  test: LoadedTable | null = null,
+): Prepared {
+  const it = steps(loaded, options, test);
+  for (;;) {
+    const r = it.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * The same, pausing (awaiting `pause`, e.g. setImmediate) whenever a stretch of work has run for
+ * `budgetMs`, so the main side keeps answering while a big table is analysed.
+ */
+export async function prepareAsync(
+  loaded: LoadedTable,
+  options: DatasetOptions,
+  pause: () => Promise<void>,
+  test: LoadedTable | null = null,
+  budgetMs = 50,
+): Promise<Prepared> {
+  const it = steps(loaded, options, test);
+  let last = Date.now();
+  for (;;) {
+    const r = it.next();
+    if (r.done) return r.value;
+    if (Date.now() - last >= budgetMs) {
+      await pause();
+      last = Date.now();
+    }
+  }
+}
+
+/** The pipeline as a generator: it yields between stretches of work (see prepareAsync). */
+function* steps(
+  loaded: LoadedTable,
+  options: DatasetOptions,
+  test: LoadedTable | null,
+): Generator<void, Prepared> {
   const { table, inferred, source } = loaded;
   const ti =
     options.target === null ? table.columns.length - 1 : table.header.indexOf(options.target);
@@ -146,12 +190,15 @@ export function prepare(loaded: LoadedTable, options: DatasetOptions): Prepared 
   const target = table.columns[ti]!;
   const kindOf = (j: number) => options.columns[table.header[j]!]?.kind ?? inferred[j]!.kind;
   const { task, classes, labels, errors } = resolveTarget(loaded, ti, kindOf(ti), options);
+  yield;
 
   // Columns: roles, kinds, imputation, statistics.
   const columns: ColumnSummary[] = [];
   const plans: FeaturePlan[] = [];
   const features: { col: Column; summary: ColumnSummary }[] = [];
-  table.columns.forEach((col, j) => {
+  for (let j = 0; j < table.columns.length; j++) {
+    yield;
+    const col = table.columns[j]!;
     const inf = inferred[j]!;
     const o = options.columns[col.name] ?? {};
     const kind = kindOf(j);
@@ -190,7 +237,7 @@ export function prepare(loaded: LoadedTable, options: DatasetOptions): Prepared 
       plans.push({ col, kind, impute, fill: o.fill });
       features.push({ col, summary });
     }
-  });
+  }
   if (features.length === 0)
     errors.push(
       gate(
@@ -207,23 +254,31 @@ export function prepare(loaded: LoadedTable, options: DatasetOptions): Prepared 
     p.kind === 'categorical'
       ? categoryKey(p.col, r) === null
       : numericCell(p, r) !== numericCell(p, r);
-  let kept: number[] = [];
+  let keptRows = new Int32Array(table.rows);
+  let n = 0;
   for (let r = 0; r < table.rows; r++) {
     const hasTarget = labels ? labels[r]! >= 0 : target.number(r) === target.number(r);
     if (!hasTarget) dropped.missingTarget++;
-    else if (dropCols.some((p) => isGap(p, r))) dropped.missingFeature++;
-    else kept.push(r);
+    else if (dropCols.length && dropCols.some((p) => isGap(p, r))) dropped.missingFeature++;
+    else keptRows[n++] = r;
   }
-  const hashes = rowHashes([...plans.map((p) => p.col), target], table.rows);
+  const hashes = yield* rowHashSteps([...plans.map((p) => p.col), target], table.rows);
+  yield;
   if (options.dropDuplicates) {
     const seen = new Set<number>();
-    kept = kept.filter((r) => {
-      if (seen.has(hashes[r]!)) return (dropped.duplicates++, false);
-      seen.add(hashes[r]!);
-      return true;
-    });
+    let m = 0;
+    for (let i = 0; i < n; i++) {
+      const h = hashes[keptRows[i]!]!;
+      if (seen.has(h)) {
+        dropped.duplicates++;
+      } else {
+        seen.add(h);
+        keptRows[m++] = keptRows[i]!;
+      }
+    }
+    n = m;
   }
-  const keptRows = Int32Array.from(kept);
+  keptRows = keptRows.slice(0, n);
   if (errors.length === 0 && keptRows.length < 3)
     errors.push(
       gate(
@@ -236,44 +291,75 @@ export function prepare(loaded: LoadedTable, options: DatasetOptions): Prepared 
   let splits: Splits | null = null;
   let encoder: Encoder | null = null;
   let duplicatesAcross = 0;
+  let testPart: TestPart | null = null;
+  if (test) checkTestColumns(loaded, test, [...plans.map((p) => p.col.name), target.name]);
   if (errors.length === 0) {
     const stratified = task === 'classification' && options.stratify;
     splits = splitRows({
       rows: keptRows,
-      fractions: options.split,
+      // With a test file, the test split comes from it: this file gives train and validation.
+      fractions: test ? { ...options.split, test: 0 } : options.split,
       seed: options.seed,
       shuffle: options.shuffle,
       labels: stratified ? Int32Array.from(keptRows, (r) => labels![r]!) : null,
     });
-    const inTrain = new Set<number>();
-    for (const r of splits.train) inTrain.add(hashes[r]!);
-    for (const r of [...splits.validation, ...splits.test])
-      if (inTrain.has(hashes[r]!)) duplicatesAcross++;
-    encoder = fitEncoder(plans, target, task, classes, splits.train, options.scaling);
+    yield;
+    duplicatesAcross = countRepeats(hashes, splits);
+    yield;
+    encoder = yield* fitEncoderSteps(plans, target, task, classes, splits.train, options.scaling);
+    yield;
+    if (test) {
+      testPart = prepareTest(test, encoder);
+      yield;
+      const dups = crossDuplicates(encoder, splits.train, testPart);
+      if (options.dropDuplicates && dups.length) {
+        testPart = prepareTest(test, encoder, new Set(dups));
+        dropped.duplicates += dups.length;
+      } else {
+        duplicatesAcross += dups.length;
+      }
+    }
+  }
+  const checks: Finding[] = [];
+  if (errors.length === 0) {
+    const input: SanityInput = {
+      options,
+      task,
+      classes,
+      labels,
+      target,
+      kept: keptRows,
+      features,
+      columns,
+      splits,
+      duplicatesAcross,
+    };
+    for (const check of CHECKS) {
+      yield;
+      checks.push(...check(input));
+    }
   }
   const findings = [
     ...errors,
     ...readingFindings(loaded, columns),
-    ...(errors.length
-      ? []
-      : runChecks({
-          options,
-          task,
-          classes,
-          labels,
-          target,
-          kept: keptRows,
-          features,
-          columns,
-          splits,
-          duplicatesAcross,
-        })),
+    ...checks,
+    ...(testPart?.findings ?? []),
   ];
   const countsIn = (rows: Int32Array) => {
     const c = new Array<number>(classes?.length ?? 0).fill(0);
     for (const r of rows) c[labels![r]!]!++;
     return c;
   };
+  let splitCounts: { train: number[]; validation: number[]; test: number[] } | null = null;
+  if (splits && labels) {
+    yield;
+    const train = countsIn(splits.train);
+    yield;
+    const inTest = testPart?.classCounts ?? countsIn(splits.test);
+    splitCounts = { train, validation: countsIn(splits.validation), test: inTest };
+  }
+  yield;
+  const targetStats = task === 'regression' ? numericStats(target, 'numeric') : null;
   const width =
     encoder?.width ??
     plans.reduce(
@@ -304,7 +390,7 @@ export function prepare(loaded: LoadedTable, options: DatasetOptions): Prepared 
       task,
       classes,
       classCounts: classes && labels ? allClassCounts(labels, classes.length) : null,
-      stats: task === 'regression' ? numericStats(target, 'numeric') : null,
+      stats: targetStats,
     },
     encoding: {
       features: width,
@@ -318,23 +404,47 @@ export function prepare(loaded: LoadedTable, options: DatasetOptions): Prepared 
     split: splits && {
       train: splits.train.length,
       validation: splits.validation.length,
-      test: splits.test.length,
+      test: testPart ? testPart.rows.length : splits.test.length,
+      testFile: testPart
+        ? { name: testPart.name, rows: testPart.rows.length, leftOut: testPart.leftOut }
+        : null,
       stratified: task === 'classification' && options.stratify,
       shuffled: options.shuffle,
       seed: options.seed,
-      classCounts: labels
-        ? {
-            train: countsIn(splits.train),
-            validation: countsIn(splits.validation),
-            test: countsIn(splits.test),
-          }
-        : null,
+      classCounts: splitCounts,
     },
     findings,
     ready: !findings.some((f) => f.severity === 'error'),
     options,
   };
-  return { summary, encoder, splits };
+  return { summary, encoder, splits, test: testPart };
+}
+
+/**
+ * Validation/test rows whose hash equals a training row's, with an open-addressing table of the
+ * training hashes (hashes are ≥ 0, so -1 marks an empty slot): linear time, no boxed numbers.
+ */
+function countRepeats(hashes: Float64Array, splits: Splits): number {
+  const bits = Math.max(4, Math.ceil(Math.log2(splits.train.length * 2 + 1)));
+  const table = new Float64Array(1 << bits).fill(-1);
+  const mask = (1 << bits) - 1;
+  const slot = (h: number) => Math.imul(h >>> 0, 0x9e3779b1) >>> (32 - bits);
+  for (const r of splits.train) {
+    const h = hashes[r]!;
+    let i = slot(h);
+    while (table[i] !== -1 && table[i] !== h) i = (i + 1) & mask;
+    table[i] = h;
+  }
+  let count = 0;
+  for (const part of [splits.validation, splits.test]) {
+    for (const r of part) {
+      const h = hashes[r]!;
+      let i = slot(h);
+      while (table[i] !== -1 && table[i] !== h) i = (i + 1) & mask;
+      if (table[i] === h) count++;
+    }
+  }
+  return count;
 }
 
 function allClassCounts(labels: Int32Array, n: number): number[] {

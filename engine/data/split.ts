@@ -30,6 +30,24 @@ function sizes(n: number, f: SplitFractions): [number, number, number] {
   return [n - test - validation, validation, test];
 }
 
+/** Shares `target` rows out over groups in proportion `share` of each, by largest remainder. */
+function apportion(counts: number[], share: number, target: number): number[] {
+  const exact = counts.map((c) => c * share);
+  const out = exact.map(Math.floor);
+  let left = target - out.reduce((a, b) => a + b, 0);
+  const order = exact
+    .map((e, i) => ({ i, rest: e - Math.floor(e) }))
+    .sort((a, b) => b.rest - a.rest || a.i - b.i);
+  for (let k = 0; left > 0 && k < order.length * 2; k++) {
+    const { i } = order[k % order.length]!;
+    if (out[i]! < counts[i]!) {
+      out[i]!++;
+      left--;
+    }
+  }
+  return out;
+}
+
 export function splitRows(req: SplitRequest): Splits {
   const rng = new Rng(req.seed);
   const groups: Int32Array[] = [];
@@ -45,12 +63,26 @@ export function splitRows(req: SplitRequest): Splits {
   } else {
     groups.push(Int32Array.from(req.rows));
   }
+  // Validation and test sizes are set for the whole split, then shared out between classes by
+  // largest remainder, so rounding per class does not inflate the held-out parts.
+  const [, va, te] = sizes(req.rows.length, req.fractions);
+  const total = req.fractions.train + req.fractions.validation + req.fractions.test;
+  const testN = apportion(
+    groups.map((g) => g.length),
+    req.fractions.test / total,
+    te,
+  );
+  const valN = apportion(
+    groups.map((g, i) => g.length - testN[i]!),
+    req.fractions.validation / Math.max(1e-12, total - req.fractions.test),
+    va,
+  );
   const parts: [number[], number[], number[]] = [[], [], []];
-  for (const g of groups) {
+  groups.forEach((g, gi) => {
     if (req.shuffle) rng.shuffle(g);
-    const [tr, va] = sizes(g.length, req.fractions);
-    for (let i = 0; i < g.length; i++) parts[i < tr ? 0 : i < tr + va ? 1 : 2].push(g[i]!);
-  }
+    const tr = g.length - testN[gi]! - valN[gi]!;
+    for (let i = 0; i < g.length; i++) parts[i < tr ? 0 : i < tr + valN[gi]! ? 1 : 2].push(g[i]!);
+  });
   const out = parts.map((p) => Int32Array.from(p));
   // Interleave the classes (stratified groups were appended class by class).
   if (req.shuffle) for (const p of out) rng.shuffle(p);

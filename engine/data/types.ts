@@ -135,6 +135,8 @@ export interface SplitSummary {
   stratified: boolean;
   shuffled: boolean;
   seed: number;
+  /** The test split comes from a separate file (its rows are not counted in `train`/`validation`). */
+  testFile: { name: string; rows: number; leftOut: number } | null;
   /** Per split, rows per class (classification only), in class order. */
   classCounts: { train: number[]; validation: number[]; test: number[] } | null;
 }

@@ -27,6 +27,11 @@ export class Activation implements Layer {
     this.gin = new RowBuffer(backend, maxBatch, inSize);
   }
 
+  /** Output of the last forward pass, or null before any. */
+  get lastOutput(): Mat | null {
+    return this.y;
+  }
+
   forward(x: Mat, _training: boolean): Mat {
     const y = this.out.rows(x.rows);
     this.backend.biasActivation(x, null, this.fn, this.alpha, y);

@@ -90,6 +90,11 @@ export class Dense implements Layer {
     this.gin = new RowBuffer(backend, maxBatch, inSize);
   }
 
+  /** Output (after the activation) of the last forward pass, or null before any. */
+  get lastOutput(): Mat | null {
+    return this.y;
+  }
+
   forward(x: Mat, _training: boolean): Mat {
     const y = this.out.rows(x.rows);
     this.backend.matmul(x, this.wMat, y, false, false, false);

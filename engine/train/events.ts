@@ -3,6 +3,7 @@
  * unchanged. Epochs and batches are numbered from 1.
  */
 import type { Metrics } from './metrics';
+import type { ActivationLayerStats, Alert } from './monitor/types';
 
 export interface BatchEvent {
   type: 'batch';
@@ -24,6 +25,23 @@ export interface EpochEvent {
   /** Metrics on the validation data (evaluation mode), or null without validation data. */
   val: Metrics | null;
   elapsedMs: number;
+  /** Best epoch so far (lowest validation loss, else training loss); absent in old recordings. */
+  bestEpoch?: number;
+  /** Activation statistics on the validation data (ReLU / sigmoid / tanh layers), when any. */
+  activations?: ActivationLayerStats[];
+}
+
+/** An alert of the overfitting monitor, emitted right after the epoch event that raised it. */
+export interface AlertEvent extends Alert {
+  type: 'alert';
+}
+
+/** The learning rate was changed live; it applies from batch `batch` of `epoch` on. */
+export interface LrEvent {
+  type: 'lr';
+  epoch: number;
+  batch: number;
+  lr: number;
 }
 
 export interface StateEvent {
@@ -34,20 +52,32 @@ export interface StateEvent {
 
 export interface DoneEvent {
   type: 'done';
-  /** completed: all epochs ran; stopped: stop() was called. */
+  /** completed: all epochs ran; stopped: stop() was called, or early stopping (earlyStopped). */
   reason: 'completed' | 'stopped';
+  /** True when early stopping ended training (patience ran out). */
+  earlyStopped?: boolean;
   /** Epochs fully completed. */
   epochs: number;
   elapsedMs: number;
+  /** Best epoch (lowest validation loss, else training loss), when at least one epoch completed. */
+  bestEpoch?: number;
+  /** The epoch whose weights were restored at the end (early stopping with restoreBest). */
+  restoredEpoch?: number;
 }
 
 export interface ErrorEvent {
   type: 'error';
-  /** diverged: a NaN/∞ loss or gradient; the weights are the last good ones. */
+  /**
+   * diverged: a NaN/∞ loss or gradient, or an exploding loss; the weights are the last good ones
+   * (the best epoch's when the monitor saw the loss explode).
+   */
   code: 'diverged';
   epoch: number;
   batch: number;
   message: string;
+  /** The epoch whose weights were put back, when the monitor stopped an exploding loss. */
+  restoredEpoch?: number;
 }
 
-export type TrainEvent = BatchEvent | EpochEvent | StateEvent | DoneEvent | ErrorEvent;
+export type TrainEvent =
+  BatchEvent | EpochEvent | StateEvent | DoneEvent | ErrorEvent | AlertEvent | LrEvent;

@@ -3,14 +3,18 @@
  *
  *   const trainer = new Trainer(spec, { seed: 1, maxBatch: 128 });
  *   const result = await trainer.fit(train, { epochs: 10, batchSize: 32, optimizer: { name: 'adam', lr: 1e-3 },
- *                                             validation, onEvent: (e) => post(e), control });
+ *                                             validation, onEvent: (e) => post(e), control,
+ *                                             earlyStopping: { patience: 10 }, augment: { noise: { sigma: 0.1 } } });
  *
- * Each epoch: learning rate from the schedule, shuffle (seeded), then per mini-batch: forward,
- * loss + λ·R(W), backward, divergence check, optional clipping, optimizer step. Buffers are sized
- * once (maxBatch rows), so steps allocate nothing. A non-finite loss or gradient stops training
- * with an `error` event naming epoch and batch; the weights stay the last good ones (the update
- * that would have used the bad gradient is skipped; weights that became non-finite are restored
- * from the start of the epoch).
+ * Each epoch: learning rate from the schedule (or set live through the control), shuffle (seeded),
+ * then per mini-batch: gather, augment (training batches only), forward, loss + λ·R(W), backward,
+ * divergence check, optional clipping, optimizer step. After the epoch: validation (with
+ * activation statistics), best-epoch snapshot, the overfitting monitor's alerts, early stopping.
+ * Buffers are sized once (maxBatch rows), so steps allocate nothing. A non-finite loss or gradient
+ * stops training with an `error` event naming epoch and batch; the weights stay the last good ones
+ * (the update that would have used the bad gradient is skipped; weights that became non-finite are
+ * restored from the start of the epoch). A loss that explodes while finite (see TrainingMonitor)
+ * stops training after its epoch and restores the best epoch.
  */
 import type { Backend, Mat } from '../backend/backend';
 import { Rng } from '../data/rng';
@@ -19,9 +23,15 @@ import { RowBuffer } from '../layers/layer';
 import { clipGradients, gradientNorm } from '../optimizers/clip';
 import { makeOptimizer, type OptimizerConfig } from '../optimizers/optimizers';
 import { checkSchedule, scheduledLr, type ScheduleConfig } from '../optimizers/schedules';
+import { ActivationProbe } from './activation-stats';
+import { Augmenter, type AugmentConfig } from './augment';
+import { checkData, gather, sliceRows } from './batches';
 import { TrainingControl, type RunState } from './control';
-import type { EpochEvent, TrainEvent } from './events';
+import { BestWeights, checkEarlyStopping, type EarlyStoppingConfig } from './early-stopping';
+import type { DoneEvent, EpochEvent, TrainEvent } from './events';
 import { MetricAccumulator, type Metrics } from './metrics';
+import { baselineLoss, modelFacts } from './monitor/model-facts';
+import { TrainingMonitor, type MonitorOptions } from './monitor/monitor';
 import { Network } from './network';
 import type { ModelSpec } from './spec';
 
@@ -45,6 +55,14 @@ export interface FitSettings {
   clipNorm?: number;
   /** Emit a batch event every N batches (default 1; 0 = none). */
   batchEvery?: number;
+  /** Stop after `patience` epochs without improvement; restore the best epoch (default). */
+  earlyStopping?: EarlyStoppingConfig;
+  /** The overfitting monitor's settings, or false to turn it off (default: on). */
+  monitor?: MonitorOptions | false;
+  /** Data augmentation of training batches (seeded by `augment.seed`, else the trainer's seed). */
+  augment?: AugmentConfig;
+  /** Collect activation statistics while validating (default true). */
+  activationStats?: boolean;
 }
 
 /** FitSettings plus the run-time hooks of the host. */
@@ -58,27 +76,63 @@ export interface FitOptions extends FitSettings {
 }
 
 export interface FitResult {
+  /** stopped: stop() was called, or early stopping ended training (then earlyStopped is true). */
   reason: 'completed' | 'stopped' | 'diverged';
+  earlyStopped?: boolean;
   /** One entry per completed epoch. */
   history: EpochEvent[];
   error?: string;
+  /** Best epoch (see Trainer.bestEpoch); 0 when none was tracked. */
+  bestEpoch: number;
+  /** The epoch whose weights were restored at the end, if any. */
+  restoredEpoch?: number;
 }
 
 export class Trainer {
   readonly network: Network;
   private readonly shuffleRng: Rng;
+  private readonly seed: number;
+  private readonly best: BestWeights;
+  private _monitor: TrainingMonitor | null = null;
 
   constructor(
     readonly spec: ModelSpec,
     opts: TrainerOptions = {},
   ) {
-    const seed = opts.seed ?? 0;
+    const seed = (this.seed = opts.seed ?? 0);
     this.network = new Network(spec, {
       backend: opts.backend,
       seed,
       maxBatch: opts.maxBatch ?? 256,
     });
     this.shuffleRng = new Rng((seed ^ 0x2545f491) >>> 0);
+    this.best = new BestWeights(this.network.params);
+  }
+
+  /**
+   * Best epoch of the last fit: lowest validation loss (or training loss under early stopping
+   * without validation data); 0 when none was tracked (no validation data, no early stopping).
+   */
+  get bestEpoch(): number {
+    return this.best.epoch;
+  }
+
+  /** The monitored loss at the best epoch (Infinity before any). */
+  get bestLoss(): number {
+    return this.best.loss;
+  }
+
+  /** The overfitting monitor of the last fit (its `alerts`), or null when it was off. */
+  get monitor(): TrainingMonitor | null {
+    return this._monitor;
+  }
+
+  /**
+   * Puts back the weights of the best epoch of the last fit (also after training ended); returns
+   * that epoch, or 0 when there is none.
+   */
+  restoreBest(): number {
+    return this.best.restore();
   }
 
   async fit(train: Dataset, opts: FitOptions): Promise<FitResult> {
@@ -96,15 +150,35 @@ export class Trainer {
     if (opts.clipNorm !== undefined && !(opts.clipNorm > 0))
       throw new RangeError(`clip norm must be a number > 0, got ${opts.clipNorm}`);
     if (opts.schedule) checkSchedule(opts.schedule);
-    this.checkData(train, 'training');
-    if (opts.validation) this.checkData(opts.validation, 'validation');
+    if (opts.earlyStopping) checkEarlyStopping(opts.earlyStopping);
+    checkData(train, net.inputs, net.outputs, 'training');
+    if (opts.validation) checkData(opts.validation, net.inputs, net.outputs, 'validation');
 
     const optimizer = makeOptimizer(opts.optimizer, net.params, net.backend);
+    const augmenter = opts.augment
+      ? new Augmenter(
+          opts.augment,
+          net.inputs,
+          net.outputs,
+          batchSize,
+          opts.augment.seed ?? this.seed,
+        )
+      : null;
+    const monitor = (this._monitor =
+      opts.monitor === false
+        ? null
+        : new TrainingMonitor(
+            { baselineLoss: baselineLoss(net.spec.loss, train.y), ...opts.monitor },
+            modelFacts(net.spec),
+          ));
+    const probe =
+      opts.validation && opts.activationStats !== false ? new ActivationProbe(net) : null;
     const schedule = opts.schedule ?? { kind: 'constant' };
     const control = opts.control ?? new TrainingControl();
     const emit = opts.onEvent ?? ((): void => undefined);
     const batchEvery = opts.batchEvery ?? 1;
     const yieldEvery = opts.yieldEveryMs ?? 50;
+    const es = opts.earlyStopping;
     const n = train.x.rows;
     const batches = Math.ceil(n / batchSize);
     const order = new Int32Array(n);
@@ -117,9 +191,29 @@ export class Trainer {
     const history: EpochEvent[] = [];
     const t0 = Date.now();
     let lastYield = t0;
+    let baseLr = opts.optimizer.lr;
+    this.best.reset();
+    const done = (reason: DoneEvent['reason'], completed: number, early = false): FitResult => {
+      // A user's stop keeps the last weights; early stopping and completion restore the best.
+      const restore =
+        es !== undefined && es.restoreBest !== false && (early || reason === 'completed');
+      const restored = restore ? this.best.restore() : 0;
+      const event: DoneEvent = {
+        type: 'done',
+        reason,
+        epochs: completed,
+        elapsedMs: Date.now() - t0,
+      };
+      const result: FitResult = { reason, history, bestEpoch: this.best.epoch };
+      if (early) event.earlyStopped = result.earlyStopped = true;
+      if (this.best.epoch > 0) event.bestEpoch = this.best.epoch;
+      if (restored > 0) event.restoredEpoch = result.restoredEpoch = restored;
+      emit(event);
+      return result;
+    };
 
     for (let epoch = 1; epoch <= epochs; epoch++) {
-      optimizer.lr = scheduledLr(schedule, opts.optimizer.lr, epoch - 1);
+      optimizer.lr = scheduledLr(schedule, baseLr, epoch - 1);
       if (opts.shuffle !== false) this.shuffleRng.shuffle(order);
       acc.reset();
       net.params.forEach((p, i) => snapshot[i]!.set(p.value));
@@ -129,14 +223,21 @@ export class Trainer {
           await control.waitWhilePaused();
           if (stateOf(control) === 'running') emit({ type: 'resumed', epoch, batch: b + 1 });
         }
-        if (stateOf(control) === 'stopping')
-          return this.finish('stopped', epoch - 1, history, t0, emit);
+        if (stateOf(control) === 'stopping') return done('stopped', epoch - 1);
+        const live = control.takeLearningRate();
+        if (live !== null) {
+          // From now on the schedule continues from the new rate: η(e) = η_live · s(e) / s(now).
+          baseLr = live / scheduledLr(schedule, 1, epoch - 1);
+          optimizer.lr = live;
+          emit({ type: 'lr', epoch, batch: b + 1, lr: live });
+        }
         const start = b * batchSize;
         const rows = Math.min(batchSize, n - start);
         const x = xb.rows(rows);
         const y = yb.rows(rows);
         gather(train.x, order, start, rows, x);
         gather(train.y, order, start, rows, y);
+        if (augmenter) augmenter.apply(x, y);
         const dataLoss = net.gradients(x, y);
         const loss = regularised ? dataLoss + net.penalty() : dataLoss;
         const norm = gradientNorm(net.params, net.backend);
@@ -148,11 +249,13 @@ export class Trainer {
           const what = Number.isFinite(loss)
             ? `the gradient became ${norm}`
             : `the loss became ${loss}`;
+          if (monitor)
+            emit({ type: 'alert', ...monitor.diverged(epoch, b + 1, what, optimizer.lr) });
           const message =
             `Training diverged in epoch ${epoch}, batch ${b + 1}: ${what}. ` +
             `The weights are ${restored ? `those from the start of epoch ${epoch}` : 'the last good ones'}; try a smaller learning rate.`;
           emit({ type: 'error', code: 'diverged', epoch, batch: b + 1, message });
-          return { reason: 'diverged', history, error: message };
+          return { reason: 'diverged', history, error: message, bestEpoch: this.best.epoch };
         }
         if (opts.clipNorm !== undefined)
           clipGradients(net.params, net.backend, opts.clipNorm, norm);
@@ -166,37 +269,66 @@ export class Trainer {
           lastYield = Date.now();
         }
       }
+      const trainMetrics = acc.result();
+      const val = opts.validation ? this.evaluateWith(opts.validation, probe) : null;
+      // The best epoch: lowest validation loss, or training loss when early stopping has no
+      // validation data (without either, nothing is copied: benchmarks pay nothing).
+      if (val || es) this.best.offer(epoch, val ? val.loss : trainMetrics.loss, es?.minDelta ?? 0);
       const event: EpochEvent = {
         type: 'epoch',
         epoch,
         epochs,
         lr: optimizer.lr,
-        train: acc.result(),
-        val: opts.validation ? this.evaluate(opts.validation) : null,
+        train: trainMetrics,
+        val,
         elapsedMs: Date.now() - t0,
       };
+      if (this.best.epoch > 0) event.bestEpoch = this.best.epoch;
+      const activations = probe && !probe.empty ? probe.result() : null;
+      if (activations) event.activations = activations;
       history.push(event);
       emit(event);
+      const alerts = monitor
+        ? monitor.observe({
+            epoch,
+            trainLoss: trainMetrics.loss,
+            valLoss: val ? val.loss : null,
+            lr: optimizer.lr,
+            ...(activations ? { activations } : {}),
+          })
+        : [];
+      for (const a of alerts) emit({ type: 'alert', ...a });
+      const blowUp = alerts.find((a) => a.kind === 'divergence');
+      if (blowUp) {
+        const restored = this.best.epoch < epoch ? this.best.restore() : 0;
+        const message =
+          `Training diverged in epoch ${epoch}: the loss exploded. ` +
+          (restored > 0
+            ? `The weights are those of epoch ${restored}, the best one; `
+            : 'The weights are the last ones; ') +
+          'try a smaller learning rate.';
+        const err: TrainEvent = { type: 'error', code: 'diverged', epoch, batch: batches, message };
+        if (restored > 0) err.restoredEpoch = restored;
+        emit(err);
+        const result: FitResult = {
+          reason: 'diverged',
+          history,
+          error: message,
+          bestEpoch: this.best.epoch,
+        };
+        if (restored > 0) result.restoredEpoch = restored;
+        return result;
+      }
+      if (es && this.best.wait >= es.patience && epoch < epochs)
+        return done('stopped', epoch, true);
+      control.endOfEpoch();
     }
-    return this.finish('completed', epochs, history, t0, emit);
+    return done('completed', epochs);
   }
 
   /** Loss (data term plus the regularisation penalty) and metrics in evaluation mode. */
   evaluate(data: Dataset): Metrics {
-    this.checkData(data, 'evaluation');
-    const net = this.network;
-    const acc = new MetricAccumulator(net.spec.loss, net.outputs);
-    const n = data.x.rows;
-    for (let start = 0; start < n; start += net.maxBatch) {
-      const rows = Math.min(net.maxBatch, n - start);
-      const x = sliceRows(data.x, start, rows);
-      const y = sliceRows(data.y, start, rows);
-      const { loss, pred } = net.evaluateBatch(x, y);
-      acc.add(pred, y, loss);
-    }
-    const m = acc.result();
-    if (net.params.some((p) => p.l1 > 0 || p.l2 > 0)) m.loss += net.penalty();
-    return m;
+    return this.evaluateWith(data, null);
   }
 
   /** Predictions for every row of x: probabilities (cce, bce) or values (mse). */
@@ -213,46 +345,24 @@ export class Trainer {
     return result;
   }
 
-  private finish(
-    reason: 'completed' | 'stopped',
-    epochs: number,
-    history: EpochEvent[],
-    t0: number,
-    emit: (e: TrainEvent) => void,
-  ): FitResult {
-    emit({ type: 'done', reason, epochs, elapsedMs: Date.now() - t0 });
-    return { reason, history };
-  }
-
-  private checkData(d: Dataset, what: string): void {
+  private evaluateWith(data: Dataset, probe: ActivationProbe | null): Metrics {
     const net = this.network;
-    if (d.x.cols !== net.inputs)
-      throw new RangeError(
-        `the ${what} data has ${d.x.cols} features, the model takes ${net.inputs}`,
-      );
-    if (d.y.cols !== net.outputs)
-      throw new RangeError(
-        `the ${what} targets have ${d.y.cols} columns, the model outputs ${net.outputs}`,
-      );
-    if (d.x.rows !== d.y.rows)
-      throw new RangeError(`the ${what} data has ${d.x.rows} rows but ${d.y.rows} targets`);
-    if (d.x.rows === 0) throw new RangeError(`the ${what} data has no rows`);
+    checkData(data, net.inputs, net.outputs, 'evaluation');
+    const acc = new MetricAccumulator(net.spec.loss, net.outputs);
+    probe?.reset();
+    const n = data.x.rows;
+    for (let start = 0; start < n; start += net.maxBatch) {
+      const rows = Math.min(net.maxBatch, n - start);
+      const x = sliceRows(data.x, start, rows);
+      const y = sliceRows(data.y, start, rows);
+      const { loss, pred } = net.evaluateBatch(x, y);
+      probe?.add(rows);
+      acc.add(pred, y, loss);
+    }
+    const m = acc.result();
+    if (net.params.some((p) => p.l1 > 0 || p.l2 > 0)) m.loss += net.penalty();
+    return m;
   }
 }
 
 const stateOf = (c: TrainingControl): RunState => c.state;
-
-function gather(src: Mat, order: Int32Array, start: number, rows: number, dst: Mat): void {
-  const c = src.cols;
-  const s = src.data;
-  const d = dst.data;
-  for (let r = 0; r < rows; r++) {
-    const o = order[start + r]! * c;
-    const p = r * c;
-    for (let j = 0; j < c; j++) d[p + j] = s[o + j]!;
-  }
-}
-
-function sliceRows(m: Mat, start: number, rows: number): Mat {
-  return { rows, cols: m.cols, data: m.data.subarray(start * m.cols, (start + rows) * m.cols) };
-}

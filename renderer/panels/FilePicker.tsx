@@ -24,7 +24,17 @@ function PickerDialog() {
   );
   const [chosen, setChosen] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [fileName, setFileName] = useState(picker.defaultName ?? '');
   const dialog = useRef<HTMLDivElement>(null);
+  const ext = picker.filters[0]?.extensions[0];
+  /** Save mode: the typed name in the current folder, with the expected extension. */
+  const savePath = () => {
+    const name = fileName.trim();
+    if (!name || /[\\/]/.test(name)) return null;
+    const full =
+      ext && ext !== '*' && !name.toLowerCase().endsWith(`.${ext}`) ? `${name}.${ext}` : name;
+    return dir ? `${dir}/${full}` : full;
+  };
 
   const exts = picker.filters.flatMap((f) => f.extensions.map((e) => e.toLowerCase()));
   const accepts = (e: DirEntry) =>
@@ -83,8 +93,14 @@ function PickerDialog() {
               <button
                 type="button"
                 className={`picker-entry ${e.kind}${chosen === e.path ? ' chosen' : ''}`}
-                onClick={() => (e.kind === 'dir' ? setDir(e.path) : setChosen(e.path))}
-                onDoubleClick={() => e.kind === 'file' && close(e.path)}
+                onClick={() =>
+                  e.kind === 'dir'
+                    ? setDir(e.path)
+                    : picker.save
+                      ? setFileName(e.name)
+                      : setChosen(e.path)
+                }
+                onDoubleClick={() => e.kind === 'file' && !picker.save && close(e.path)}
               >
                 {e.kind === 'dir' ? '📁 ' : '📄 '}
                 {e.name}
@@ -98,18 +114,42 @@ function PickerDialog() {
             <li className="muted">No matching files here.</li>
           )}
         </ul>
+        {picker.save && (
+          <label className="field">
+            File name
+            <input
+              value={fileName}
+              onChange={(e) => setFileName(e.target.value)}
+              onKeyDown={(e) => {
+                const target = savePath();
+                if (e.key === 'Enter' && target) close(target);
+              }}
+            />
+          </label>
+        )}
         <div className="modal-actions">
           <button type="button" onClick={() => close(null)}>
             Cancel
           </button>
-          <button
-            type="button"
-            className="primary"
-            disabled={!chosen}
-            onClick={() => close(chosen)}
-          >
-            Open
-          </button>
+          {picker.save ? (
+            <button
+              type="button"
+              className="primary"
+              disabled={!savePath()}
+              onClick={() => close(savePath())}
+            >
+              Save
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="primary"
+              disabled={!chosen}
+              onClick={() => close(chosen)}
+            >
+              Open
+            </button>
+          )}
         </div>
       </div>
     </div>

@@ -3,15 +3,19 @@ import { useGraphStore, undo, redo } from '../store/graph';
 import { useUiStore } from '../store/ui';
 import { usePlatform } from '../src/platform';
 import { TEMPLATES } from '../canvas/templates';
+import type { ProjectActions } from '../src/projectFiles';
+import { useDirty, useProjectStore } from '../store/project';
 
 export interface ToolbarActions {
-  onNew(): void;
+  files: ProjectActions;
   onFit(): void;
   onLayout(): void;
   onTemplate(id: string): void;
 }
 
-export function Toolbar({ onNew, onFit, onLayout, onTemplate }: ToolbarActions) {
+export function Toolbar({ files, onFit, onLayout, onTemplate }: ToolbarActions) {
+  const dirty = useDirty();
+  const name = useProjectStore((s) => s.name);
   const canUndo = useStore(useGraphStore.temporal, (s) => s.pastStates.length > 0);
   const canRedo = useStore(useGraphStore.temporal, (s) => s.futureStates.length > 0);
   const hasNodes = useGraphStore((s) => s.graph.nodes.length > 0);
@@ -20,8 +24,25 @@ export function Toolbar({ onNew, onFit, onLayout, onTemplate }: ToolbarActions) 
   return (
     <header className="toolbar" role="toolbar" aria-label="Main toolbar">
       <span className="brand">Layerlab</span>
-      <button type="button" onClick={onNew}>
+      <span
+        className="doc-name"
+        title={dirty ? 'Unsaved changes' : 'Saved'}
+        aria-label={`Project ${name}${dirty ? ', unsaved changes' : ''}`}
+      >
+        {name}
+        {dirty ? ' ●' : ''}
+      </span>
+      <button type="button" onClick={() => void files.newProject()}>
         New
+      </button>
+      <button type="button" onClick={() => void files.open()} title="Open a project (Ctrl+O)">
+        Open…
+      </button>
+      <button type="button" onClick={() => void files.save()} title="Save (Ctrl+S)">
+        Save
+      </button>
+      <button type="button" onClick={() => void files.saveAs()} title="Save as (Ctrl+Shift+S)">
+        Save As…
       </button>
       <select
         aria-label="Start from a template"

@@ -1,4 +1,4 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import type { LayerKind } from '../../engine/graph/document';
 import type { MenuCommand } from '../../electron/contract';
@@ -19,6 +19,9 @@ import { isTraining, useTrainingStore } from '../store/training';
 import { useUiStore } from '../store/ui';
 import { PlatformContext, type RendererPlatform } from './platform';
 import { isTextField } from './dom';
+import { AUTOSAVE_MS, projectActions } from './projectFiles';
+import { isDirty, useDirty, useProjectStore } from '../store/project';
+import { RecoveryDialog } from '../panels/RecoveryDialog';
 
 export function App({ platform }: { platform: RendererPlatform }) {
   return (
@@ -46,9 +49,33 @@ function Shell({ platform }: { platform: RendererPlatform }) {
     [screenToFlowPosition],
   );
 
-  const newGraph = useCallback(() => {
-    useGraphStore.getState().replaceGraph({ nodes: [], edges: [] });
-  }, []);
+  const files = useMemo(() => projectActions(platform), [platform]);
+  const dirty = useDirty();
+  const projectName = useProjectStore((s) => s.name);
+
+  // The title says which document this is and whether it has unsaved changes.
+  useEffect(() => {
+    document.title = `${dirty ? '● ' : ''}${projectName} — Layerlab${platform.info.mode === 'browser' ? ' (browser)' : ''}`;
+  }, [dirty, projectName, platform.info.mode]);
+
+  // Autosave to the recovery folder every 30 s while there are unsaved changes; warn on leaving.
+  useEffect(() => {
+    const timer = setInterval(() => void files.autosave(), AUTOSAVE_MS);
+    const beforeUnload = (e: BeforeUnloadEvent) => {
+      if (isDirty()) e.preventDefault();
+    };
+    window.addEventListener('beforeunload', beforeUnload);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener('beforeunload', beforeUnload);
+    };
+  }, [files]);
+
+  // A file the OS asked us to open (command line, file association, second instance).
+  useEffect(
+    () => platform.api.on('app:openFile', ({ path }) => void files.openPath(path)),
+    [platform.api, files],
+  );
 
   const layout = useCallback(() => {
     const sizes = new Map<string, { width: number; height: number }>();
@@ -95,7 +122,7 @@ function Shell({ platform }: { platform: RendererPlatform }) {
         case 'view:toggleTheme':
           return useUiStore.getState().toggleTheme();
         case 'file:new':
-          return newGraph();
+          return void files.newProject();
         case 'help:about':
           return useUiStore
             .getState()
@@ -103,14 +130,14 @@ function Shell({ platform }: { platform: RendererPlatform }) {
               `Layerlab ${platform.info.version}: design, train and understand small neural networks.`,
             );
         case 'file:open':
+          return void files.open();
         case 'file:save':
+          return void files.save();
         case 'file:saveAs':
-          return useUiStore
-            .getState()
-            .notify('Project files are not available in this version yet.');
+          return void files.saveAs();
       }
     },
-    [fitView, newGraph, platform.info.version],
+    [fitView, files, platform.info.version],
   );
 
   useCanvasClipboard();
@@ -145,10 +172,15 @@ function Shell({ platform }: { platform: RendererPlatform }) {
   // Keyboard shortcuts of the Edit menu, for browser mode (in Electron the menu's accelerators win).
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (isTextField(e.target)) return;
       const mod = e.ctrlKey || e.metaKey;
       if (!mod) return;
       const key = e.key.toLowerCase();
+      // Save and Open work from anywhere; the editing shortcuts leave text fields alone.
+      if (key === 's' || key === 'o') {
+        e.preventDefault();
+        return run(key === 'o' ? 'file:open' : e.shiftKey ? 'file:saveAs' : 'file:save');
+      }
+      if (isTextField(e.target)) return;
       if (key === 'z' && !e.shiftKey) run('edit:undo');
       else if (key === 'y' || (key === 'z' && e.shiftKey)) run('edit:redo');
       else if (key === 'a') run('edit:selectAll');
@@ -162,7 +194,7 @@ function Shell({ platform }: { platform: RendererPlatform }) {
   return (
     <div className="app" data-theme={theme}>
       <Toolbar
-        onNew={newGraph}
+        files={files}
         onFit={() => run('view:fit')}
         onLayout={layout}
         onTemplate={applyTemplate}
@@ -175,6 +207,7 @@ function Shell({ platform }: { platform: RendererPlatform }) {
       <BottomPanel />
       <FilePicker />
       <Notices />
+      <RecoveryDialog />
     </div>
   );
 }

@@ -11,6 +11,12 @@ export interface RendererPlatform {
   api: Api;
   info: ResponseOf<'app:info'>;
   pickFile(options: { title: string; filters: FileFilter[] }): Promise<string | null>;
+  /** Where to save: a native save dialog, or the in-app picker with a file name. */
+  pickSavePath(options: {
+    title: string;
+    filters: FileFilter[];
+    defaultName: string;
+  }): Promise<string | null>;
 }
 
 export function createPlatform(api: Api, info: ResponseOf<'app:info'>): RendererPlatform {
@@ -20,6 +26,10 @@ export function createPlatform(api: Api, info: ResponseOf<'app:info'>): Renderer
     async pickFile(options) {
       if (info.nativeDialogs) return (await api.invoke('dialog:open', options)).path;
       return useUiStore.getState().openPicker(options);
+    },
+    async pickSavePath(options) {
+      if (info.nativeDialogs) return (await api.invoke('dialog:save', options)).path;
+      return useUiStore.getState().openPicker({ ...options, save: true });
     },
   };
 }

@@ -34,6 +34,8 @@ interface TrainingState {
   begin(run: Omit<RunView, 'epochs' | 'batch' | 'alerts' | 'done' | 'state'>): void;
   progress(p: RunProgress): void;
   finish(d: RunDone): void;
+  /** A project's settings and runs (newest first); the newest run is shown. */
+  load(settings: TrainSettings, runs: RunView[]): void;
   /** The best epoch's weights were put back: the run's result is now theirs. */
   restored(runId: string, epoch: number, evaluation: RunDone['evaluation']): void;
 }
@@ -60,6 +62,8 @@ export const useTrainingStore = create<TrainingState>()((set, get) => ({
       },
     });
   },
+  load: (settings, runs) =>
+    set({ settings, history: runs.slice(0, HISTORY), current: runs[0] ?? null }),
   restored(runId, epoch, evaluation) {
     const cur = get().current;
     if (!cur || cur.runId !== runId || !cur.done) return;

@@ -13,6 +13,9 @@ export interface Notice {
 export interface PickerRequest {
   title: string;
   filters: FileFilter[];
+  /** Choose where to save: a file name is typed (defaultName first). */
+  save?: boolean;
+  defaultName?: string;
   resolve(path: string | null): void;
 }
 

@@ -82,6 +82,7 @@ test('takes the README screenshot of a network training on its data', async ({ a
   await expect(app.getByRole('status', { name: 'Training progress' })).toContainText('Finished', {
     timeout: 30_000,
   });
+  await app.locator('.tab-body').evaluate((el) => el.scrollTo(0, 0));
   await app.waitForTimeout(300);
   const shot = await app.screenshot();
   await testInfo.attach('layerlab', { body: shot, contentType: 'image/png' });

@@ -18,6 +18,7 @@ const fx = (f: string) => path.join(root, 'tests/fixtures/engine', f);
 const train = fx('iris_train.csv');
 const test = fx('iris_test.csv');
 const SPEC = 'dense:16,relu,dense:3,softmax';
+const wine = path.join(root, 'assets/datasets/wine.csv');
 
 function run(...args: string[]) {
   const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 60_000 });
@@ -67,7 +68,14 @@ describe('layerlab train', () => {
     );
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    const lines = json(r.out);
+    const all = json(r.out);
+    // The monitor's alert lines (if any) come between the epoch lines; never an overfitting one here.
+    const alerts = all.filter((l) => l.event === 'alert');
+    for (const a of alerts) {
+      expect(Object.keys(a)).toEqual(['event', 'kind', 'epoch', 'message', 'evidence']);
+      expect(a.kind).not.toBe('overfitting');
+    }
+    const lines = all.filter((l) => l.event !== 'alert');
     expect(lines).toHaveLength(61);
     expect(Object.keys(lines[0]!)).toEqual([
       'event',
@@ -128,6 +136,86 @@ describe('layerlab train', () => {
     );
     expect(a.out).toBe(b.out);
     expect(a.out).not.toBe(c.out);
+  });
+
+  it('prints the overfitting alert line and, with --early-stop, restores the best epoch', () => {
+    const r = run(
+      'train',
+      '--data',
+      wine,
+      '--target',
+      'label',
+      '--layers',
+      'dense:512,relu,dense:512,relu,dense:3,softmax',
+      '--batch',
+      '16',
+      '--epochs',
+      '60',
+      '--standardize',
+      '--seed',
+      '2',
+      '--early-stop',
+      '25',
+      '--json',
+    );
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const lines = json(r.out);
+    const alert = lines.find((l) => l.event === 'alert')!;
+    expect(Object.keys(alert)).toEqual(['event', 'kind', 'epoch', 'message', 'evidence']);
+    expect(alert).toMatchObject({ event: 'alert', kind: 'overfitting', epoch: 22 });
+    expect(alert.message).toMatch(
+      /^Overfitting: the training loss still falls.*generalization loss GL = /,
+    );
+    expect(alert.evidence).toMatchObject({ bestEpoch: 3 });
+    // The alert follows its epoch's line.
+    expect(lines[lines.indexOf(alert) - 1]).toMatchObject({ event: 'epoch', epoch: 22 });
+    expect(lines.at(-1)).toEqual({ event: 'done', epochs: 28, restored_epoch: 3 });
+  });
+
+  it('prints readable alert and done lines without --json', () => {
+    const r = run(
+      'train',
+      '--data',
+      wine,
+      '--target',
+      'label',
+      '--layers',
+      'dense:512,relu,dense:512,relu,dense:3,softmax',
+      '--batch',
+      '16',
+      '--epochs',
+      '40',
+      '--standardize',
+      '--seed',
+      '2',
+      '--early-stop',
+      '25',
+    );
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^alert \(overfitting\) at epoch 22: Overfitting: /m);
+    expect(r.out).toMatch(/^done: 28 epochs \(stopped early, restored epoch 3\)$/m);
+  });
+
+  it('augments training batches with --augment, seeded', () => {
+    const args = [
+      'train',
+      '--data',
+      train,
+      '--target',
+      'label',
+      '--layers',
+      SPEC,
+      '--epochs',
+      '2',
+      '--json',
+    ];
+    const plain = run(...args);
+    const a = run(...args, '--augment', 'noise:0.1,mixup:0.2');
+    const b = run(...args, '--augment', 'noise:0.1,mixup:0.2');
+    expect(a.code).toBe(0);
+    expect(a.out).toBe(b.out);
+    expect(a.out).not.toBe(plain.out);
   });
 
   it('reports mae and r2 for a regression target', () => {
@@ -279,6 +367,18 @@ describe('layerlab train rejects bad input with one line and a non-zero exit', (
       'row 3, column "a": "x" is not a number',
     );
   });
+  it('an --early-stop that is not a whole number', () =>
+    fails(
+      run(...base, '--layers', SPEC, '--early-stop', '0'),
+      2,
+      '--early-stop must be a whole number of epochs ≥ 1, got "0"',
+    ));
+  it('an --augment that is not noise:SIGMA or mixup:ALPHA', () =>
+    fails(
+      run(...base, '--layers', SPEC, '--augment', 'blur:2'),
+      2,
+      '--augment must be noise:SIGMA',
+    ));
   it('a project file that is not JSON', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'layerlab-cli-'));
     const file = path.join(dir, 'p.layerlab');

@@ -4,7 +4,7 @@
  * confinement and error envelopes for bad input.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
@@ -56,6 +56,12 @@ beforeAll(async () => {
     'a,b,label\n1,2,0\n3,4\n5,6,1\n7,8,0\n9,10,1\n',
   );
   writeFileSync(path.join(dir, 'outside.csv'), 'a,b\n1,2\n');
+  const wine = readFileSync(path.join(root, 'assets/datasets/wine.csv'), 'utf8').trim().split('\n');
+  writeFileSync(
+    path.join(workspace, 'data/wine-test.csv'),
+    [wine[0], ...wine.slice(1).filter((_, i) => i % 6 === 0)].join('\n'),
+  );
+  writeFileSync(path.join(workspace, 'data/other.csv'), 'alcohol,label\n13,0\n');
   // ~5.6 MB: big enough for progress events (4 MiB and up).
   const lines = ['x1,x2,x3,label'];
   for (let i = 0; i < 250_000; i++)
@@ -101,6 +107,24 @@ describe('datasets over the host', () => {
     await expect(api.invoke('datasets:configure', { id: s.id, options: {} })).rejects.toMatchObject(
       { code: 'NOT_FOUND' },
     );
+  });
+
+  it('takes the test split from a separate file with the same columns, and back', async () => {
+    const s = await api.invoke('datasets:open', { path: 'data/wine.csv' });
+    const t = await api.invoke('datasets:setTestFile', { id: s.id, path: 'data/wine-test.csv' });
+    expect(t.split).toMatchObject({
+      test: 30,
+      testFile: { name: 'wine-test.csv', rows: 30, leftOut: 0 },
+    });
+    expect(t.split!.train + t.split!.validation).toBe(178);
+    await expect(
+      api.invoke('datasets:setTestFile', { id: s.id, path: 'data/other.csv' }),
+    ).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('The test file "other.csv" has no columns "malic_acid"'),
+    });
+    const back = await api.invoke('datasets:setTestFile', { id: s.id, path: null });
+    expect(back.split).toMatchObject({ test: 27, testFile: null });
   });
 
   it('loads CSV text handed over by the renderer (a dropped file or a bundled sample)', async () => {

@@ -19,24 +19,43 @@ const MAGIC: { bytes: number[]; what: string }[] = [
   { bytes: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image' },
 ];
 
-export function decodeCsvBytes(bytes: Uint8Array, file: string): DecodedText {
+export type TextLabel = 'utf-8' | 'utf-16le' | 'utf-16be';
+
+/**
+ * What the first bytes of a file say: refused as binary (with what it looks like), or the text
+ * encoding to try first (UTF-16 only with its byte order mark; UTF-8 otherwise).
+ */
+export function sniffBytes(head: Uint8Array, file: string): TextLabel {
   for (const m of MAGIC) {
-    if (m.bytes.every((b, i) => bytes[i] === b)) {
+    if (m.bytes.every((b, i) => head[i] === b)) {
       throw new DatasetError(
         `"${file}" is ${m.what}, not CSV text. Save or export it as CSV first.`,
         { problem: 'binary', file },
       );
     }
   }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return utf16(bytes, 'utf-16le', file);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return utf16(bytes, 'utf-16be', file);
-  const head = bytes.subarray(0, 65536);
-  if (head.includes(0)) {
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  if (head.subarray(0, 65536).includes(0)) {
     throw new DatasetError(
       `"${file}" looks like a binary file (it contains NUL bytes), not CSV text.`,
       { problem: 'binary', file },
     );
   }
+  return 'utf-8';
+}
+
+export function utf16Note(file: string, label: TextLabel): string {
+  return `"${file}" is UTF-16 text (${label.toUpperCase()}); it was converted.`;
+}
+
+export function latin1Note(file: string, line: number): string {
+  return `"${file}" is not valid UTF-8 (the first bad byte is on line ${line}), so it was read as Latin-1 (Windows-1252). Check that accented letters look right.`;
+}
+
+export function decodeCsvBytes(bytes: Uint8Array, file: string): DecodedText {
+  const label = sniffBytes(bytes, file);
+  if (label !== 'utf-8') return utf16(bytes, label, file);
   try {
     // ignoreBOM: false (the default) drops a UTF-8 byte order mark.
     return {
@@ -46,13 +65,10 @@ export function decodeCsvBytes(bytes: Uint8Array, file: string): DecodedText {
     };
   } catch {
     const at = firstInvalidUtf8(bytes);
-    const line = countLines(bytes, at);
     return {
       text: new TextDecoder('windows-1252').decode(bytes),
       encoding: 'latin-1',
-      notes: [
-        `"${file}" is not valid UTF-8 (the first bad byte is on line ${line}), so it was read as Latin-1 (Windows-1252). Check that accented letters look right.`,
-      ],
+      notes: [latin1Note(file, countLines(bytes, at))],
     };
   }
 }
@@ -61,7 +77,7 @@ function utf16(bytes: Uint8Array, label: 'utf-16le' | 'utf-16be', file: string):
   return {
     text: new TextDecoder(label).decode(bytes),
     encoding: 'utf-8',
-    notes: [`"${file}" is UTF-16 text (${label.toUpperCase()}); it was converted.`],
+    notes: [utf16Note(file, label)],
   };
 }
 
@@ -87,7 +103,7 @@ export function firstInvalidUtf8(b: Uint8Array): number {
   return b.length;
 }
 
-function countLines(b: Uint8Array, end: number): number {
+export function countLines(b: Uint8Array, end: number): number {
   let line = 1;
   for (let i = 0; i < end; i++) if (b[i] === 10) line++;
   return line;

@@ -8,7 +8,7 @@ import type { EventOf, ParsedRequestOf, ResponseOf } from '../../contract';
 import type { DatasetSummary } from '../../../engine/data/types';
 import type { DatasetSummaryData } from '../../contract';
 import type { FileAccess } from '../files/access';
-import { readCsvFile } from './read';
+import { streamCsvFile } from './read';
 import { DatasetStore } from './store';
 
 /** Progress events only for files big enough to take a noticeable time. */
@@ -33,17 +33,14 @@ export function datasetHandlers(access: FileAccess, emit: Emit, store = new Data
         if (big && (f !== last || fraction === 1)) emit({ file, phase, fraction: f });
         last = f;
       };
-      const bytes = await readCsvFile(abs, {
-        onProgress: (f, size) => {
-          big = size >= PROGRESS_BYTES;
-          progress('reading', f);
-        },
-      });
+      // Streamed: the file is read and decoded piece by piece while it is parsed.
+      const stream = await streamCsvFile(abs);
+      big = stream.size >= PROGRESS_BYTES;
       return toWire(
         await store.load({
           name: file,
-          size: bytes.length,
-          bytes,
+          size: stream.size,
+          file: stream,
           options: req.options,
           onProgress: progress,
         }),
@@ -68,7 +65,22 @@ export function datasetHandlers(access: FileAccess, emit: Emit, store = new Data
     async 'datasets:configure'(
       req: ParsedRequestOf<'datasets:configure'>,
     ): Promise<ResponseOf<'datasets:configure'>> {
-      return toWire(store.configure(req.id, req.options));
+      return toWire(await store.configure(req.id, req.options));
+    },
+
+    async 'datasets:setTestFile'(
+      req: ParsedRequestOf<'datasets:setTestFile'>,
+    ): Promise<ResponseOf<'datasets:setTestFile'>> {
+      if (req.path === null) return toWire(await store.setTestFile(req.id, null));
+      const abs = await access.resolveRead(req.path);
+      const stream = await streamCsvFile(abs);
+      return toWire(
+        await store.setTestFile(req.id, {
+          name: path.basename(abs),
+          size: stream.size,
+          file: stream,
+        }),
+      );
     },
 
     async 'datasets:close'(

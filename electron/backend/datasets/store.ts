@@ -3,17 +3,25 @@
  * `prepare` made of them (encoder, splits). The renderer only ever sees `summary`; training
  * (and anything else main-side) gets the encoded rows through `encodeSplit`.
  */
-import { parseTable } from '../../../engine/data/csv/parse';
+import { parseStream, parseTable, type RawTable } from '../../../engine/data/csv/parse';
 import { encodeRows, type Encoded } from '../../../engine/data/encode';
 import { DatasetError } from '../../../engine/data/errors';
 import { DEFAULT_OPTIONS, mergeOptions } from '../../../engine/data/options';
-import { loadTable, prepare, type LoadedTable, type Prepared } from '../../../engine/data/pipeline';
+import {
+  loadTable,
+  prepareAsync,
+  type LoadedTable,
+  type Prepared,
+} from '../../../engine/data/pipeline';
 import type { DatasetOptions, DatasetSummary } from '../../../engine/data/types';
 import { AppError } from '../../contract';
-import { decodeCsvBytes } from './decode';
+import { decodeCsvBytes, latin1Note, sniffBytes, utf16Note } from './decode';
+import { NotUtf8Error, type CsvFileStream } from './read';
 
 export interface Entry {
   loaded: LoadedTable;
+  /** A separate test file, when the user chose one. */
+  test: LoadedTable | null;
   options: DatasetOptions;
   prepared: Prepared;
 }
@@ -22,6 +30,8 @@ export interface LoadRequest {
   name: string;
   size: number;
   bytes?: Uint8Array;
+  /** A file opened for streaming (the app's way for files on disk). */
+  file?: CsvFileStream;
   text?: string;
   /** How `text` was decoded by whoever read the bytes. */
   textEncoding?: 'utf-8' | 'latin-1' | undefined;
@@ -29,7 +39,10 @@ export interface LoadRequest {
   onProgress?(phase: 'parsing' | 'analysing', fraction: number): void;
 }
 
-/** How many datasets stay loaded (a training file and a separate test file, plus one). */
+/** Lets the event loop run (other requests, progress events) between stretches of work. */
+const breathe = () => new Promise<void>((r) => setImmediate(r));
+
+/** Datasets kept loaded: the current one, the one it replaced (training may still use it), one more. */
 const KEEP = 3;
 
 export class DatasetStore {
@@ -38,34 +51,19 @@ export class DatasetStore {
 
   async load(req: LoadRequest): Promise<DatasetSummary> {
     try {
-      const decoded = req.bytes
-        ? decodeCsvBytes(req.bytes, req.name)
-        : {
-            text: req.text ?? '',
-            encoding: req.textEncoding ?? 'utf-8',
-            notes:
-              req.textEncoding === 'latin-1'
-                ? [`"${req.name}" is not valid UTF-8, so it was read as Latin-1 (Windows-1252).`]
-                : [],
-          };
       const options = mergeOptions(DEFAULT_OPTIONS, req.options);
-      const table = await parseTable(decoded.text, {
-        file: req.name,
-        skipBadRows: options.skipBadRows,
-        onProgress: (f) => req.onProgress?.('parsing', f),
-        // Let the event loop breathe on big files: other requests and progress events go out.
-        yieldTo: () => new Promise<void>((r) => setImmediate(r)),
-      });
+      const { table, encoding, notes } = await this.parse(req, options.skipBadRows);
       req.onProgress?.('analysing', 0);
       const id = `ds${this.next++}`;
       const loaded = loadTable(table, {
         id,
         name: req.name,
         size: req.size,
-        encoding: decoded.encoding,
-        notes: decoded.notes,
+        encoding,
+        notes,
       });
-      const entry: Entry = { loaded, options, prepared: prepare(loaded, options) };
+      const prepared = await prepareAsync(loaded, options, breathe);
+      const entry: Entry = { loaded, test: null, options, prepared };
       this.entries.set(id, entry);
       while (this.entries.size > KEEP) this.entries.delete(this.entries.keys().next().value!);
       req.onProgress?.('analysing', 1);
@@ -75,14 +73,76 @@ export class DatasetStore {
     }
   }
 
-  configure(id: string, patch: Partial<DatasetOptions>): DatasetSummary {
+  /** Text from a streamed file, bytes or a string → table (with how the text was decoded). */
+  private async parse(
+    req: LoadRequest,
+    skipBadRows: boolean,
+  ): Promise<{ table: RawTable; encoding: 'utf-8' | 'latin-1'; notes: string[] }> {
+    const opts = {
+      file: req.name,
+      skipBadRows,
+      onProgress: (f: number) => req.onProgress?.('parsing', f),
+      // Let the event loop breathe on big files: other requests and progress events go out.
+      yieldTo: breathe,
+    };
+    if (req.file) {
+      const label = sniffBytes(req.file.head, req.name);
+      const notes = label === 'utf-8' ? [] : [utf16Note(req.name, label)];
+      try {
+        return { table: await parseStream(req.file.text(label), opts), encoding: 'utf-8', notes };
+      } catch (err) {
+        if (!(err instanceof NotUtf8Error)) throw err;
+        const table = await parseStream(req.file.text('windows-1252'), opts);
+        return { table, encoding: 'latin-1', notes: [latin1Note(req.name, err.line)] };
+      }
+    }
+    const decoded = req.bytes
+      ? decodeCsvBytes(req.bytes, req.name)
+      : {
+          text: req.text ?? '',
+          encoding: req.textEncoding ?? ('utf-8' as const),
+          notes:
+            req.textEncoding === 'latin-1'
+              ? [`"${req.name}" is not valid UTF-8, so it was read as Latin-1 (Windows-1252).`]
+              : [],
+        };
+    delete req.bytes; // the text is all we need now; let a big buffer go
+    const table = await parseTable(decoded.text, opts);
+    return { table, encoding: decoded.encoding, notes: decoded.notes };
+  }
+
+  async configure(id: string, patch: Partial<DatasetOptions>): Promise<DatasetSummary> {
     const entry = this.get(id);
     try {
       const options = mergeOptions(entry.options, patch);
       if (options.skipBadRows !== entry.options.skipBadRows)
         throw new AppError('BAD_REQUEST', 'Skipping bad rows needs the file to be opened again.');
-      entry.prepared = prepare(entry.loaded, options);
+      entry.prepared = await prepareAsync(entry.loaded, options, breathe, entry.test);
       entry.options = options;
+      return entry.prepared.summary;
+    } catch (err) {
+      throw asAppError(err);
+    }
+  }
+
+  /** Takes the test split from another file (null: back to the split of this file). */
+  async setTestFile(id: string, req: LoadRequest | null): Promise<DatasetSummary> {
+    const entry = this.get(id);
+    try {
+      let test: LoadedTable | null = null;
+      if (req) {
+        const { table, encoding, notes } = await this.parse(req, entry.options.skipBadRows);
+        test = loadTable(table, {
+          id: `${id}-test`,
+          name: req.name,
+          size: req.size,
+          encoding,
+          notes,
+        });
+      }
+      // Prepared first: a test file whose columns do not match is refused, the old one kept.
+      entry.prepared = await prepareAsync(entry.loaded, entry.options, breathe, test);
+      entry.test = test;
       return entry.prepared.summary;
     } catch (err) {
       throw asAppError(err);
@@ -107,6 +167,8 @@ export class DatasetStore {
     const { prepared } = this.get(id);
     if (!prepared.encoder || !prepared.splits)
       throw new AppError('BAD_REQUEST', 'The dataset has problems to fix before it can be used.');
+    if (split === 'test' && prepared.test)
+      return encodeRows(prepared.test.encoder, prepared.test.rows);
     return encodeRows(prepared.encoder, prepared.splits[split]);
   }
 }

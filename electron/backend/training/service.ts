@@ -50,6 +50,8 @@ interface Run {
   id: string;
   spec: ModelSpec;
   datasetId: string;
+  /** Regression: the target's standard deviation, to report MAE in the target's own units. */
+  targetStd: number;
   /** A pending "restore best epoch" request. */
   restoring: {
     resolve(m: Extract<FromWorker, { type: 'restored' }>): void;
@@ -74,6 +76,11 @@ export class TrainingService {
   private readonly runs = new Map<string, Run>();
   private next = 1;
   private latest: TrainedModel | null = null;
+
+  /** Use a model trained earlier (weights from a project file) for predictions. */
+  adoptModel(model: TrainedModel): void {
+    this.latest = model;
+  }
 
   /** The weights of the last finished run (null before any). */
   latestModel(): TrainedModel | null {
@@ -141,6 +148,7 @@ export class TrainingService {
       datasetId: req.datasetId,
       evaluatedOn: null,
       restoring: null,
+      targetStd: train.targetScale?.std ?? 1,
       worker,
       coalescer,
       state: 'starting',
@@ -234,7 +242,7 @@ export class TrainingService {
         'No best epoch was recorded: training needs validation data for that.',
       );
     this.latest = { runId: run.id, datasetId: run.datasetId, spec: run.spec, weights: m.weights };
-    return { epoch: m.epoch, evaluation: m.evaluation };
+    return { epoch: m.epoch, evaluation: inUnits(m.evaluation, run.targetStd) };
   }
 
   previewAugment(
@@ -285,8 +293,8 @@ export class TrainingService {
           epoch: e.epoch,
           epochs: e.epochs,
           lr: e.lr,
-          train: clean(e.train),
-          val: e.val ? clean(e.val) : null,
+          train: clean(e.train, run.targetStd),
+          val: e.val ? clean(e.val, run.targetStd) : null,
           elapsedMs: e.elapsedMs,
         });
       } else if (e.type === 'batch') {
@@ -343,20 +351,30 @@ export class TrainingService {
       message: m.message,
       epochs: m.epochs ?? 0,
       restoredEpoch: m.restoredEpoch ?? null,
-      evaluation: m.evaluation ?? null,
+      evaluation: inUnits(m.evaluation ?? null, run.targetStd),
       weightStats: m.weightStats ?? null,
     });
     // The worker stays, holding the trained model (restore best epoch), until the next run.
   }
 }
 
+/** An evaluation's MAE in the target's own units. */
+function inUnits(
+  e: EventOf<'training:done'>['evaluation'],
+  targetStd: number,
+): EventOf<'training:done'>['evaluation'] {
+  if (!e || e.metrics.mae === undefined) return e;
+  return { ...e, metrics: { ...e.metrics, mae: e.metrics.mae * targetStd } };
+}
+
 /** NaN/∞ metrics (a diverged epoch) travel as null: JSON has no NaN. */
-function clean(m: { loss: number; acc?: number; mae?: number; r2?: number }) {
+function clean(m: { loss: number; acc?: number; mae?: number; r2?: number }, targetStd = 1) {
   const f = (v: number) => (Number.isFinite(v) ? v : null);
   return {
     loss: f(m.loss),
     ...(m.acc !== undefined && Number.isFinite(m.acc) ? { acc: m.acc } : {}),
-    ...(m.mae !== undefined && Number.isFinite(m.mae) ? { mae: m.mae } : {}),
+    // Trained on the standardized target: MAE goes back to the target's units (R² needs nothing).
+    ...(m.mae !== undefined && Number.isFinite(m.mae) ? { mae: m.mae * targetStd } : {}),
     ...(m.r2 !== undefined ? { r2: f(m.r2) } : {}),
   };
 }

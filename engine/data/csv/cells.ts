@@ -14,6 +14,8 @@ export function isMissing(cell: string): boolean {
  * mean as a number ("0x1F", "Infinity", "1_000").
  */
 export function parseNumber(cell: string, decimalComma: boolean): number {
+  const fast = parseSimpleDecimal(cell, decimalComma ? 44 : 46);
+  if (fast === fast) return fast;
   const first = cell.charCodeAt(0);
   // digits, '+', '-', '.' (and ',' for a decimal comma)
   const plausible =
@@ -32,6 +34,43 @@ export function parseNumber(cell: string, decimalComma: boolean): number {
     if (c1 === 120 || c1 === 98 || c1 === 111) return NaN; // 0x 0b 0o
   }
   return v;
+}
+
+const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
+
+/**
+ * The common case, fast: an optional sign, up to 15 digits and one decimal mark ("-12.5").
+ * The digits form an exact integer m < 2^53 and the result is m / 10^k, one correctly rounded
+ * division, so it equals what Number() gives. Anything else returns NaN (the slow path decides).
+ */
+function parseSimpleDecimal(s: string, point: number): number {
+  const n = s.length;
+  if (n === 0 || n > 17) return NaN;
+  let i = 0;
+  let neg = false;
+  const c0 = s.charCodeAt(0);
+  if (c0 === 45 || c0 === 43) {
+    neg = c0 === 45;
+    i = 1;
+  }
+  let m = 0;
+  let digits = 0;
+  let frac = -1;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      m = m * 10 + (c - 48);
+      digits++;
+    } else if (c === point && frac < 0) {
+      frac = i;
+    } else {
+      return NaN;
+    }
+  }
+  if (digits === 0 || digits > 15) return NaN; // beyond 15 digits m may not be exact
+  const k = frac < 0 ? 0 : n - frac - 1;
+  const v = k === 0 ? m : m / POW10[k]!;
+  return neg ? -v : v;
 }
 
 const TRUE = new Set(['true', 'yes', 't', 'y']);

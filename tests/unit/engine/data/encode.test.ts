@@ -5,6 +5,7 @@ import {
   fitEncoder,
   type FeaturePlan,
 } from '../../../../engine/data/encode';
+import { encodeRecord } from '../../../../engine/data/predict';
 import type { ImputeStrategy, Scaling } from '../../../../engine/data/types';
 import { csv, load, prep } from './helpers';
 
@@ -86,5 +87,22 @@ describe('encoding', () => {
     expect(p.summary.target!.classes).toEqual(['a', 'b', 'c']);
     const { y } = encodeRows(p.encoder!, Int32Array.from([0, 1, 2]));
     expect(Array.from(y)).toEqual([1, 0, 2]);
+  });
+});
+
+describe('encoding a new record at prediction time', () => {
+  it('fills gaps, zeroes an unseen category and scales like training', async () => {
+    const enc = await fit('mean', 'none');
+    expect(Array.from(encodeRecord(enc, { x: '5', colour: 'red' }))).toEqual([5, 0, 1]);
+    expect(Array.from(encodeRecord(enc, { x: 'NA', colour: 'purple' }))).toEqual([2, 0, 0]);
+    expect(Array.from(encodeRecord(enc, {}))).toEqual([2, 0, 1]);
+  });
+
+  it('reports the regression target scale with the encoded rows', async () => {
+    const enc = await fit('mean', 'standardize');
+    expect(encodeRows(enc, Int32Array.from([0])).targetScale).toEqual({
+      mean: 20,
+      std: enc.target.task === 'regression' ? enc.target.std : 0,
+    });
   });
 });

@@ -26,6 +26,29 @@ describe('reading CSV text', () => {
     ).toBe(true);
   });
 
+  it('reads decimals exactly as Number() does (the fast path included)', () => {
+    let seed = 7;
+    const rand = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296;
+    for (let i = 0; i < 50_000; i++) {
+      const digits = Math.floor(rand() * 10);
+      const s = (rand() * 10 ** Math.floor(rand() * 12) * (rand() < 0.5 ? -1 : 1)).toFixed(digits);
+      expect(parseNumber(s, false)).toBe(Number(s));
+    }
+    for (const s of [
+      '1.',
+      '.5',
+      '-.5',
+      '+3',
+      '007',
+      '1e5',
+      '9007199254740993',
+      '1234567890123456.5',
+      '-0',
+    ])
+      expect(parseNumber(s, false), s).toBe(Number(s));
+    for (const s of ['1.2.3', '.', '-', '+', '1-2']) expect(parseNumber(s, false), s).toBeNaN();
+  });
+
   it('keeps line numbers right across quoted newlines and while pausing for progress', async () => {
     const lines = ['a,b,label'];
     for (let i = 0; i < 30_000; i++) lines.push(i === 10 ? '1,"x\ny",0' : `${i},${i % 7},${i % 2}`);
@@ -34,6 +57,7 @@ describe('reading CSV text', () => {
     const err = await parseTable(lines.join('\n'), {
       file: 'big.csv',
       yieldMs: 0,
+      chunkChars: 997,
       yieldTo: () => new Promise((r) => setTimeout(r, 0)),
       onProgress: (f) => progress.push(f),
     }).catch((e: Error) => e);
@@ -42,20 +66,25 @@ describe('reading CSV text', () => {
     expect(progress.length).toBeGreaterThan(2);
   });
 
-  it('gives the same table whether or not it pauses', async () => {
+  it('gives the same table in small pieces as in one, quotes and line breaks in fields included', async () => {
     const text = [
       'a,b,label',
-      ...Array.from({ length: 20_000 }, (_, i) => `${i},"q,${i}",${i % 3}`),
+      ...Array.from({ length: 20_000 }, (_, i) =>
+        i % 7 ? `${i},"q,${i}",${i % 3}` : `${i},"say ""hi""\r\nagain ${i}",${i % 3}`,
+      ),
     ].join('\r\n');
     const plain = await parseTable(text, { file: 'a.csv' });
     const paused = await parseTable(text, {
       file: 'a.csv',
+      chunkChars: 333,
       yieldMs: 0,
       yieldTo: () => Promise.resolve(),
     });
     expect(paused.rows).toBe(20_000);
-    expect(paused.columns[1]!.text(19_999)).toBe('q,19999');
+    expect(paused.columns[1]!.text(19_998)).toBe('q,19998');
     expect(Array.from(paused.lines)).toEqual(Array.from(plain.lines));
+    expect(paused.lines[20_000 - 1]).toBe(20_000 + 1 + Math.ceil(19_999 / 7));
+    expect(paused.columns[1]!.text(7)).toBe('say "hi"\r\nagain 7');
   });
 
   it('skips rows with the wrong number of fields when asked, listing their lines', async () => {

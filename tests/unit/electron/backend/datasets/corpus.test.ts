@@ -8,6 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../../../electron/contract';
 import { DatasetStore } from '../../../../../electron/backend/datasets/store';
+import { streamCsvFile } from '../../../../../electron/backend/datasets/read';
 import type { DatasetSummary } from '../../../../../engine/data/types';
 
 const dir = path.resolve(__dirname, '../../../../fixtures/csv');
@@ -180,7 +181,12 @@ const cases: Record<string, Expect> = {
   },
 };
 
-async function load(file: string): Promise<DatasetSummary> {
+/** Streamed from disk as the app does, or from bytes in memory as the CLI does. */
+async function load(file: string, how: 'stream' | 'bytes'): Promise<DatasetSummary> {
+  if (how === 'stream') {
+    const stream = await streamCsvFile(path.join(dir, file));
+    return new DatasetStore().load({ name: file, size: stream.size, file: stream });
+  }
   const bytes = readFileSync(path.join(dir, file));
   return new DatasetStore().load({ name: file, size: bytes.length, bytes });
 }
@@ -196,30 +202,31 @@ describe('the bad-input corpus', () => {
     expect(malformed).toBeGreaterThanOrEqual(30);
   });
 
-  for (const [file, want] of Object.entries(cases)) {
-    it(`${file}: ${'error' in want ? want.error : 'finding' in want ? want.text : 'reads correctly'}`, async () => {
-      if ('error' in want) {
-        const err = await load(file).then(
-          () => null,
-          (e: unknown) => e,
-        );
-        expect(err).toBeInstanceOf(AppError);
-        const e = err as AppError;
-        expect(e.code).toBe('BAD_REQUEST');
-        expect(e.message).toContain(want.error);
-        expect(e.message).toContain(`"${file}"`);
-        if (want.line !== undefined) expect(e.details).toMatchObject({ line: want.line, file });
-        if (want.column !== undefined) expect(e.details).toMatchObject({ column: want.column });
-        return;
-      }
-      const s = await load(file);
-      if ('finding' in want) {
-        const f = s.findings.find((x) => x.id === want.finding);
-        expect(f?.detail).toContain(want.text);
-        if (f?.severity === 'error') expect(s.ready).toBe(false);
-        return;
-      }
-      want.ok(s);
-    });
-  }
+  for (const [file, want] of Object.entries(cases))
+    for (const how of ['stream', 'bytes'] as const) {
+      it(`${file} (${how}): ${'error' in want ? want.error : 'finding' in want ? want.text : 'reads correctly'}`, async () => {
+        if ('error' in want) {
+          const err = await load(file, how).then(
+            () => null,
+            (e: unknown) => e,
+          );
+          expect(err).toBeInstanceOf(AppError);
+          const e = err as AppError;
+          expect(e.code).toBe('BAD_REQUEST');
+          expect(e.message).toContain(want.error);
+          expect(e.message).toContain(`"${file}"`);
+          if (want.line !== undefined) expect(e.details).toMatchObject({ line: want.line, file });
+          if (want.column !== undefined) expect(e.details).toMatchObject({ column: want.column });
+          return;
+        }
+        const s = await load(file, how);
+        if ('finding' in want) {
+          const f = s.findings.find((x) => x.id === want.finding);
+          expect(f?.detail).toContain(want.text);
+          if (f?.severity === 'error') expect(s.ready).toBe(false);
+          return;
+        }
+        want.ok(s);
+      });
+    }
 });

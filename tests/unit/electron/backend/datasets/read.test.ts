@@ -2,7 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendFileSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { readCsvFile, memoryLimit } from '../../../../../electron/backend/datasets/read';
+import {
+  memoryLimit,
+  readCsvFile,
+  streamCsvFile,
+} from '../../../../../electron/backend/datasets/read';
+import { DatasetStore } from '../../../../../electron/backend/datasets/store';
 import { decodeCsvBytes, firstInvalidUtf8 } from '../../../../../electron/backend/datasets/decode';
 
 let dir: string;
@@ -59,6 +64,23 @@ describe('reading a CSV file', () => {
     await expect(readCsvFile(path.join(dir, 'nope.csv'))).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
+  });
+});
+
+describe('streaming a file', () => {
+  it('parses a multi-piece file and falls back to Latin-1 at a bad byte, naming its line', async () => {
+    const p = path.join(dir, 'late.csv');
+    const rows = ['city,n,label,pad'];
+    for (let i = 0; i < 300_000; i++)
+      rows.push(`town${i % 50},${(i * 7) % 1000}.125,${i % 2},xxxxxxxxxxxxxx`);
+    writeFileSync(p, rows.join('\n') + '\n');
+    appendFileSync(p, Buffer.from('M\xfcnchen,1.5,0,x\n', 'latin1'));
+    const stream = await streamCsvFile(p);
+    expect(stream.size).toBeGreaterThan(8 * 1024 * 1024);
+    const s = await new DatasetStore().load({ name: 'late.csv', size: stream.size, file: stream });
+    expect(s.file).toMatchObject({ rows: 300_001, encoding: 'latin-1' });
+    expect(s.file.notes[0]).toContain('the first bad byte is on line 300002');
+    expect(s.columns[0]!.top!.length).toBeGreaterThan(8);
   });
 });
 

@@ -1,0 +1,12 @@
+/** Project files (issue 7): the Electron-free service behind the projects:* channels. */
+export { projectHandlers, type ProjectHandlers } from './handlers';
+export { ProjectService, BACKUP_SUFFIX } from './service';
+export type {
+  DatasetContent,
+  DatasetToLoad,
+  ProjectPlatform,
+  ProjectServiceOptions,
+  ProjectSources,
+  TrainedWeights,
+  WeightsToRestore,
+} from './sources';

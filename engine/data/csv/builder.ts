@@ -1,0 +1,151 @@
+/** Collects parsed rows into typed columns; decides on the header once it has seen a few rows. */
+import { DatasetError } from '../errors';
+import type { SkippedRow } from '../types';
+import { Column } from './column';
+import { firstRowIsHeader, type Dialect } from './dialect';
+import type { RawTable } from './parse';
+
+const PREVIEW_ROWS = 20;
+const HEADER_SAMPLE = 50;
+const MAX_BAD_ROWS_LISTED = 20;
+
+export class Builder {
+  private pending: { cells: string[]; line: number }[] | null = [];
+  private header: string[] = [];
+  private hasHeader = true;
+  private columns: Column[] = [];
+  private lines = new Int32Array(1024);
+  private rows = 0;
+  private emptyLines = 0;
+  private badRows: SkippedRow[] = [];
+  private badRowCount = 0;
+  private preview: string[][] = [];
+  private notes: string[] = [];
+  private headerLine = 1;
+
+  constructor(
+    private readonly file: string,
+    private readonly dialect: Dialect,
+    private readonly skipBadRows: boolean,
+  ) {}
+
+  row(raw: string[], line: number): void {
+    if (raw.length === 1 && raw[0]!.trim() === '') {
+      this.emptyLines++;
+      return;
+    }
+    const cells = raw; // trimmed in place: no second array per row
+    for (let j = 0; j < cells.length; j++) {
+      const c = cells[j]!;
+      // Most cells have no surrounding blanks: skip the call then.
+      const a = c.charCodeAt(0);
+      const z = c.charCodeAt(c.length - 1);
+      // Blanks and other Unicode spaces (NBSP, BOM...) are outside printable ASCII.
+      if (a <= 32 || a > 126 || z <= 32 || z > 126) cells[j] = c.trim();
+    }
+    if (this.pending) {
+      this.pending.push({ cells, line });
+      if (this.pending.length >= HEADER_SAMPLE) this.start();
+      return;
+    }
+    this.add(cells, line);
+  }
+
+  private start(): void {
+    const pending = this.pending ?? [];
+    this.pending = null;
+    const first = pending[0];
+    if (!first) return;
+    this.hasHeader = firstRowIsHeader(
+      pending.map((p) => p.cells),
+      this.dialect.decimalComma,
+    );
+    if (this.hasHeader) {
+      this.header = first.cells;
+      this.headerLine = first.line;
+      this.checkHeader();
+    } else {
+      this.header = first.cells.map((_, i) => `col_${i + 1}`);
+      this.notes.push(
+        `The first line holds data, not column names, so the columns are named col_1…col_${this.header.length}.`,
+      );
+    }
+    this.columns = this.header.map((name) => new Column(name, this.dialect.decimalComma));
+    for (const p of this.hasHeader ? pending.slice(1) : pending) this.add(p.cells, p.line);
+  }
+
+  private checkHeader(): void {
+    const seen = new Map<string, number>();
+    this.header.forEach((name, i) => {
+      if (name === '') {
+        throw new DatasetError(
+          `"${this.file}" line ${this.headerLine}: column ${i + 1} has no name in the header row. Give every column a name.`,
+          { problem: 'blank-header', file: this.file, line: this.headerLine, columnIndex: i + 1 },
+        );
+      }
+      const prev = seen.get(name);
+      if (prev !== undefined) {
+        throw new DatasetError(
+          `"${this.file}" line ${this.headerLine}: the header names two columns "${name}" (columns ${prev + 1} and ${i + 1}). Column names must be unique.`,
+          { problem: 'duplicate-header', file: this.file, line: this.headerLine, column: name },
+        );
+      }
+      seen.set(name, i);
+    });
+  }
+
+  private add(cells: string[], line: number): void {
+    if (cells.length !== this.columns.length) {
+      this.badRowCount++;
+      if (this.badRows.length < MAX_BAD_ROWS_LISTED)
+        this.badRows.push({ line, fields: cells.length });
+      return;
+    }
+    if (this.rows === this.lines.length) {
+      const grown = new Int32Array(this.lines.length * 2);
+      grown.set(this.lines);
+      this.lines = grown;
+    }
+    this.lines[this.rows++] = line;
+    for (let j = 0; j < cells.length; j++) this.columns[j]!.push(cells[j]!);
+    if (this.preview.length < PREVIEW_ROWS) this.preview.push(cells);
+  }
+
+  finish(): RawTable {
+    if (this.pending) this.start();
+    const file = this.file;
+    if (this.badRowCount > 0 && !this.skipBadRows) {
+      const listed = this.badRows.slice(0, 5);
+      const where = listed.map((r) => `line ${r.line} has ${r.fields}`).join(', ');
+      const more =
+        this.badRowCount > listed.length ? ` (and ${this.badRowCount - listed.length} more)` : '';
+      throw new DatasetError(
+        `"${file}": ${this.badRowCount} row${this.badRowCount === 1 ? '' : 's'} do${this.badRowCount === 1 ? 'es' : ''} not have the header's ${this.columns.length} fields: ${where}${more}. Fix the file, or choose "Skip bad rows" to leave them out.`,
+        { problem: 'field-count', file, line: listed[0]?.line, lines: listed.map((r) => r.line) },
+      );
+    }
+    if (this.rows === 0) {
+      throw this.hasHeader && this.badRowCount === 0
+        ? new DatasetError(`"${file}" has a header row but no data rows.`, {
+            problem: 'header-only',
+            file,
+            line: this.headerLine,
+          })
+        : new DatasetError(`"${file}" has no usable rows.`, { problem: 'no-rows', file });
+    }
+    return {
+      file,
+      dialect: this.dialect,
+      hasHeader: this.hasHeader,
+      header: this.header,
+      columns: this.columns,
+      rows: this.rows,
+      lines: this.lines.subarray(0, this.rows),
+      emptyLines: this.emptyLines,
+      badRows: this.badRows,
+      badRowCount: this.badRowCount,
+      preview: this.preview,
+      notes: this.notes,
+    };
+  }
+}

@@ -1,0 +1,82 @@
+import { test, expect } from './fixtures';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+
+async function predictSetosa(page: Page): Promise<string> {
+  const predict = page.getByRole('region', { name: 'Predict a row' });
+  await predict.getByLabel('sepal_length_cm').fill('6.0');
+  await predict.getByLabel('sepal_width_cm').fill('2.9');
+  await predict.getByLabel('petal_length_cm').fill('4.5');
+  await predict.getByLabel('petal_width_cm').fill('1.5');
+  await predict.getByRole('button', { name: 'Predict' }).click();
+  const status = predict.getByRole('status', { name: 'Prediction' });
+  await expect(status).toContainText('Predicted class');
+  return (await status.textContent()) ?? '';
+}
+
+test('saves a trained project into the workspace and opens it again: same network, run and predictions', async ({
+  app,
+  host,
+}) => {
+  {
+    await app.getByRole('combobox', { name: 'Open sample dataset' }).selectOption('iris.csv');
+    await app.getByRole('button', { name: 'Use this dataset' }).click();
+    await app
+      .getByRole('combobox', { name: 'Start from a template' })
+      .selectOption({ label: 'MLP classifier' });
+    await app.getByRole('tab', { name: 'Training' }).click();
+    await app.getByLabel('Epochs').fill('30');
+    await app.getByRole('button', { name: 'Train', exact: true }).click();
+    await expect(app.getByRole('status', { name: 'Training progress' })).toContainText(
+      'Finished · epoch 30/30',
+    );
+  }
+  await expect(app).toHaveTitle(/^● Untitled — Layerlab/);
+  const before = await predictSetosa(app);
+
+  // Save: the in-app picker asks for a name in the workspace.
+  await app.keyboard.press('Control+s');
+  const dialog = app.getByRole('dialog', { name: 'Save the project' });
+  await dialog.getByLabel('File name').fill('my-net');
+  await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(app.getByText('Saved my-net.layerlab.')).toBeVisible();
+  await expect(app).toHaveTitle(/^my-net\.layerlab — Layerlab/);
+  const file = path.join(host.workspace, 'my-net.layerlab');
+  expect(existsSync(file)).toBe(true);
+  const saved = JSON.parse(readFileSync(file, 'utf8'));
+  expect(saved.formatVersion).toBe(1);
+
+  // A second save keeps the previous version as a backup.
+  await app.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(app.getByText(/previous version is kept/)).toBeVisible();
+  expect(existsSync(`${file}.bak`)).toBe(true);
+
+  await app.getByRole('button', { name: 'New', exact: true }).click();
+  await expect(app.locator('.react-flow__node')).toHaveCount(0);
+  await expect(app).toHaveTitle(/^Untitled — Layerlab/);
+
+  await app.getByRole('button', { name: 'Open…' }).click();
+  const open = app.getByRole('dialog', { name: 'Open a project' });
+  await open.getByRole('button', { name: /my-net\.layerlab/ }).dblclick();
+  await expect(app.locator('.react-flow__node')).toHaveCount(9);
+  await expect(app).toHaveTitle(/^my-net\.layerlab — Layerlab/);
+  await app.getByRole('tab', { name: 'Training' }).click();
+  await expect(app.getByRole('status', { name: 'Training progress' })).toContainText(
+    'Finished · epoch 30/30',
+  );
+  expect(await predictSetosa(app)).toBe(before);
+});
+
+test('asks before discarding unsaved changes', async ({ app }) => {
+  await app.getByRole('button', { name: 'Dense', exact: true }).click();
+  await expect(app).toHaveTitle(/^● /);
+  let asked = '';
+  app.once('dialog', (d) => {
+    asked = d.message();
+    void d.dismiss();
+  });
+  await app.getByRole('button', { name: 'New', exact: true }).click();
+  expect(asked).toContain('Discard the unsaved changes');
+  await expect(app.locator('.react-flow__node')).toHaveCount(1);
+});
