@@ -27,7 +27,6 @@ const uiLibs = [
   '@xyflow/react',
   'zustand',
   'zundo',
-  'recharts',
 ];
 
 export default tseslint.config(

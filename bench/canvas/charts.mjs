@@ -84,7 +84,7 @@ try {
     elapsed: (performance.now() - window.__b.start) / 1000,
   }));
   const drawn = await page
-    .locator('[aria-label^="Loss per epoch"] .recharts-line-curve')
+    .locator('[aria-label^="Loss per epoch"] .chart-line')
     .first()
     .getAttribute('d');
   console.log(

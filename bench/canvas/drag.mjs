@@ -77,6 +77,24 @@ function graphClip(n) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function measure(page) {
+  // Drag the node nearest the middle of the canvas (clear of banners, minimap and controls).
+  const dragId = await page.evaluate(() => {
+    const pane = document.querySelector('.react-flow__pane').getBoundingClientRect();
+    const cx = pane.left + pane.width / 2;
+    const cy = pane.top + pane.height / 2;
+    let best = null;
+    let bestD = Infinity;
+    for (const el of document.querySelectorAll('.react-flow__node')) {
+      const r = el.getBoundingClientRect();
+      const d = Math.hypot(r.left + r.width / 2 - cx, r.top + r.height / 2 - cy);
+      if (d < bestD) {
+        bestD = d;
+        best = el.getAttribute('data-id');
+      }
+    }
+    window.__dragId = best;
+    return best;
+  });
   // Instrument: per animation frame, did the dragged node's transform change? And long tasks.
   await page.evaluate(() => {
     const w = window;
@@ -86,7 +104,7 @@ async function measure(page) {
         if (w.__bench.recording) w.__bench.longest = Math.max(w.__bench.longest, e.duration);
     }).observe({ type: 'longtask', buffered: false });
     const tick = () => {
-      const el = document.querySelectorAll('.react-flow__node')[55];
+      const el = document.querySelector(`.react-flow__node[data-id="${window.__dragId}"]`);
       const t = el ? el.style.transform : '';
       if (w.__bench.recording) {
         w.__bench.frames++;
@@ -99,9 +117,10 @@ async function measure(page) {
   });
 
   const drag = async () => {
-    const box = await page.locator('.react-flow__node').nth(55).boundingBox();
-    const x0 = box.x + box.width / 2;
-    const y0 = box.y + 8;
+    const box = await page.locator(`.react-flow__node[data-id="${dragId}"]`).boundingBox();
+    // Grab the body, away from the handles (top and bottom centre).
+    const x0 = box.x + 20;
+    const y0 = box.y + box.height / 2;
     await page.evaluate(() =>
       Object.assign(window.__bench, { frames: 0, moved: 0, longest: 0, recording: true }),
     );

@@ -34,7 +34,7 @@ test('trains the MLP template on iris for 200 epochs: the charts grow, then test
     new MutationObserver(() => {
       const d =
         document
-          .querySelector('[aria-label^="Loss per epoch"] .recharts-line-curve')
+          .querySelector('[aria-label^="Loss per epoch"] .chart-line')
           ?.getAttribute('d') ?? '';
       const status = document.querySelector('[aria-label="Training progress"]')?.textContent ?? '';
       const epoch = Number(/epoch (\d+)\//.exec(status)?.[1] ?? 0);
@@ -61,7 +61,7 @@ test('trains the MLP template on iris for 200 epochs: the charts grow, then test
   ).toBe(true);
   expect(draws.at(-1)!.length).toBeGreaterThan(draws[0]!.length);
   await expect(
-    app.getByRole('figure', { name: /Accuracy per epoch/ }).locator('.recharts-line-curve'),
+    app.getByRole('figure', { name: /Accuracy per epoch/ }).locator('.chart-line'),
   ).toHaveCount(2);
 
   const evaluation = app.getByRole('region', { name: 'Evaluation' });
@@ -159,7 +159,7 @@ test('the "overfits on purpose" template on wine raises the overfitting alert wi
     .filter({ hasText: /Overfitting at epoch \d+/ });
   await expect(alert).toBeVisible();
   await expect(
-    app.getByRole('figure', { name: /Loss per epoch/ }).locator('.recharts-reference-line'),
+    app.getByRole('figure', { name: /Loss per epoch/ }).locator('.chart-marker'),
   ).not.toHaveCount(0);
   const restore = alert.getByRole('button', { name: /Restore the best epoch \((\d+)\)/ });
   const best = /\((\d+)\)/.exec((await restore.textContent()) ?? '')![1];
