@@ -131,6 +131,11 @@ export const evaluationSchema = z.object({
   metrics: metricsSchema,
   /** Classification: counts[actual][predicted]. */
   confusion: z.array(z.array(z.number().int())).nullable(),
+  /** Regression: [actual, predicted] in the target's units, for at most 500 rows. */
+  pairs: z
+    .array(z.tuple([finite, finite]))
+    .nullable()
+    .optional(),
   /** Positions in the split of the rows in each cell (at most 500 per cell), for listing them. */
   cellRows: z.array(z.array(z.array(z.number().int()))).nullable(),
   classNames: z.array(z.string()).nullable(),
@@ -177,6 +182,8 @@ export const trainingChannels = {
     response: z.object({
       runId: z.string(),
       backend: z.string(),
+      /** Identifies the training data (sha-256 of the encoded training rows, 16 hex digits). */
+      datasetHash: z.string(),
       features: z.number().int(),
       trainRows: z.number().int(),
       validationRows: z.number().int(),

@@ -11,12 +11,13 @@ import type { RunAlert, RunEpoch } from '../../electron/contract/training';
 import { downsample } from './downsample';
 import { linearScale, logScale, tickLabel, type Scale } from './scale';
 
-export type MetricKey = 'loss' | 'acc' | 'mae';
+export type MetricKey = 'loss' | 'acc' | 'mae' | 'lr';
 
 const LABELS: Record<MetricKey, string> = {
   loss: 'Loss',
   acc: 'Accuracy',
   mae: 'Mean absolute error',
+  lr: 'Learning rate',
 };
 const MAX_POINTS = 600;
 const HEIGHT = 170;
@@ -67,6 +68,10 @@ function CurveChartView({ metric, epochs, alerts, log, compare }: Props) {
   const [hover, setHover] = useState<number | null>(null);
 
   const series = useMemo<Series[]>(() => {
+    if (metric === 'lr') {
+      const lr = downsample(epochs, MAX_POINTS, (e) => e.lr).map((e) => ({ x: e.epoch, y: e.lr }));
+      return [{ key: 'lr', name: 'learning rate', className: 'line-lr', points: lr }];
+    }
     const value = (m: RunEpoch['train'] | null) => (m ? (m[metric] ?? null) : null);
     const train = downsample(epochs, MAX_POINTS, (e) => value(e.train)).map((e) => ({
       x: e.epoch,
@@ -211,8 +216,9 @@ function CurveChartView({ metric, epochs, alerts, log, compare }: Props) {
         ))}
         {hovered && (
           <span className="chart-tooltip" role="status">
-            epoch {hovered.epoch}: training {fmt(hovered.train[metric])}, validation{' '}
-            {fmt(hovered.val?.[metric])}
+            {metric === 'lr'
+              ? `epoch ${hovered.epoch}: learning rate ${hovered.lr.toPrecision(3)}`
+              : `epoch ${hovered.epoch}: training ${fmt(hovered.train[metric])}, validation ${fmt(hovered.val?.[metric])}`}
           </span>
         )}
       </div>

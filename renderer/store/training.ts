@@ -17,6 +17,8 @@ export interface RunView {
   state: RunProgress['state'];
   settings: TrainSettings;
   dataset: string;
+  /** Identifies the training data (absent for runs saved by older projects). */
+  datasetHash?: string;
   backend: string;
   startedAt: number;
   epochs: RunEpoch[];

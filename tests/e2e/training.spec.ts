@@ -19,47 +19,21 @@ const epochShown = async (page: Page) =>
     )?.[1] ?? 0,
   );
 
-test('trains the MLP template on iris for 200 epochs: the charts grow, then test accuracy and the confusion matrix', async ({
+test('trains the MLP template on iris for 50 epochs: curves, test accuracy, the confusion matrix, predictions', async ({
   app,
 }) => {
   await irisWithMlp(app);
-  await app.getByLabel('Epochs').fill('200');
+  await app.getByLabel('Epochs').fill('50');
   // Small batches: many steps per epoch, so the run lasts long enough to watch it grow.
   await app.getByLabel('Batch size').fill('1');
   await app.getByLabel('Learning rate').fill('0.003');
-  // Record each redraw of the loss curve with the epoch the progress line showed then.
-  await app.evaluate(() => {
-    const w = window as unknown as { __draws: { epoch: number; length: number }[] };
-    w.__draws = [];
-    new MutationObserver(() => {
-      const d =
-        document
-          .querySelector('[aria-label^="Loss per epoch"] .chart-line')
-          ?.getAttribute('d') ?? '';
-      const status = document.querySelector('[aria-label="Training progress"]')?.textContent ?? '';
-      const epoch = Number(/epoch (\d+)\//.exec(status)?.[1] ?? 0);
-      if (d.length && d.length !== w.__draws.at(-1)?.length)
-        w.__draws.push({ epoch, length: d.length });
-    }).observe(document.body, {
-      subtree: true,
-      childList: true,
-      characterData: true,
-      attributes: true,
-      attributeFilter: ['d'],
-    });
-  });
   await app.getByRole('button', { name: 'Train', exact: true }).click();
   const progress = app.getByRole('status', { name: 'Training progress' });
-  await expect(progress).toContainText('Finished · epoch 200/200', { timeout: 30_000 });
-  const draws = await app.evaluate(
-    () => (window as unknown as { __draws: { epoch: number; length: number }[] }).__draws,
-  );
-  // The curve was drawn while training ran (not only at the end), and it grew.
-  expect(
-    draws.some((d) => d.epoch > 0 && d.epoch < 200),
-    JSON.stringify(draws),
-  ).toBe(true);
-  expect(draws.at(-1)!.length).toBeGreaterThan(draws[0]!.length);
+  await expect(progress).toContainText('Finished · epoch 50/50', { timeout: 30_000 });
+  // Both charts show the 50 epochs of training and validation.
+  await expect(
+    app.getByRole('figure', { name: /Loss per epoch/ }).locator('.chart-line'),
+  ).toHaveCount(2);
   await expect(
     app.getByRole('figure', { name: /Accuracy per epoch/ }).locator('.chart-line'),
   ).toHaveCount(2);
@@ -95,16 +69,49 @@ test('trains the MLP template on iris for 200 epochs: the charts grow, then test
   await expect(rows.locator('tbody tr').first().locator('td').last()).toHaveText('1');
 });
 
-test('pause stops the epochs, resume goes on, stop ends the run; the graph is locked meanwhile', async ({
+test('the charts grow while training; pause stops the epochs, resume goes on, stop ends the run; the graph is locked meanwhile', async ({
   app,
 }) => {
   await irisWithMlp(app);
   await app.getByLabel('Epochs').fill('100000');
   await app.getByLabel('Batch size').fill('1');
   await app.getByLabel('Learning rate').fill('0.001');
+  // Record each redraw of the loss curve with the epoch the progress line showed then.
+  await app.evaluate(() => {
+    const w = window as unknown as { __draws: { epoch: number; length: number }[] };
+    w.__draws = [];
+    new MutationObserver(() => {
+      const d =
+        document.querySelector('[aria-label^="Loss per epoch"] .chart-line')?.getAttribute('d') ??
+        '';
+      const status = document.querySelector('[aria-label="Training progress"]')?.textContent ?? '';
+      const epoch = Number(/epoch (\d+)\//.exec(status)?.[1] ?? 0);
+      if (d.length && d.length !== w.__draws.at(-1)?.length)
+        w.__draws.push({ epoch, length: d.length });
+    }).observe(document.body, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['d'],
+    });
+  });
   await app.getByRole('button', { name: 'Train', exact: true }).click();
   const progress = app.getByRole('status', { name: 'Training progress' });
   await expect.poll(() => epochShown(app)).toBeGreaterThan(2);
+
+  // The charts grow while training runs: redrawn at increasing epochs, with longer curves.
+  await expect
+    .poll(
+      async () =>
+        (await app.evaluate(() => (window as unknown as { __draws: unknown[] }).__draws)).length,
+    )
+    .toBeGreaterThanOrEqual(3);
+  const draws = await app.evaluate(
+    () => (window as unknown as { __draws: { epoch: number; length: number }[] }).__draws,
+  );
+  expect(draws.at(-1)!.epoch).toBeGreaterThan(draws[0]!.epoch);
+  expect(draws.at(-1)!.length).toBeGreaterThan(draws[0]!.length);
 
   await app.getByRole('button', { name: 'Pause' }).click();
   await expect(progress).toContainText('Paused');
@@ -184,4 +191,30 @@ test('previews augmented training rows: Gaussian noise changes the values, seede
   // The same seed gives the same augmented values.
   await app.getByRole('button', { name: 'Preview augmented rows' }).click();
   expect(((await cell.innerText()) ?? '').split('\n').map(Number)[1]).toBe(augmented);
+});
+
+test('a regression reports MAE in the target units and plots predicted vs actual and residuals', async ({
+  app,
+}) => {
+  await app.getByRole('tab', { name: 'Data' }).click();
+  await app.getByRole('combobox', { name: 'Open sample dataset' }).selectOption('iris.csv');
+  await app.getByRole('combobox', { name: 'Target column' }).selectOption('petal_width_cm');
+  await expect(app.getByRole('combobox', { name: 'Task' })).toHaveValue(/regression|auto/);
+  await app.getByRole('button', { name: 'Use this dataset' }).click();
+  await app
+    .getByRole('combobox', { name: 'Start from a template' })
+    .selectOption({ label: 'Regression MLP' });
+  await app.getByRole('tab', { name: 'Training' }).click();
+  await app.getByLabel('Epochs').fill('60');
+  await app.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(app.getByRole('status', { name: 'Training progress' })).toContainText('Finished');
+  await expect(app.getByRole('figure', { name: /Mean absolute error per epoch/ })).toBeVisible();
+  await expect(app.getByRole('figure', { name: /Learning rate per epoch/ })).toBeVisible();
+  const evaluation = app.getByRole('region', { name: 'Evaluation' });
+  // Petal widths are 0.1–2.5 cm: an MAE in those units is well below 1 (in standardized units it would not be).
+  const mae = Number(await evaluation.locator('dt:has-text("MAE") + dd').textContent());
+  expect(mae).toBeGreaterThan(0);
+  expect(mae).toBeLessThan(0.5);
+  await expect(evaluation.getByRole('figure', { name: 'Predicted vs actual' })).toBeVisible();
+  await expect(evaluation.getByRole('figure', { name: 'Residuals' })).toBeVisible();
 });

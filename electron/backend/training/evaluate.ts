@@ -47,5 +47,13 @@ export function evaluateSplit(
       if (cell.length < MAX_LISTED) cell.push(r);
     }
   }
-  return { split, rows: data.x.rows, metrics, confusion, cellRows, classNames };
+  let pairs: [number, number][] | null = null;
+  if (loss === 'mse' && data.y.cols === 1) {
+    // Scaled units here; the service turns them into the target's units.
+    const p = trainer.predict(data.x);
+    pairs = [];
+    for (let r = 0; r < Math.min(data.x.rows, MAX_LISTED); r++)
+      pairs.push([data.y.data[r]!, p.data[r]!]);
+  }
+  return { split, rows: data.x.rows, metrics, confusion, cellRows, classNames, pairs };
 }

@@ -4,6 +4,7 @@
  * renderer), and pushes coalesced progress and a final result as contract events.
  */
 import { Worker } from 'node:worker_threads';
+import { createHash } from 'node:crypto';
 import {
   AppError,
   type EventName,
@@ -50,8 +51,9 @@ interface Run {
   id: string;
   spec: ModelSpec;
   datasetId: string;
-  /** Regression: the target's standard deviation, to report MAE in the target's own units. */
+  /** Regression: the target's scaling, to report MAE and predictions in the target's own units. */
   targetStd: number;
+  targetMean: number;
   /** A pending "restore best epoch" request. */
   restoring: {
     resolve(m: Extract<FromWorker, { type: 'restored' }>): void;
@@ -149,6 +151,7 @@ export class TrainingService {
       evaluatedOn: null,
       restoring: null,
       targetStd: train.targetScale?.std ?? 1,
+      targetMean: train.targetScale?.mean ?? 0,
       worker,
       coalescer,
       state: 'starting',
@@ -183,6 +186,11 @@ export class TrainingService {
     return {
       runId: id,
       backend: 'cpu',
+      datasetHash: createHash('sha256')
+        .update(new Uint8Array(train.x.buffer, train.x.byteOffset, train.x.byteLength))
+        .update(new Uint8Array(train.y.buffer, train.y.byteOffset, train.y.byteLength))
+        .digest('hex')
+        .slice(0, 16),
       features: info.features,
       trainRows: train.rows,
       validationRows: validation.rows,
@@ -242,7 +250,7 @@ export class TrainingService {
         'No best epoch was recorded: training needs validation data for that.',
       );
     this.latest = { runId: run.id, datasetId: run.datasetId, spec: run.spec, weights: m.weights };
-    return { epoch: m.epoch, evaluation: inUnits(m.evaluation, run.targetStd) };
+    return { epoch: m.epoch, evaluation: inUnits(m.evaluation, run.targetStd, run.targetMean) };
   }
 
   previewAugment(
@@ -351,20 +359,25 @@ export class TrainingService {
       message: m.message,
       epochs: m.epochs ?? 0,
       restoredEpoch: m.restoredEpoch ?? null,
-      evaluation: inUnits(m.evaluation ?? null, run.targetStd),
+      evaluation: inUnits(m.evaluation ?? null, run.targetStd, run.targetMean),
       weightStats: m.weightStats ?? null,
     });
     // The worker stays, holding the trained model (restore best epoch), until the next run.
   }
 }
 
-/** An evaluation's MAE in the target's own units. */
+/** An evaluation's MAE and predicted/actual pairs in the target's own units. */
 function inUnits(
   e: EventOf<'training:done'>['evaluation'],
-  targetStd: number,
+  std: number,
+  mean: number,
 ): EventOf<'training:done'>['evaluation'] {
   if (!e || e.metrics.mae === undefined) return e;
-  return { ...e, metrics: { ...e.metrics, mae: e.metrics.mae * targetStd } };
+  return {
+    ...e,
+    metrics: { ...e.metrics, mae: e.metrics.mae * std },
+    pairs: e.pairs?.map(([a, p]) => [a * std + mean, p * std + mean] as [number, number]) ?? null,
+  };
 }
 
 /** NaN/∞ metrics (a diverged epoch) travel as null: JSON has no NaN. */

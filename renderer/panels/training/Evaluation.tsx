@@ -2,6 +2,7 @@
 import type { RunEvaluation } from '../../../electron/contract/training';
 import { useState } from 'react';
 import { classScores } from './runStats';
+import { Scatter } from '../../charts/Scatter';
 import { usePlatform } from '../../src/platform';
 import { describeError } from '../../src/errors';
 import { useUiStore } from '../../store/ui';
@@ -130,6 +131,24 @@ export function Evaluation({
               ))}
             </tbody>
           </table>
+        </div>
+      )}
+      {evaluation.pairs && evaluation.pairs.length > 0 && (
+        <div className="eval-tables">
+          <Scatter
+            points={evaluation.pairs}
+            xLabel="actual"
+            yLabel="predicted"
+            title="Predicted vs actual"
+            reference="diagonal"
+          />
+          <Scatter
+            points={evaluation.pairs.map(([a, p]) => [p, a - p] as const)}
+            xLabel="predicted"
+            yLabel="residual (actual − predicted)"
+            title="Residuals"
+            reference="zero"
+          />
         </div>
       )}
       {listed && (

@@ -35,7 +35,12 @@ export function Runs({
               null,
             );
             const test = r.done?.evaluation?.metrics;
-            const diff = settingsDiff(r.settings, current.settings);
+            const otherData =
+              r.datasetHash && current.datasetHash && r.datasetHash !== current.datasetHash;
+            const diff = [
+              ...(otherData ? ['other training data'] : []),
+              ...settingsDiff(r.settings, current.settings),
+            ];
             return (
               <tr key={r.runId}>
                 <td>
@@ -48,7 +53,10 @@ export function Runs({
                   />
                 </td>
                 <td>{r.runId}</td>
-                <td>{r.dataset}</td>
+                <td title={r.datasetHash ? `training data ${r.datasetHash}` : undefined}>
+                  {r.dataset}
+                  {r.datasetHash ? ` · ${r.datasetHash.slice(0, 8)}` : ''}
+                </td>
                 <td>{r.epochs.length}</td>
                 <td>{best === null ? '–' : best.toFixed(4)}</td>
                 <td>

@@ -54,6 +54,7 @@ function ProgressLine({ run }: { run: RunView }) {
 }
 
 const NO_EPOCHS: RunView['epochs'] = [];
+const NO_ALERTS: RunView['alerts'] = [];
 
 const lrSchema = z
   .number()
@@ -118,6 +119,7 @@ export function TrainingPanel() {
       });
       useTrainingStore.getState().begin({
         runId: res.runId,
+        datasetHash: res.datasetHash,
         settings,
         dataset: summary.file.name,
         backend: res.backend,
@@ -214,6 +216,7 @@ export function TrainingPanel() {
                 log={false}
                 compare={compared?.epochs}
               />
+              <CurveChart metric="lr" epochs={chartEpochs} alerts={NO_ALERTS} log={false} />
             </div>
             <Alerts run={run} />
             {run.done && run.done.reason !== 'completed' && run.done.message && (
