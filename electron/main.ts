@@ -14,7 +14,7 @@ import {
   shell,
   type IpcMainInvokeEvent,
 } from 'electron';
-import { readFile, realpath } from 'node:fs/promises';
+import { readFile, realpath, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CHANNEL_NAMES, type EventName, type EventOf, type MenuCommand } from './contract';
 import { createBackend } from './backend/backend';
@@ -51,7 +51,9 @@ const backend = createBackend(
         ...(o.title ? { title: o.title } : {}),
       };
       const r = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
-      return r.canceled ? null : (r.filePaths[0] ?? null);
+      const chosen = r.canceled ? null : (r.filePaths[0] ?? null);
+      if (chosen?.endsWith('.layerlab')) addRecent(chosen);
+      return chosen;
     },
     async showSaveDialog(o) {
       const win = BrowserWindow.getFocusedWindow() ?? mainWindow;
@@ -61,7 +63,9 @@ const backend = createBackend(
         ...(o.defaultName ? { defaultPath: o.defaultName } : {}),
       };
       const r = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts);
-      return r.canceled ? null : (r.filePath ?? null);
+      const chosen = r.canceled ? null : (r.filePath ?? null);
+      if (chosen?.endsWith('.layerlab')) addRecent(chosen);
+      return chosen;
     },
     async openExternal(url) {
       if (!url.startsWith('https://')) return false;
@@ -182,6 +186,7 @@ function rebuildMenu(): void {
         openRecent: (file) => openFile(file),
         clearRecent: () => {
           recent.length = 0;
+          void writeFile(recentFile(), '[]').catch(() => undefined);
           rebuildMenu();
         },
       }),
@@ -189,12 +194,37 @@ function rebuildMenu(): void {
   );
 }
 
-function openFile(file: string): void {
+/** Recent projects, kept in userData/recent.json across sessions (files the user chose). */
+const recentFile = () => path.join(app.getPath('userData'), 'recent.json');
+
+async function loadRecent(): Promise<void> {
+  try {
+    const list: unknown = JSON.parse(await readFile(recentFile(), 'utf8'));
+    if (Array.isArray(list)) {
+      for (const p of list
+        .filter((x): x is string => typeof x === 'string' && path.isAbsolute(x))
+        .slice(0, 10)) {
+        recent.push(p);
+        access.grant(p);
+      }
+    }
+  } catch {
+    /* no list yet */
+  }
+}
+
+function addRecent(file: string): void {
   const abs = path.resolve(file);
   access.grant(abs);
   recent.splice(0, recent.length, abs, ...recent.filter((r) => r !== abs).slice(0, 9));
   app.addRecentDocument(abs);
+  void writeFile(recentFile(), JSON.stringify(recent)).catch(() => undefined);
   rebuildMenu();
+}
+
+function openFile(file: string): void {
+  const abs = path.resolve(file);
+  addRecent(abs);
   send('app:openFile', { path: abs });
 }
 
@@ -251,6 +281,7 @@ if (!app.requestSingleInstanceLock()) {
     hardenSessions();
     registerProtocol();
     registerIpc();
+    await loadRecent();
     rebuildMenu();
     await createWindow();
   });

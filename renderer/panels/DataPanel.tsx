@@ -5,11 +5,12 @@
  */
 import { useEffect, useState } from 'react';
 import { usePlatform } from '../src/platform';
+import { useProjectStore } from '../store/project';
+import { projectActions } from '../src/projectFiles';
 import { useDataStore } from '../store/data';
 import { useGraphAnalysis } from '../store/analysis';
 import {
   configure,
-  openDropped,
   openPath,
   openSample,
   retrySkippingBadRows,
@@ -18,6 +19,43 @@ import {
 } from './data/actions';
 import { DatasetView } from './data/DatasetView';
 import './data/data.css';
+
+/** A project's linked dataset that was not found (or changed): "Locate…" it. */
+/** Embed the dataset in the project file (default), or link it by path and content hash. */
+function EmbedChoice() {
+  const mode = useProjectStore((s) => s.datasetMode);
+  const loaded = useDataStore((s) => s.summary !== null);
+  if (!loaded) return null;
+  return (
+    <label
+      className="check embed-choice"
+      title="Unchecked: the project keeps the file's path and checks its content when opened"
+    >
+      <input
+        type="checkbox"
+        checked={mode === 'embed'}
+        onChange={(e) =>
+          useProjectStore.getState().setDatasetMode(e.target.checked ? 'embed' : 'link')
+        }
+      />
+      Save the data inside the project file
+    </label>
+  );
+}
+
+function MissingDataset() {
+  const platform = usePlatform();
+  const link = useProjectStore((s) => s.missingLink);
+  if (!link) return null;
+  return (
+    <p className="warning" role="alert">
+      The project's dataset {link.name} is not at {link.path}.{' '}
+      <button type="button" onClick={() => void projectActions(platform).locateDataset()}>
+        Locate…
+      </button>
+    </p>
+  );
+}
 
 export function DataPanel() {
   const platform = usePlatform();
@@ -46,26 +84,6 @@ export function DataPanel() {
     [api],
   );
 
-  // Files dropped anywhere on the window open here (other drags, like palette items, pass by).
-  useEffect(() => {
-    const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
-    const over = (e: DragEvent) => {
-      if (hasFiles(e)) e.preventDefault();
-    };
-    const drop = (e: DragEvent) => {
-      const file = e.dataTransfer?.files[0];
-      if (!hasFiles(e) || !file) return;
-      e.preventDefault();
-      void openDropped(api, file);
-    };
-    window.addEventListener('dragover', over);
-    window.addEventListener('drop', drop);
-    return () => {
-      window.removeEventListener('dragover', over);
-      window.removeEventListener('drop', drop);
-    };
-  }, [api]);
-
   async function open() {
     const path = await platform.pickFile({
       title: 'Open a CSV file',
@@ -85,6 +103,8 @@ export function DataPanel() {
 
   return (
     <section className="data-panel" aria-label="Data">
+      <MissingDataset />
+      <EmbedChoice />
       <div className="row">
         <button type="button" onClick={() => void open()} disabled={busy}>
           Open CSV…

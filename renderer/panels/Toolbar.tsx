@@ -3,7 +3,8 @@ import { useGraphStore, undo, redo } from '../store/graph';
 import { useUiStore } from '../store/ui';
 import { usePlatform } from '../src/platform';
 import { TEMPLATES } from '../canvas/templates';
-import type { ProjectActions } from '../src/projectFiles';
+import { recentProjects, type ProjectActions } from '../src/projectFiles';
+import { useEffect, useState } from 'react';
 import { useDirty, useProjectStore } from '../store/project';
 
 export interface ToolbarActions {
@@ -11,6 +12,39 @@ export interface ToolbarActions {
   onFit(): void;
   onLayout(): void;
   onTemplate(id: string): void;
+}
+
+/** Browser mode: recently opened or saved projects of this workspace (the desktop app has File ▸ Open Recent). */
+function RecentProjects({
+  workspace,
+  onOpen,
+}: {
+  workspace: string | null;
+  onOpen(path: string): void;
+}) {
+  const [list, setList] = useState(() => recentProjects(workspace));
+  useEffect(() => {
+    const update = () => setList(recentProjects(workspace));
+    window.addEventListener('layerlab-recent', update);
+    return () => window.removeEventListener('layerlab-recent', update);
+  }, [workspace]);
+  if (!list.length) return null;
+  return (
+    <select
+      aria-label="Open a recent project"
+      value=""
+      onChange={(e) => {
+        if (e.target.value) onOpen(e.target.value);
+      }}
+    >
+      <option value="">Recent…</option>
+      {list.map((p) => (
+        <option key={p} value={p}>
+          {p}
+        </option>
+      ))}
+    </select>
+  );
 }
 
 export function Toolbar({ files, onFit, onLayout, onTemplate }: ToolbarActions) {
@@ -44,6 +78,16 @@ export function Toolbar({ files, onFit, onLayout, onTemplate }: ToolbarActions) 
       <button type="button" onClick={() => void files.saveAs()} title="Save as (Ctrl+Shift+S)">
         Save As…
       </button>
+      <button
+        type="button"
+        onClick={() => void files.share()}
+        title="Write a copy with the dataset inside, to send to someone"
+      >
+        Share…
+      </button>
+      {info.mode === 'browser' && (
+        <RecentProjects workspace={info.workspace} onOpen={(p) => void files.openPath(p)} />
+      )}
       <select
         aria-label="Start from a template"
         value=""

@@ -22,6 +22,7 @@ import { isTextField } from './dom';
 import { AUTOSAVE_MS, projectActions } from './projectFiles';
 import { isDirty, useDirty, useProjectStore } from '../store/project';
 import { RecoveryDialog } from '../panels/RecoveryDialog';
+import { openDropped } from '../panels/data/actions';
 
 export function App({ platform }: { platform: RendererPlatform }) {
   return (
@@ -70,6 +71,30 @@ function Shell({ platform }: { platform: RendererPlatform }) {
       window.removeEventListener('beforeunload', beforeUnload);
     };
   }, [files]);
+
+  // Files dropped anywhere on the window: a project opens, anything else is a dataset.
+  useEffect(() => {
+    const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
+    const over = (e: DragEvent) => {
+      if (hasFiles(e)) e.preventDefault();
+    };
+    const drop = (e: DragEvent) => {
+      const file = e.dataTransfer?.files[0];
+      if (!hasFiles(e) || !file) return;
+      e.preventDefault();
+      if (file.name.toLowerCase().endsWith('.layerlab')) void files.openDropped(file);
+      else {
+        useUiStore.getState().showTab('data');
+        void openDropped(platform.api, file);
+      }
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('drop', drop);
+    };
+  }, [files, platform.api]);
 
   // A file the OS asked us to open (command line, file association, second instance).
   useEffect(

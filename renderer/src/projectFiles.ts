@@ -16,6 +16,28 @@ import type { RendererPlatform } from './platform';
 
 export const PROJECT_FILTERS = [{ name: 'Layerlab projects', extensions: ['layerlab'] }];
 export const AUTOSAVE_MS = 30_000;
+const RECENT_MAX = 8;
+
+/** Browser mode's recent projects (workspace paths), per workspace, in this browser. */
+export function recentProjects(workspace: string | null): string[] {
+  try {
+    const list: unknown = JSON.parse(
+      localStorage.getItem(`layerlab-recent:${workspace ?? ''}`) ?? '[]',
+    );
+    return Array.isArray(list)
+      ? list.filter((x): x is string => typeof x === 'string').slice(0, RECENT_MAX)
+      : [];
+  } catch {
+    return [];
+  }
+}
+
+function rememberRecent(workspace: string | null, path: string | null): void {
+  if (!path) return;
+  const list = [path, ...recentProjects(workspace).filter((p) => p !== path)].slice(0, RECENT_MAX);
+  localStorage.setItem(`layerlab-recent:${workspace ?? ''}`, JSON.stringify(list));
+  window.dispatchEvent(new Event('layerlab-recent'));
+}
 
 export function draft(): ProjectDraft {
   const { graph } = useGraphStore.getState();
@@ -109,6 +131,7 @@ export function projectActions(platform: RendererPlatform) {
       recoveryKey: project.key,
     });
     useProjectStore.getState().markSaved(saved.path, saved.name);
+    rememberRecent(platform.info.workspace, saved.path);
     notify(`Saved ${saved.name}${saved.backup ? ' (the previous version is kept as .bak)' : ''}.`);
     for (const w of saved.warnings) notify(w);
   }
@@ -136,12 +159,65 @@ export function projectActions(platform: RendererPlatform) {
       guard(async () => {
         if (busyTraining() || !discardOk()) return;
         const path = await platform.pickFile({ title: 'Open a project', filters: PROJECT_FILTERS });
-        if (path) applyProject(await api.invoke('projects:open', { path }));
+        if (!path) return;
+        const opened = await api.invoke('projects:open', { path });
+        applyProject(opened);
+        rememberRecent(platform.info.workspace, opened.path);
       }),
     openPath: (path: string) =>
       guard(async () => {
         if (busyTraining() || !discardOk()) return;
-        applyProject(await api.invoke('projects:open', { path }));
+        const opened = await api.invoke('projects:open', { path });
+        applyProject(opened);
+        rememberRecent(platform.info.workspace, opened.path);
+      }),
+    /** A .layerlab file dropped on the window (it then has no path: Save asks where). */
+    openDropped: (file: File) =>
+      guard(async () => {
+        if (busyTraining() || !discardOk()) return;
+        applyProject(
+          await api.invoke('projects:openText', { name: file.name, text: await file.text() }),
+        );
+      }),
+    /** Share…: a copy with the dataset embedded, for someone else; this document keeps its file. */
+    share: () =>
+      guard(async () => {
+        const name = useProjectStore.getState().name.replace(/\.layerlab$/, '');
+        const target = await platform.pickSavePath({
+          title: 'Share a copy (dataset included)',
+          filters: PROJECT_FILTERS,
+          defaultName: `${name}-shared.layerlab`,
+        });
+        if (!target) return;
+        const shared = await api.invoke('projects:share', { path: target, draft: draft() });
+        notify(`Wrote ${shared.name} with the dataset inside; send that file.`);
+      }),
+    /** "Locate…": find a linked dataset that moved; `force` uses a file whose content changed. */
+    locateDataset: () =>
+      guard(async () => {
+        const link = useProjectStore.getState().missingLink;
+        if (!link) return;
+        const path = await platform.pickFile({
+          title: `Locate ${link.name}`,
+          filters: [{ name: 'CSV files', extensions: ['csv', 'tsv', 'txt'] }],
+        });
+        if (!path) return;
+        let status = await api.invoke('projects:locateDataset', { path, link });
+        if (
+          status.status === 'changed' &&
+          window.confirm(`${status.message}\n\nUse this file anyway?`)
+        ) {
+          status = await api.invoke('projects:locateDataset', { path, link, force: true });
+        }
+        if (status.status === 'loaded') {
+          const parsed = datasetSummarySchema.safeParse(status.summary);
+          if (parsed.success) {
+            useDataStore.getState().setSummary(parsed.data);
+            useDataStore.getState().accept();
+            useProjectStore.setState({ missingLink: null, datasetMode: 'link' });
+            notify(`Found ${status.name}.`);
+          }
+        } else if (status.status !== 'changed') notify(status.message, 'error');
       }),
     save: () =>
       guard(async () => {

@@ -42,12 +42,23 @@ interface ProjectState {
 
 export const newKey = () => crypto.randomUUID();
 
+/**
+ * The dataset as far as the document is concerned: which one, with which import options (a
+ * summary refreshed by the sanity checks is the same dataset).
+ */
+function datasetKey(summary: ReturnType<typeof useDataStore.getState>['summary']): string | null {
+  if (!summary) return null;
+  // `parameters` only tells the sanity checks about the network; it is not a data setting.
+  const { parameters: _parameters, ...options } = summary.options;
+  return `${summary.id}:${JSON.stringify(options)}`;
+}
+
 function snapshot(): Snapshot {
   return {
     graph: useGraphStore.getState().graph,
     settings: useTrainingStore.getState().settings,
     history: useTrainingStore.getState().history,
-    dataset: useDataStore.getState().summary,
+    dataset: datasetKey(useDataStore.getState().summary),
   };
 }
 
@@ -95,6 +106,8 @@ export function useDirty(): boolean {
   const history = useTrainingStore((s) =>
     isNew ? s.history.length > 0 : s.history !== saved.history,
   );
-  const dataset = useDataStore((s) => (isNew ? s.summary !== null : s.summary !== saved.dataset));
+  const dataset = useDataStore((s) =>
+    isNew ? s.summary !== null : datasetKey(s.summary) !== saved.dataset,
+  );
   return forced || graph || settings || history || dataset;
 }

@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures';
+import { test, expect, openCsv } from './fixtures';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -79,4 +79,57 @@ test('asks before discarding unsaved changes', async ({ app }) => {
   await app.getByRole('button', { name: 'New', exact: true }).click();
   expect(asked).toContain('Discard the unsaved changes');
   await expect(app.locator('.react-flow__node')).toHaveCount(1);
+});
+
+test('a project that links its dataset reopens with "Locate…" when the file moved, and Share writes a self-contained copy', async ({
+  app,
+  host,
+}) => {
+  const { renameSync } = await import('node:fs');
+  await openCsv(app, 'data', 'iris.csv');
+  await app.getByLabel('Save the data inside the project file').uncheck();
+  await app
+    .getByRole('combobox', { name: 'Start from a template' })
+    .selectOption({ label: 'MLP classifier' });
+  await app.getByRole('button', { name: 'Save As…' }).click();
+  const save = app.getByRole('dialog', { name: 'Save the project as' });
+  await save.getByLabel('File name').fill('linked');
+  await save.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(app).toHaveTitle(/^linked\.layerlab/);
+  const saved = JSON.parse(readFileSync(path.join(host.workspace, 'linked.layerlab'), 'utf8'));
+  expect(JSON.stringify(saved.dataset)).toContain('data/iris.csv');
+
+  // Share: a copy with the data inside, next to the linked one.
+  await app.getByRole('button', { name: 'Share…' }).click();
+  const share = app.getByRole('dialog', { name: 'Share a copy (dataset included)' });
+  await share.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(
+    app.getByText(/Wrote linked-shared\.layerlab with the dataset inside/),
+  ).toBeVisible();
+  expect(
+    readFileSync(path.join(host.workspace, 'linked-shared.layerlab'), 'utf8').length,
+  ).toBeGreaterThan(readFileSync(path.join(host.workspace, 'linked.layerlab'), 'utf8').length);
+
+  renameSync(
+    path.join(host.workspace, 'data/iris.csv'),
+    path.join(host.workspace, 'moved-iris.csv'),
+  );
+  await app.getByRole('button', { name: 'New', exact: true }).click();
+  await app.getByRole('button', { name: 'Open…' }).click();
+  await app
+    .getByRole('dialog', { name: 'Open a project' })
+    .getByRole('button', { name: /^📄 linked\.layerlab/ })
+    .dblclick();
+  await expect(app.locator('.react-flow__node')).toHaveCount(9);
+  await app.getByRole('tab', { name: 'Data' }).click();
+  const missing = app.getByRole('alert').filter({ hasText: /iris\.csv is not at data\/iris\.csv/ });
+  await expect(missing).toBeVisible();
+  await missing.getByRole('button', { name: 'Locate…' }).click();
+  await app
+    .getByRole('dialog', { name: 'Locate iris.csv' })
+    .getByRole('button', { name: /moved-iris\.csv/ })
+    .dblclick();
+  await expect(app.getByText(/^Found .*iris\.csv\.$/)).toBeVisible();
+  await expect(missing).toHaveCount(0);
+  await expect(app.locator('[data-node-id="dense_1"]')).toContainText('160 params');
 });
