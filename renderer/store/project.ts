@@ -42,6 +42,19 @@ interface ProjectState {
 
 export const newKey = () => crypto.randomUUID();
 
+/** JSON with sorted keys: the same settings give the same text whatever order they came in. */
+function stableJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
+  if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    return `{${Object.keys(o)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stableJson(o[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(v) ?? 'null';
+}
+
 /**
  * The dataset as far as the document is concerned: which one, with which import options (a
  * summary refreshed by the sanity checks is the same dataset).
@@ -50,7 +63,7 @@ function datasetKey(summary: ReturnType<typeof useDataStore.getState>['summary']
   if (!summary) return null;
   // `parameters` only tells the sanity checks about the network; it is not a data setting.
   const { parameters: _parameters, ...options } = summary.options;
-  return `${summary.id}:${JSON.stringify(options)}`;
+  return `${summary.id}:${stableJson(options)}`;
 }
 
 function snapshot(): Snapshot {

@@ -85,8 +85,13 @@ test('a project that links its dataset reopens with "Locate…" when the file mo
   app,
   host,
 }) => {
-  const { renameSync } = await import('node:fs');
-  await openCsv(app, 'data', 'iris.csv');
+  const { copyFileSync, renameSync } = await import('node:fs');
+  // A copy of its own: the workspace is shared with the other tests of this worker.
+  copyFileSync(
+    path.join(host.workspace, 'data/iris.csv'),
+    path.join(host.workspace, 'data/linked-iris.csv'),
+  );
+  await openCsv(app, 'data', 'linked-iris.csv');
   await app.getByLabel('Save the data inside the project file').uncheck();
   await app
     .getByRole('combobox', { name: 'Start from a template' })
@@ -97,7 +102,7 @@ test('a project that links its dataset reopens with "Locate…" when the file mo
   await save.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(app).toHaveTitle(/^linked\.layerlab/);
   const saved = JSON.parse(readFileSync(path.join(host.workspace, 'linked.layerlab'), 'utf8'));
-  expect(JSON.stringify(saved.dataset)).toContain('data/iris.csv');
+  expect(JSON.stringify(saved.dataset)).toContain('data/linked-iris.csv');
 
   // Share: a copy with the data inside, next to the linked one.
   await app.getByRole('button', { name: 'Share…' }).click();
@@ -111,7 +116,7 @@ test('a project that links its dataset reopens with "Locate…" when the file mo
   ).toBeGreaterThan(readFileSync(path.join(host.workspace, 'linked.layerlab'), 'utf8').length);
 
   renameSync(
-    path.join(host.workspace, 'data/iris.csv'),
+    path.join(host.workspace, 'data/linked-iris.csv'),
     path.join(host.workspace, 'moved-iris.csv'),
   );
   await app.getByRole('button', { name: 'New', exact: true }).click();
@@ -122,11 +127,13 @@ test('a project that links its dataset reopens with "Locate…" when the file mo
     .dblclick();
   await expect(app.locator('.react-flow__node')).toHaveCount(9);
   await app.getByRole('tab', { name: 'Data' }).click();
-  const missing = app.getByRole('alert').filter({ hasText: /iris\.csv is not at data\/iris\.csv/ });
+  const missing = app
+    .getByRole('alert')
+    .filter({ hasText: /linked-iris\.csv is not at data\/linked-iris\.csv/ });
   await expect(missing).toBeVisible();
   await missing.getByRole('button', { name: 'Locate…' }).click();
   await app
-    .getByRole('dialog', { name: 'Locate iris.csv' })
+    .getByRole('dialog', { name: 'Locate linked-iris.csv' })
     .getByRole('button', { name: /moved-iris\.csv/ })
     .dblclick();
   await expect(app.getByText(/^Found .*iris\.csv\.$/)).toBeVisible();

@@ -92,6 +92,8 @@ export async function configure(api: Api, patch: DatasetOptionsPatch): Promise<v
   const onlyParameters = Object.keys(patch).every((k) => k === 'parameters');
   try {
     const next = await api.invoke('datasets:configure', { id: current.id, options: patch });
+    // The document may have moved on meanwhile (New, Open): an old answer must not come back.
+    if (useDataStore.getState().summary?.id !== current.id) return;
     store.setSummary(next, onlyParameters);
   } catch (err) {
     store.setError(errorOf(err));
