@@ -28,8 +28,8 @@ interface Props {
   epochs: readonly RunEpoch[];
   alerts: readonly RunAlert[];
   log: boolean;
-  /** Epochs of another run to overlay, dashed. */
-  compare?: readonly RunEpoch[] | undefined;
+  /** Other runs to overlay, dashed (their validation curve, else training). */
+  compare?: readonly { runId: string; epochs: readonly RunEpoch[] }[] | undefined;
 }
 
 type Point = { x: number; y: number | null };
@@ -85,18 +85,18 @@ function CurveChartView({ metric, epochs, alerts, log, compare }: Props) {
       { key: 'train', name: 'training', className: 'line-train', points: train },
       { key: 'val', name: 'validation', className: 'line-val', points: val },
     ];
-    if (compare?.length) {
-      const c = downsample(compare, MAX_POINTS, (e) => value(e.val ?? e.train)).map((e) => ({
+    (compare ?? []).forEach((run, k) => {
+      const c = downsample(run.epochs, MAX_POINTS, (e) => value(e.val ?? e.train)).map((e) => ({
         x: e.epoch,
         y: value(e.val ?? e.train),
       }));
       out.push({
-        key: 'compare',
-        name: 'compared run (validation)',
-        className: 'line-compare',
+        key: `compare-${run.runId}`,
+        name: run.runId,
+        className: `line-compare compare-${k % 4}`,
         points: c,
       });
-    }
+    });
     return out;
   }, [epochs, metric, compare]);
 

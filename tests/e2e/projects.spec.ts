@@ -34,6 +34,12 @@ test('saves a trained project into the workspace and opens it again: same networ
   }
   await expect(app).toHaveTitle(/^● Untitled — Layerlab/);
   const before = await predictSetosa(app);
+  const loss = () =>
+    app
+      .getByRole('region', { name: 'Evaluation' })
+      .locator('dt:has-text("Loss") + dd')
+      .textContent();
+  const lossBefore = await loss();
 
   // Save: the in-app picker asks for a name in the workspace.
   await app.keyboard.press('Control+s');
@@ -66,6 +72,13 @@ test('saves a trained project into the workspace and opens it again: same networ
     'Finished · epoch 30/30',
   );
   expect(await predictSetosa(app)).toBe(before);
+
+  // Same seed, same data, same network: training again gives the same result.
+  await app.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(app.getByRole('status', { name: 'Training progress' })).toContainText(
+    'Finished · epoch 30/30',
+  );
+  expect(await loss()).toBe(lossBefore);
 });
 
 test('asks before discarding unsaved changes', async ({ app }) => {

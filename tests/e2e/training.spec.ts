@@ -218,3 +218,39 @@ test('a regression reports MAE in the target units and plots predicted vs actual
   await expect(evaluation.getByRole('figure', { name: 'Predicted vs actual' })).toBeVisible();
   await expect(evaluation.getByRole('figure', { name: 'Residuals' })).toBeVisible();
 });
+
+test('earlier runs are listed with what differs, and two of them overlay the charts; early stopping restores the best epoch', async ({
+  app,
+}) => {
+  await irisWithMlp(app);
+  await app.getByLabel('Epochs', { exact: true }).fill('20');
+  const progress = app.getByRole('status', { name: 'Training progress' });
+  for (const l2 of ['0', '0.01']) {
+    await app.getByLabel('L2 λ', { exact: true }).fill(l2);
+    await app.getByRole('button', { name: 'Train', exact: true }).click();
+    await expect(progress).toContainText('Finished · epoch 20/20');
+  }
+  // Third run: early stopping with a patience of 3 on a long run.
+  await app.getByLabel('Epochs', { exact: true }).fill('400');
+  await app.getByLabel(/Early stopping/).check();
+  await app.getByLabel('Patience (epochs)').fill('3');
+  await app.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(progress).toContainText('Finished');
+  await expect(
+    app.getByText(/Early stopping: the validation loss had not improved for 3 epochs/),
+  ).toBeVisible();
+  await expect(app.getByRole('region', { name: 'Evaluation' })).toContainText(
+    /weights of epoch \d+ \(the best\)/,
+  );
+
+  const runs = app.getByRole('region', { name: 'Runs' });
+  await expect(runs.locator('tbody tr')).toHaveCount(2);
+  await expect(runs).toContainText('epochs 20 → 400');
+  await expect(runs).toContainText('early stopping off → patience 3');
+  await runs.getByRole('checkbox').nth(0).check();
+  await runs.getByRole('checkbox').nth(1).check();
+  await expect(
+    app.getByRole('figure', { name: /Loss per epoch/ }).locator('.chart-line'),
+  ).toHaveCount(4);
+  await expect(app.getByText(/^Dashed: validation curves of run\d+, run\d+$/)).toBeVisible();
+});

@@ -3,11 +3,11 @@ import { useTrainingStore } from '../../store/training';
 import { settingsDiff } from './runStats';
 
 export function Runs({
-  compareId,
+  compareIds,
   onCompare,
 }: {
-  compareId: string | null;
-  onCompare(id: string | null): void;
+  compareIds: string[];
+  onCompare(ids: string[]): void;
 }) {
   const history = useTrainingStore((s) => s.history);
   const current = useTrainingStore((s) => s.current);
@@ -45,11 +45,16 @@ export function Runs({
               <tr key={r.runId}>
                 <td>
                   <input
-                    type="radio"
-                    name="compare-run"
+                    type="checkbox"
                     aria-label={`Overlay ${r.runId}`}
-                    checked={compareId === r.runId}
-                    onChange={() => onCompare(r.runId)}
+                    checked={compareIds.includes(r.runId)}
+                    onChange={(e) =>
+                      onCompare(
+                        e.target.checked
+                          ? [...compareIds, r.runId]
+                          : compareIds.filter((id) => id !== r.runId),
+                      )
+                    }
                   />
                 </td>
                 <td>{r.runId}</td>
@@ -72,8 +77,8 @@ export function Runs({
           })}
         </tbody>
       </table>
-      {compareId && (
-        <button type="button" className="link" onClick={() => onCompare(null)}>
+      {compareIds.length > 0 && (
+        <button type="button" className="link" onClick={() => onCompare([])}>
           Hide the overlay
         </button>
       )}

@@ -10,6 +10,7 @@ import { NumberField, fromSchema } from '../NumberField';
 import { AugmentFields } from './AugmentFields';
 import { z } from 'zod';
 
+const minDeltaSchema = z.number().min(0, 'the minimum improvement cannot be negative').max(1000);
 const patienceSchema = z
   .number()
   .int('patience must be a whole number')
@@ -115,6 +116,18 @@ export function SettingsForm({ disabled }: { disabled: boolean }) {
           disabled={disabled}
           parse={fromSchema(patienceSchema)}
           onValid={(patience) => set({ earlyStopping: { ...es, patience } })}
+        />
+      )}
+      {es && (
+        <NumberField
+          id="train-min-delta"
+          className="field compact"
+          label="Min. improvement"
+          value={es.minDelta}
+          step={0.0001}
+          disabled={disabled}
+          parse={fromSchema(minDeltaSchema)}
+          onValid={(minDelta) => set({ earlyStopping: { ...es, minDelta } })}
         />
       )}
       <AugmentFields disabled={disabled} />

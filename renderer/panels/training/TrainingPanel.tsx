@@ -2,7 +2,7 @@
  * The Training tab: settings, Train / Pause / Resume / Stop / Step, progress (epoch, batch,
  * samples/s, elapsed, ETA, backend), live training-vs-validation charts, alerts and the result.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { usePlatform } from '../../src/platform';
 import { describeError } from '../../src/errors';
 import { useDataStore } from '../../store/data';
@@ -87,11 +87,15 @@ export function TrainingPanel() {
   const summary = useDataStore((s) => s.summary);
   const analysis = useGraphAnalysis();
   const run = useTrainingStore((s) => s.current);
-  const [compareId, setCompareId] = useState<string | null>(null);
-  const compared = useTrainingStore((s) =>
-    compareId
-      ? (s.history.find((r) => r.runId === compareId && r.runId !== s.current?.runId) ?? null)
-      : null,
+  const [compareIds, setCompareIds] = useState<string[]>([]);
+  const history = useTrainingStore((s) => s.history);
+  const compared = useMemo(
+    () => history.filter((r) => r.runId !== run?.runId && compareIds.includes(r.runId)),
+    [history, run?.runId, compareIds],
+  );
+  const overlays = useMemo(
+    () => compared.map((r) => ({ runId: r.runId, epochs: r.epochs })),
+    [compared],
   );
   const training = useTrainingStore(isTraining);
   const [log, setLog] = useState(false);
@@ -197,8 +201,10 @@ export function TrainingPanel() {
                 <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} />{' '}
                 Log scale
               </label>
-              {compared && (
-                <span className="muted">Dashed: validation curve of {compared.runId}</span>
+              {compared.length > 0 && (
+                <span className="muted">
+                  Dashed: validation curves of {compared.map((r) => r.runId).join(', ')}
+                </span>
               )}
             </div>
             <div className="charts">
@@ -207,14 +213,14 @@ export function TrainingPanel() {
                 epochs={chartEpochs}
                 alerts={run.alerts}
                 log={log}
-                compare={compared?.epochs}
+                compare={overlays}
               />
               <CurveChart
                 metric={metric}
                 epochs={chartEpochs}
                 alerts={run.alerts}
                 log={false}
-                compare={compared?.epochs}
+                compare={overlays}
               />
               <CurveChart metric="lr" epochs={chartEpochs} alerts={NO_ALERTS} log={false} />
             </div>
@@ -232,8 +238,8 @@ export function TrainingPanel() {
               />
             )}
             {run.done?.evaluation && <PredictForm runId={run.runId} />}
-            <WeightsView run={run} compared={compared} />
-            <Runs compareId={compared ? compareId : null} onCompare={setCompareId} />
+            <WeightsView run={run} compared={compared[0] ?? null} />
+            <Runs compareIds={compareIds} onCompare={setCompareIds} />
           </>
         ) : (
           <p className="muted">
