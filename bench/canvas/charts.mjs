@@ -4,48 +4,14 @@
 // downsampled (≤ 600 points) and throttled (≤ 4 redraws a second).
 //
 //   npm run build && node bench/canvas/charts.mjs [--epochs 10000]
-import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { launchChromium, startHost } from './common.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const i = process.argv.indexOf('--epochs');
 const EPOCHS = i > 0 ? Number(process.argv[i + 1]) : 10_000;
 
-const workspace = mkdtempSync(path.join(tmpdir(), 'layerlab-bench-'));
-cpSync(path.join(root, 'assets/datasets/iris.csv'), path.join(workspace, 'iris.csv'));
-const dist = process.env.LAYERLAB_DIST
-  ? path.resolve(process.env.LAYERLAB_DIST)
-  : path.join(root, 'dist');
-const host = spawn(
-  process.execPath,
-  [path.join(dist, 'electron/host.cjs'), '--workspace', workspace],
-  { stdio: ['ignore', 'pipe', 'inherit'] },
-);
-const url = await new Promise((resolve) => {
-  let out = '';
-  host.stdout.on('data', (d) => {
-    out += d;
-    const m = /running at (\S+)/.exec(out);
-    if (m) resolve(m[1]);
-  });
-});
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const host = await startHost(['assets/datasets/iris.csv']);
+const url = host.url;
+const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   await page.goto(url);
@@ -100,6 +66,5 @@ try {
   );
 } finally {
   await browser.close();
-  host.kill();
-  rmSync(workspace, { recursive: true, force: true });
+  host.stop();
 }

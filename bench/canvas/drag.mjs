@@ -9,16 +9,12 @@
 // the same run, so the result can be read as a ratio on a noisy machine.
 //
 // Uses Debian's Chromium with the project's usual flags (never the SwiftShader ones).
-import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+import { launchChromium, root, startHost } from './common.mjs';
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
@@ -27,31 +23,6 @@ const NODES = arg('nodes', 200);
 const DRAGS = arg('drags', 5);
 const DRAG_MS = 2000;
 const json = process.argv.includes('--json');
-
-function startHost() {
-  const workspace = mkdtempSync(path.join(tmpdir(), 'layerlab-bench-'));
-  const dist = process.env.LAYERLAB_DIST
-    ? path.resolve(process.env.LAYERLAB_DIST)
-    : path.join(root, 'dist');
-  const child = spawn(
-    process.execPath,
-    [path.join(dist, 'electron/host.cjs'), '--workspace', workspace],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /running at (\S+)/.exec(out);
-      if (m)
-        resolve({
-          url: m[1],
-          stop: () => (child.kill(), rmSync(workspace, { recursive: true, force: true })),
-        });
-    });
-    child.on('exit', (code) => reject(new Error(`host exited ${code}`)));
-  });
-}
 
 /** A grid of Dense/Activation nodes, each row a chain, as Layerlab clipboard text. */
 function graphClip(n) {
@@ -219,20 +190,7 @@ async function serveBare() {
 }
 
 const host = await startHost();
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-quic',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   await page.goto(host.url);

@@ -1,31 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { matOf } from '../../../../engine/backend/backend';
-import { Rng } from '../../../../engine/data/rng';
-import { oneHot, type Dataset } from '../../../../engine/data/dataset';
+import { blobs } from './helpers';
 import { TrainingControl } from '../../../../engine/train/control';
 import type { TrainEvent } from '../../../../engine/train/events';
 import { MetricAccumulator } from '../../../../engine/train/metrics';
 import { Trainer, type FitOptions } from '../../../../engine/train/trainer';
 import type { ModelSpec } from '../../../../engine/train/spec';
-
-/** Three Gaussian blobs in 2-D. */
-function blobs(n: number, seed: number): Dataset {
-  const r = new Rng(seed);
-  const x = new Float32Array(n * 2);
-  const labels: number[] = [];
-  const centres = [
-    [0, 2],
-    [2, -1],
-    [-2, -1],
-  ];
-  for (let i = 0; i < n; i++) {
-    const c = i % 3;
-    x[i * 2] = centres[c]![0]! + 0.6 * r.normal();
-    x[i * 2 + 1] = centres[c]![1]! + 0.6 * r.normal();
-    labels.push(c);
-  }
-  return { x: matOf(n, 2, x), y: oneHot(labels, 3) };
-}
 
 const spec = (extra: Partial<ModelSpec> = {}): ModelSpec => ({
   inputs: 2,
