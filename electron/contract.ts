@@ -94,6 +94,8 @@ export const MENU_COMMANDS = [
   'file:open',
   'file:save',
   'file:saveAs',
+  'file:share',
+  'file:close',
   'edit:undo',
   'edit:redo',
   'edit:delete',

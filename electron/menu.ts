@@ -57,6 +57,9 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[
         { type: 'separator' },
         item('Save', 'file:save', 'CmdOrCtrl+S'),
         item('Save As…', 'file:saveAs', 'CmdOrCtrl+Shift+S'),
+        item('Share…', 'file:share'),
+        { type: 'separator' },
+        item('Close', 'file:close', 'CmdOrCtrl+W'),
         ...(mac
           ? []
           : ([

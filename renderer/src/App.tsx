@@ -160,6 +160,11 @@ function Shell({ platform }: { platform: RendererPlatform }) {
           return void files.save();
         case 'file:saveAs':
           return void files.saveAs();
+        case 'file:share':
+          return void files.share();
+        case 'file:close':
+          // Closing the document leaves an empty, untitled one (asking first when unsaved).
+          return void files.newProject();
       }
     },
     [fitView, files, platform.info.version],
