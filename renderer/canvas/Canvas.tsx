@@ -34,8 +34,6 @@ const DELETE_KEYS = ['Delete', 'Backspace'];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const SNAP_GRID: [number, number] = [10, 10];
 const PRO_OPTIONS = { hideAttribution: true };
-const beginDrag = () => useGraphStore.getState().beginDrag();
-const endDrag = () => useGraphStore.getState().endDrag();
 const showProblems = () => useUiStore.getState().showTab('problems');
 
 export function Canvas() {
@@ -49,6 +47,10 @@ export function Canvas() {
     () => new Map<string, { width: number; height: number }>(),
   );
   const nodeCache = useRef(new Map<string, LayerFlowNode>());
+  // While a drag runs, positions live here (one component re-renders per frame, not every
+  // subscriber of the document); the drag lands in the document once, as one undo step.
+  const [dragPos, setDragPos] = useState<Map<string, { x: number; y: number }> | null>(null);
+  const dragRef = useRef<Map<string, { x: number; y: number }> | null>(null);
 
   // Reuse the previous React Flow node object when nothing it shows changed, so memoised
   // LayerNodes do not re-render: while one node is dragged, only that node updates.
@@ -63,10 +65,12 @@ export function Canvas() {
       const info = analysis.nodes[n.id];
       const problem = problemOf.get(n.id) ?? null;
       const m = measured.get(n.id);
+      const position = dragPos?.get(n.id) ?? n.position;
       const old = previous.get(n.id);
       const reuse =
         old &&
         old.data.node === n &&
+        old.position === position &&
         old.data.problem === problem &&
         old.data.info?.in === info?.in &&
         old.data.info?.out === info?.out &&
@@ -78,7 +82,7 @@ export function Canvas() {
         : {
             id: n.id,
             type: 'layer' as const,
-            position: n.position,
+            position,
             data: { node: n, problem, info },
             selected: sel.has(n.id),
             ...(m ? { measured: m } : {}),
@@ -88,7 +92,7 @@ export function Canvas() {
     });
     nodeCache.current = next;
     return list;
-  }, [graph.nodes, selected, measured, analysis]);
+  }, [graph.nodes, selected, measured, analysis, dragPos]);
 
   const edges = useMemo<Edge[]>(() => {
     const sel = new Set(selected);
@@ -117,9 +121,29 @@ export function Canvas() {
         else sel.delete(c.id);
       }
     }
-    if (moves.length) store.moveNodes(moves);
+    if (moves.length && dragRef.current) {
+      const next = new Map(dragRef.current);
+      for (const m of moves) next.set(m.id, { x: m.x, y: m.y });
+      dragRef.current = next;
+      setDragPos(next);
+    } else if (moves.length) store.moveNodes(moves);
     if (sel) store.select([...sel]);
     if (sizes.length) setMeasured((prev) => new Map([...prev, ...sizes]));
+  }, []);
+
+  const beginDrag = useCallback(() => {
+    useGraphStore.getState().beginDrag();
+    dragRef.current = new Map();
+    setDragPos(dragRef.current);
+  }, []);
+
+  const endDrag = useCallback(() => {
+    const moved = dragRef.current;
+    dragRef.current = null;
+    const store = useGraphStore.getState();
+    if (moved?.size) store.moveNodes([...moved].map(([id, p]) => ({ id, x: p.x, y: p.y })));
+    store.endDrag();
+    setDragPos(null);
   }, []);
 
   const onEdgesChange = useCallback((changes: EdgeChange[]) => {
