@@ -17,9 +17,11 @@ export interface Host {
 
 const root = path.resolve(__dirname, '../..');
 
-async function startHost(): Promise<{ host: Host; child: ChildProcess }> {
-  const workspace = mkdtempSync(path.join(tmpdir(), 'layerlab-e2e-'));
-  cpSync(path.join(root, 'tests/fixtures/workspace'), workspace, { recursive: true });
+/** Starts the built host; on a fresh copy of tests/fixtures/workspace unless a folder is given. */
+export async function startHost(existing?: string): Promise<{ host: Host; child: ChildProcess }> {
+  const workspace = existing ?? mkdtempSync(path.join(tmpdir(), 'layerlab-e2e-'));
+  if (!existing)
+    cpSync(path.join(root, 'tests/fixtures/workspace'), workspace, { recursive: true });
   const child = spawn(
     process.execPath,
     [
