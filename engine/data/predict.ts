@@ -29,7 +29,7 @@ export function encodeRecord(enc: Encoder, record: RawRecord, decimalComma = fal
 }
 
 /** A category key as the table stores it: numbers in their shortest form ("1.50" → "1.5"). */
-function canonical(raw: string, decimalComma: boolean): string {
+export function canonical(raw: string, decimalComma: boolean): string {
   const v = parseNumber(raw, decimalComma);
   return v === v ? String(v) : raw;
 }

@@ -37,9 +37,9 @@ export function parameterCount(node: GraphNode, inWidth: Width): number | null {
   return inWidth * units + (useBias ? units : 0);
 }
 
-/** Renders a width the way the canvas shows it, e.g. "(batch, 16)" or "(batch, ?)". */
+/** Renders a width the way the canvas and the summary show it, e.g. "[batch, 16]" or "[batch, ?]". */
 export function formatShape(width: Width): string {
-  return `(batch, ${width === null ? '?' : width})`;
+  return `[batch, ${width === null ? '?' : width}]`;
 }
 
 /**

@@ -1,7 +1,7 @@
 /** How the canvas writes shapes and counts: `[batch, 16]`, `1,234 params`. */
-import type { Width } from '../../engine/graph/shapes';
+import { formatShape, type Width } from '../../engine/graph/shapes';
 
-export const shapeText = (w: Width | undefined): string => `[batch, ${w ?? '?'}]`;
+export const shapeText = (w: Width | undefined): string => formatShape(w ?? null);
 
 export const paramsText = (n: number | null | undefined): string =>
   n === null || n === undefined

@@ -1,7 +1,11 @@
-/** Metrics and, for classification, the confusion matrix of a trained model on one split. */
+/**
+ * A trained model on one split, as the contract carries it: the engine's detailed evaluation
+ * (engine/train/evaluate.ts), with the rows listed per confusion cell and the regression pairs
+ * capped for the wire, and NaN/∞ metrics as null.
+ */
 import type { Trainer } from '../../../engine/train/trainer';
 import type { Dataset } from '../../../engine/data/dataset';
-import type { LossKind } from '../../../engine/losses/loss';
+import { evaluateDetailed } from '../../../engine/train/evaluate';
 import type { RunEvaluation } from '../../contract/training';
 
 const MAX_LISTED = 500;
@@ -13,47 +17,30 @@ export function evaluateSplit(
   trainer: Trainer,
   data: Dataset,
   split: 'test' | 'validation',
-  loss: LossKind,
   classNames: string[] | null,
 ): RunEvaluation {
-  const m = trainer.evaluate(data);
+  const d = evaluateDetailed(trainer, data);
+  const m = d.metrics;
   const metrics = {
     loss: Number.isFinite(m.loss) ? m.loss : null,
     ...(m.acc !== undefined ? { acc: m.acc } : {}),
     ...(m.mae !== undefined ? { mae: m.mae } : {}),
     ...(m.r2 !== undefined ? { r2: finiteOrNull(m.r2) ?? null } : {}),
   };
-  let confusion: number[][] | null = null;
-  let cellRows: number[][][] | null = null;
-  if (loss === 'cce' || loss === 'bce') {
-    const p = trainer.predict(data.x);
-    const k = loss === 'cce' ? data.y.cols : 2;
-    confusion = Array.from({ length: k }, () => new Array<number>(k).fill(0));
-    cellRows = Array.from({ length: k }, () => Array.from({ length: k }, () => [] as number[]));
-    for (let r = 0; r < data.x.rows; r++) {
-      let actual = 0;
-      let predicted = 0;
-      if (loss === 'cce') {
-        for (let c = 1; c < k; c++) {
-          if (data.y.data[r * k + c]! > data.y.data[r * k + actual]!) actual = c;
-          if (p.data[r * k + c]! > p.data[r * k + predicted]!) predicted = c;
-        }
-      } else {
-        actual = data.y.data[r]! >= 0.5 ? 1 : 0;
-        predicted = p.data[r]! >= 0.5 ? 1 : 0;
-      }
-      confusion[actual]![predicted]!++;
-      const cell = cellRows[actual]![predicted]!;
-      if (cell.length < MAX_LISTED) cell.push(r);
-    }
-  }
-  let pairs: [number, number][] | null = null;
-  if (loss === 'mse' && data.y.cols === 1) {
+  const c = d.kind === 'classification' ? d.confusion : null;
+  const target = d.kind === 'regression' && d.targets.length === 1 ? d.targets[0]! : null;
+  return {
+    split,
+    rows: data.x.rows,
+    metrics,
+    confusion: c ? c.counts : null,
+    cellRows: c ? c.rows.map((row) => row.map((cell) => cell.slice(0, MAX_LISTED))) : null,
+    classNames,
     // Scaled units here; the service turns them into the target's units.
-    const p = trainer.predict(data.x);
-    pairs = [];
-    for (let r = 0; r < Math.min(data.x.rows, MAX_LISTED); r++)
-      pairs.push([data.y.data[r]!, p.data[r]!]);
-  }
-  return { split, rows: data.x.rows, metrics, confusion, cellRows, classNames, pairs };
+    pairs: target
+      ? target.actual
+          .slice(0, MAX_LISTED)
+          .map((a, r) => [a, target.predicted[r]!] as [number, number])
+      : null,
+  };
 }

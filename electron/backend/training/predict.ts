@@ -4,7 +4,8 @@
  * missing cells take the imputed value, an unseen category encodes as all zeros (and says so).
  */
 import type { Encoder } from '../../../engine/data/encode';
-import { parseBoolean } from '../../../engine/data/csv/cells';
+import { isMissing, parseBoolean, parseNumber } from '../../../engine/data/csv/cells';
+import { canonical, encodeRecord as encodeDatasetRecord } from '../../../engine/data/predict';
 import { Trainer } from '../../../engine/train/trainer';
 import { predictRow } from '../../../engine/train/evaluate';
 import type { ModelSpec } from '../../../engine/train/spec';
@@ -12,40 +13,37 @@ import { AppError, type ResponseOf } from '../../contract';
 
 type Prediction = ResponseOf<'training:predict'>;
 
+/**
+ * The dataset's own record encoder (engine/data/predict.ts), plus a note for each cell it could
+ * not use. A form has no file dialect, so a decimal comma typed in a number reads as a point.
+ */
 export function encodeRecord(
   enc: Encoder,
   values: Record<string, string>,
 ): { features: number[]; notes: string[] } {
-  const features: number[] = [];
+  const record: Record<string, string> = {};
   const notes: string[] = [];
   for (const f of enc.features) {
-    const raw = (values[f.name] ?? '').trim();
-    if (f.kind === 'categorical') {
-      const key = raw === '' ? String(f.fill) : raw;
-      const at = f.index?.get(key);
-      if (at === undefined)
+    const typed = (values[f.name] ?? '').trim();
+    const raw = f.index ? typed : typed.replace(',', '.');
+    record[f.name] = raw;
+    if (isMissing(raw)) continue;
+    if (f.index) {
+      const key = canonical(raw, false);
+      if (!f.index.has(key))
         notes.push(
           `"${key}" was never seen in ${f.name} during training: it counts as none of the known categories.`,
         );
-      for (let i = 0; i < (f.categories?.length ?? 0); i++) features.push(i === at ? 1 : 0);
-      continue;
+    } else if (
+      Number.isNaN(parseNumber(raw, false)) &&
+      (f.kind !== 'boolean' || Number.isNaN(parseBoolean(raw)))
+    ) {
+      notes.push(
+        `${f.name}: "${typed}" is not a number, so the typical value ${Number(f.fill).toPrecision(4)} was used.`,
+      );
     }
-    let v =
-      raw === ''
-        ? Number.NaN
-        : f.kind === 'boolean'
-          ? parseBoolean(raw)
-          : Number(raw.replace(',', '.'));
-    if (!Number.isFinite(v)) {
-      if (raw !== '')
-        notes.push(
-          `${f.name}: "${raw}" is not a number, so the typical value ${Number(f.fill).toPrecision(4)} was used.`,
-        );
-      v = Number(f.fill);
-    }
-    features.push((v - f.center) / f.scale);
   }
-  return { features, notes };
+  return { features: Array.from(encodeDatasetRecord(enc, record)), notes };
 }
 
 export function predictRecord(

@@ -146,9 +146,9 @@ async function run(session: Session, control: TrainingControl): Promise<void> {
 function modelState(session: Session): [ModelState, ArrayBuffer[]] {
   const { msg, trainer } = session;
   const evaluation = msg.test
-    ? evaluateSplit(trainer, msg.test, 'test', msg.spec.loss, msg.classNames)
+    ? evaluateSplit(trainer, msg.test, 'test', msg.classNames)
     : msg.validation
-      ? evaluateSplit(trainer, msg.validation, 'validation', msg.spec.loss, msg.classNames)
+      ? evaluateSplit(trainer, msg.validation, 'validation', msg.classNames)
       : null;
   const stats = weightStats(trainer.network).map(({ layer: _layer, ...s }) => s);
   const finite = stats.every((s) => [s.min, s.max, s.mean, s.std].every(Number.isFinite));
