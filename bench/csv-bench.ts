@@ -1,11 +1,13 @@
 /**
  * Bench (not a test): parse + encode a generated 1,000,000-row × 12-column CSV (~100 MB) the way
- * the app does it — read, decode and parse in pieces (papaparse, pauses between pieces) → inference, split,
- * fit on the training rows → Float32 encoding of every row. Reports MB/s, peak memory and the
- * longest event-loop stall (how long the main side could not answer anything).
+ * the app does it — the dataset store reads, decodes and parses the file in CSV worker threads
+ * (papaparse; one part per core) → inference, split, fit on the training rows (main side,
+ * pausing between stretches) → Float32 encoding of every row. Reports MB/s, peak memory (this
+ * process's heap and buffers, and the whole process's RSS, workers included) and the longest
+ * event-loop stall (how long the main side could not answer anything).
  *
- *   npx esbuild bench/csv-bench.ts --bundle --platform=node --outfile=/tmp/csv-bench.cjs
- *   nice node --expose-gc /tmp/csv-bench.cjs [rows]
+ *   npm run bench:csv -- [rows] [--threads N | --in-process]
+ *   (= node scripts/build.mjs --only bench && node --expose-gc dist/bench/csv-bench.cjs …)
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -13,10 +15,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { streamCsvFile } from '../electron/backend/datasets/read';
-import { parseStream } from '../engine/data/csv/parse';
-import { encodeRows } from '../engine/data/encode';
-import { DEFAULT_OPTIONS } from '../engine/data/options';
-import { loadTable, prepareAsync } from '../engine/data/pipeline';
+import { DatasetStore } from '../electron/backend/datasets/store';
 
 const ROWS = Number(process.argv[2] ?? 1_000_000);
 const FEATURES = 11;
@@ -65,39 +64,43 @@ async function main(): Promise<void> {
     sample();
   }, 5);
 
+  const inProcess = process.argv.includes('--in-process');
+  const threadsArg = process.argv.indexOf('--threads');
+  const csvThreads = threadsArg > 0 ? Number(process.argv[threadsArg + 1]) : undefined;
+  // Built beside this script by `node scripts/build.mjs --only bench`.
+  const csvWorkerPath = path.join(__dirname, 'csv-worker.cjs');
+  let threads = 0;
+  const store = new DatasetStore({
+    ...(inProcess ? {} : { csvWorkerPath, ...(csvThreads ? { csvThreads } : {}) }),
+    onParsed: (info) => (threads = info.threads),
+  });
+
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   // As the service does: the file is streamed (read, decoded, parsed piece by piece).
   const stream = await streamCsvFile(file);
   const t1 = performance.now();
-  const table = await parseStream(stream.text('utf-8'), {
-    file: 'big.csv',
-    yieldTo: () => new Promise<void>((r) => setImmediate(r)),
-    onProgress: sample,
-  });
-  const t2 = performance.now();
-  const afterParse = process.memoryUsage();
-  const loaded = loadTable(table, {
-    id: 'b',
+  let t2 = 0;
+  let afterParse = process.memoryUsage();
+  const summary = await store.load({
     name: 'big.csv',
     size: bytes,
-    encoding: 'utf-8',
-    notes: [],
+    file: stream,
+    onProgress(phase, fraction) {
+      sample();
+      if (phase === 'analysing' && fraction === 0) {
+        t2 = performance.now();
+        afterParse = process.memoryUsage();
+      }
+    },
   });
-  const prepared = await prepareAsync(
-    loaded,
-    DEFAULT_OPTIONS,
-    () => new Promise((r) => setImmediate(r)),
-  );
   const t3 = performance.now();
   sample();
   const afterPrepare = process.memoryUsage();
   const loadStall = Math.max(maxStall, t3 - lastTick - 5); // the load itself, as the service runs it
-  const { encoder, splits } = prepared;
-  if (!encoder || !splits)
-    throw new Error('not ready: ' + JSON.stringify(prepared.summary.findings));
-  const encoded = [splits.train, splits.validation, splits.test].map((rows) =>
-    encodeRows(encoder, rows),
+  if (!summary.ready) throw new Error('not ready: ' + JSON.stringify(summary.findings));
+  const encoded = (['train', 'validation', 'test'] as const).map((s) =>
+    store.encodeSplit(summary.id, s),
   );
   const t4 = performance.now();
   sample();
@@ -145,7 +148,8 @@ async function main(): Promise<void> {
         ),
         longestStallWhileLoadingMs: Math.round(loadStall),
         longestStallIncludingEncodeMs: Math.round(maxStall),
-        findings: prepared.summary.findings.map((f) => f.id),
+        parser: threads === 0 ? 'in-process' : `${threads} worker thread${threads > 1 ? 's' : ''}`,
+        findings: summary.findings.map((f) => f.id),
       },
       null,
       2,

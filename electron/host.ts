@@ -29,6 +29,8 @@ export interface HostOptions {
   recoveryDir?: string;
   /** The built training worker; default: training-worker.cjs beside this file. */
   workerPath?: string;
+  /** The built CSV worker; default: csv-worker.cjs beside this file (in-process when absent). */
+  csvWorkerPath?: string;
 }
 
 export interface RunningHost {
@@ -78,7 +80,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         ),
     },
     access,
-    options.workerPath ? { workerPath: options.workerPath } : {},
+    {
+      ...(options.workerPath ? { workerPath: options.workerPath } : {}),
+      ...(options.csvWorkerPath ? { csvWorkerPath: options.csvWorkerPath } : {}),
+    },
   );
 
   let port = 0;

@@ -14,6 +14,7 @@ import {
   type ResponseOf,
   type Result,
 } from '../contract';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Platform } from './platform';
 import type { FileAccess } from './files/access';
@@ -41,6 +42,11 @@ export interface Backend {
 export interface BackendOptions {
   /** The built training worker (dist/electron/training-worker.cjs beside main/host). */
   workerPath?: string;
+  /**
+   * The built CSV worker (dist/electron/csv-worker.cjs beside main/host); when it is not there
+   * (tests running the sources) files are parsed in-process.
+   */
+  csvWorkerPath?: string;
 }
 
 export function createBackend(
@@ -52,7 +58,8 @@ export function createBackend(
   const emit = <E extends EventName>(event: E, payload: EventOf<E>) => {
     for (const l of listeners) l(event, payload);
   };
-  const store = new DatasetStore();
+  const csvWorker = options.csvWorkerPath ?? path.join(__dirname, 'csv-worker.cjs');
+  const store = new DatasetStore(existsSync(csvWorker) ? { csvWorkerPath: csvWorker } : {});
   const training: TrainingService = new TrainingService(
     options.workerPath ?? path.join(__dirname, 'training-worker.cjs'),
     trainingDataFrom(store),

@@ -6,8 +6,8 @@
  * training rows only, so nothing about the validation or test rows leaks into training.
  */
 import { parseBoolean } from './csv/cells';
-import type { Column } from './csv/column';
-import { categoryKey } from './infer';
+import { CHUNK, type Column } from './csv/column';
+import { categoryCounts, categoryIndexer } from './infer';
 import type { ColumnKind, ImputeStrategy, Scaling } from './types';
 
 export interface FeaturePlan {
@@ -83,12 +83,14 @@ export function* fitEncoderSteps(
   train: Int32Array,
   scaling: Scaling,
 ): Generator<void, Encoder> {
-  // Statistics do not depend on row order; file order reads the columns sequentially.
-  const sorted = Int32Array.from(train).sort();
+  // Statistics do not depend on row order: read the columns in file order, picking the
+  // training rows by a mask (sequential reads, no sort).
+  const mask = new Uint8Array(target.length);
+  for (let i = 0; i < train.length; i++) mask[train[i]!] = 1;
   const features: FittedFeature[] = [];
   for (const p of plans) {
     yield;
-    features.push(fitFeature(p, sorted, scaling));
+    features.push(fitFeature(p, mask, train.length, scaling));
   }
   const featureNames = features.flatMap((f) =>
     f.categories ? f.categories.map((c) => `${f.name}=${c}`) : [f.name],
@@ -98,21 +100,39 @@ export function* fitEncoderSteps(
     const names = classes ?? [];
     t = { task, col: target, classes: names, index: new Map(names.map((c, i) => [c, i])) };
   } else {
-    const values = Float64Array.from(sorted, (r) => target.number(r));
+    const values = trainValues({ col: target, kind: 'numeric' }, mask, train.length);
     const { mean, std } = meanStd(values);
     t = { task, col: target, mean, std: std || 1 };
   }
   return { features, plans, width: featureNames.length, featureNames, scaling, target: t };
 }
 
-function fitFeature(p: FeaturePlan, train: Int32Array, scaling: Scaling): FittedFeature {
+/** The values of the rows marked in `mask` (`n` of them), in file order; NaN for gaps. */
+function trainValues(
+  p: { col: Column; kind: ColumnKind },
+  mask: Uint8Array,
+  n: number,
+): Float64Array {
+  const out = new Float64Array(n);
+  const col = p.col;
+  let k = 0;
+  if (p.kind === 'boolean' && col.hasStrings) {
+    for (let r = 0; r < col.length; r++) if (mask[r]) out[k++] = numericCell(p, r);
+    return out;
+  }
+  for (let c = 0; c < col.chunkCount; c++) {
+    const num = col.numberChunk(c);
+    const base = c * CHUNK;
+    const end = col.chunkLength(c);
+    for (let i = 0; i < end; i++) if (mask[base + i]) out[k++] = num[i]!;
+  }
+  return out;
+}
+
+function fitFeature(p: FeaturePlan, mask: Uint8Array, n: number, scaling: Scaling): FittedFeature {
   const name = p.col.name;
   if (p.kind === 'categorical') {
-    const counts = new Map<string, number>();
-    for (const r of train) {
-      const k = categoryKey(p.col, r);
-      if (k !== null) counts.set(k, (counts.get(k) ?? 0) + 1);
-    }
+    const counts = categoryCounts(p.col, mask);
     const categories = [...counts.keys()].sort((a, b) => a.localeCompare(b));
     const fill = p.impute === 'constant' && p.fill !== undefined ? p.fill : mostFrequent(counts);
     return {
@@ -126,16 +146,12 @@ function fitFeature(p: FeaturePlan, train: Int32Array, scaling: Scaling): Fitted
     };
   }
   // One pass: the raw training values, gaps marked NaN; then fill the gaps in place.
-  const filled = new Float64Array(train.length);
+  const filled = trainValues(p, mask, n);
   let present = 0;
-  for (let i = 0; i < train.length; i++) {
-    const v = numericCell(p, train[i]!);
-    filled[i] = v;
-    if (v === v) present++;
-  }
-  const values = present === train.length ? filled : filled.filter((v) => v === v);
+  for (let i = 0; i < n; i++) if (filled[i] === filled[i]) present++;
+  const values = present === n ? filled : filled.filter((v) => v === v);
   const fill = numericFill(p, values);
-  if (present < train.length)
+  if (present < n)
     for (let i = 0; i < filled.length; i++) if (filled[i] !== filled[i]) filled[i] = fill;
   let center = 0;
   let scale = 1;
@@ -219,37 +235,92 @@ export function encodeRows(enc: Encoder, rows: Int32Array): Encoded {
     const prev = enc.features[f - 1]!;
     offsets[f] = offsets[f - 1]! + (prev.categories ? prev.categories.length : 1);
   }
+  // Category lookups cached per distinct value (a string lookup per cell is the slow part).
+  const indexers = enc.features.map((feat, f) =>
+    feat.index
+      ? categoryIndexer(enc.plans[f]!.col, feat.index, feat.index.get(feat.fill as string) ?? -1)
+      : null,
+  );
+  const labelOf = t.task === 'classification' ? categoryIndexer(t.col, t.index) : null;
+  const { mean, std } = t.task === 'regression' ? t : { mean: 0, std: 1 };
+  // Plain numeric features are read straight from their storage chunks; the rest cell by cell.
+  const plain = enc.plans.map(
+    (p) => !p.col.hasStrings || (p.kind !== 'boolean' && p.kind !== 'categorical'),
+  );
+  const fills = Float64Array.from(enc.features, (f) => (typeof f.fill === 'number' ? f.fill : 0));
+  const centers = Float64Array.from(enc.features, (f) => f.center);
+  const scales = Float64Array.from(enc.features, (f) => f.scale);
   // Visit the rows in file order (the columns are then read sequentially, which matters on big
   // files), writing each to its place in the output.
   let maxRow = -1;
   for (let k = 0; k < n; k++) if (rows[k]! > maxRow) maxRow = rows[k]!;
   const at = new Int32Array(maxRow + 1).fill(-1);
   for (let k = 0; k < n; k++) at[rows[k]!] = k;
-  for (let r = 0; r <= maxRow; r++) {
-    const k = at[r]!;
-    if (k < 0) continue;
-    const base = k * w;
+  // In blocks of rows: first which of them are wanted and where they go, then one tight loop
+  // per feature (the block's output rows stay in cache across the features).
+  const where = new Int32Array(BLOCK);
+  const which = new Int32Array(BLOCK);
+  for (let start = 0; start <= maxRow; start += BLOCK) {
+    const c = start >>> CHUNK_SHIFT;
+    const stop = Math.min(maxRow + 1, start + BLOCK);
+    let m = 0;
+    for (let r = start; r < stop; r++) {
+      const k = at[r]!;
+      if (k < 0) continue;
+      where[m] = k;
+      which[m++] = r;
+    }
     for (let f = 0; f < F; f++) {
-      const feat = enc.features[f]!;
-      const plan = enc.plans[f]!;
-      if (feat.index) {
+      const o = offsets[f]!;
+      const indexOf = indexers[f];
+      if (indexOf) {
         // An unseen category (not in training) encodes as all zeros.
-        const key = categoryKey(plan.col, r);
-        const j = feat.index.get(key === null ? (feat.fill as string) : key);
-        if (j !== undefined) x[base + offsets[f]! + j] = 1;
+        for (let i = 0; i < m; i++) {
+          const j = indexOf(which[i]!);
+          if (j >= 0) x[where[i]! * w + o + j] = 1;
+        }
+      } else if (plain[f]) {
+        const num = enc.plans[f]!.col.numberChunk(c);
+        encodePlain(num, c * CHUNK, which, where, m, x, w, o, fills[f]!, centers[f]!, scales[f]!);
       } else {
-        const v = plan.kind === 'boolean' ? numericCell(plan, r) : plan.col.number(r);
-        x[base + offsets[f]!] = ((v === v ? v : (feat.fill as number)) - feat.center) / feat.scale;
+        for (let i = 0; i < m; i++) {
+          const v = numericCell(enc.plans[f]!, which[i]!);
+          x[where[i]! * w + o] = ((v === v ? v : fills[f]!) - centers[f]!) / scales[f]!;
+        }
       }
     }
-    y[k] =
-      t.task === 'classification'
-        ? (t.index.get(categoryKey(t.col, r) ?? '') ?? -1)
-        : (t.col.number(r) - t.mean) / t.std;
+    for (let i = 0; i < m; i++) {
+      const r = which[i]!;
+      y[where[i]!] = labelOf ? labelOf(r) : (t.col.number(r) - mean) / std;
+    }
   }
   return t.task === 'regression'
     ? { rows: n, width: w, x, y, targetScale: { mean: t.mean, std: t.std } }
     : { rows: n, width: w, x, y };
+}
+
+/** Rows per block in encodeRows (a divisor of CHUNK, so a block never spans two chunks). */
+const BLOCK = 4096;
+const CHUNK_SHIFT = Math.log2(CHUNK);
+
+/** One plain numeric feature of a block of rows: x[row, o] = (value or fill − center) / scale. */
+function encodePlain(
+  num: Float32Array | Float64Array,
+  chunkStart: number,
+  which: Int32Array,
+  where: Int32Array,
+  m: number,
+  x: Float32Array,
+  w: number,
+  o: number,
+  fill: number,
+  center: number,
+  scale: number,
+): void {
+  for (let i = 0; i < m; i++) {
+    const v = num[which[i]! - chunkStart]!;
+    x[where[i]! * w + o] = ((v === v ? v : fill) - center) / scale;
+  }
 }
 
 /** A regression prediction (in training scale) back in the target's own units. */

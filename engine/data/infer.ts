@@ -107,19 +107,29 @@ interface NumberScan {
 }
 
 function scanNumbers(col: Column, cap: number): NumberScan {
+  // Usually known from parsing already (see csv/summary.ts).
+  const distinct = col.distinctNumbers(cap);
+  if (distinct !== null) {
+    const s = col.summary;
+    return { distinct, integers: s.integers, zeroOne: s.zeroOne, countsUp: s.countsUp };
+  }
   const seen = new Set<number>();
   let integers = true;
   let zeroOne = true;
   let countsUp = true;
   let prev = NaN;
-  for (let r = 0; r < col.length; r++) {
-    const v = col.number(r);
-    if (v !== v) continue;
-    if (integers && !Number.isInteger(v)) integers = false;
-    if (zeroOne && v !== 0 && v !== 1) zeroOne = false;
-    if (countsUp && prev === prev && v !== prev + 1) countsUp = false;
-    prev = v;
-    if (seen.size <= cap) seen.add(v);
+  for (let c = 0; c < col.chunkCount; c++) {
+    const num = col.numberChunk(c);
+    const end = col.chunkLength(c);
+    for (let i = 0; i < end; i++) {
+      const v = num[i]!;
+      if (v !== v) continue;
+      if (integers && !Number.isInteger(v)) integers = false;
+      if (zeroOne && v !== 0 && v !== 1) zeroOne = false;
+      if (countsUp && prev === prev && v !== prev + 1) countsUp = false;
+      prev = v;
+      if (seen.size <= cap) seen.add(v);
+    }
   }
   return { distinct: seen.size, integers, zeroOne, countsUp };
 }
@@ -139,4 +149,74 @@ export function categoryKey(col: Column, r: number): string | null {
   const code = col.code(r);
   if (code === MISSING) return null;
   return code === NUMBER ? col.numberText(col.number(r)) : col.strings[code]!;
+}
+
+/**
+ * A fast `index.get(categoryKey(col, r))` for every row of a big column: the lookup is cached
+ * per dictionary code and per distinct number, so a million rows cost a handful of string
+ * lookups. Missing cells give `missing`; keys not in `index` give -1.
+ */
+export function categoryIndexer(
+  col: Column,
+  index: ReadonlyMap<string, number>,
+  missing = -1,
+): (r: number) => number {
+  const byCode = Int32Array.from(col.strings, (s) => index.get(s) ?? -1);
+  const byNumber = new Map<number, number>();
+  return (r) => {
+    const v = col.number(r);
+    if (v === v) {
+      let i = byNumber.get(v);
+      if (i === undefined) {
+        i = index.get(col.numberText(v)) ?? -1;
+        byNumber.set(v, i);
+      }
+      return i;
+    }
+    const code = col.code(r);
+    return code === MISSING ? missing : byCode[code]!;
+  };
+}
+
+/** The distinct category keys of a column, collecting at most `cap` + 1. */
+export function categoryKeys(col: Column, cap: number): Set<string> {
+  const keys = new Set<string>();
+  const numbers = new Set<number>();
+  const codes = new Uint8Array(col.strings.length);
+  for (let r = 0; r < col.length && keys.size + numbers.size <= cap; r++) {
+    const v = col.number(r);
+    if (v === v) numbers.add(v);
+    else {
+      const code = col.code(r);
+      if (code >= 0 && !codes[code]) {
+        codes[code] = 1;
+        keys.add(col.strings[code]!);
+      }
+    }
+  }
+  for (const v of numbers) keys.add(col.numberText(v));
+  return keys;
+}
+
+/**
+ * Rows per category key (missing cells left out), among the rows marked in `mask` or all rows:
+ * counted per dictionary code and per distinct number, turned into keys once.
+ */
+export function categoryCounts(col: Column, mask: Uint8Array | null = null): Map<string, number> {
+  const byCode = new Int32Array(col.strings.length);
+  const byNumber = new Map<number, number>();
+  for (let r = 0; r < col.length; r++) {
+    if (mask && !mask[r]) continue;
+    const v = col.number(r);
+    if (v === v) byNumber.set(v, (byNumber.get(v) ?? 0) + 1);
+    else {
+      const code = col.code(r);
+      if (code >= 0) byCode[code]!++;
+    }
+  }
+  const counts = new Map<string, number>();
+  const add = (k: string, c: number) => counts.set(k, (counts.get(k) ?? 0) + c);
+  byCode.forEach((c, code) => c > 0 && add(col.strings[code]!, c));
+  for (const [v, c] of byNumber) add(col.numberText(v), c);
+  return counts;
 }

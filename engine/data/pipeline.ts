@@ -8,10 +8,10 @@ import type { Column } from './csv/column';
 import type { RawTable } from './csv/parse';
 import { classOrder, fitEncoderSteps, numericCell, type Encoder, type FeaturePlan } from './encode';
 import { DatasetError } from './errors';
-import { categoryKey, inferColumn, type Inference } from './infer';
+import { categoryIndexer, categoryKey, categoryKeys, inferColumn, type Inference } from './infer';
 import { readingFindings } from './reading';
-import { rowHashSteps } from './rowhash';
-import { CHECKS, type SanityInput } from './sanity';
+import { countRepeats, rowHashSteps } from './rowhash';
+import { CHECKS, countClasses, type ClassCounts, type SanityInput } from './sanity';
 import { splitRows, type Splits } from './split';
 import { histogram, numericStats, topCategories } from './stats';
 import { checkTestColumns, crossDuplicates, prepareTest, type TestPart } from './testfile';
@@ -87,16 +87,10 @@ function resolveTarget(
   let classes: string[] | null = null;
   let labels: Int32Array | null = null;
   if (task === 'classification') {
-    const seen = new Set<string>();
-    for (let r = 0; r < table.rows; r++) {
-      const k = categoryKey(target, r);
-      if (k !== null && seen.size <= MAX_CLASSES) seen.add(k);
-    }
-    classes = classOrder(seen);
-    const index = new Map(classes.map((c, i) => [c, i]));
+    classes = classOrder(categoryKeys(target, MAX_CLASSES));
+    const labelOf = categoryIndexer(target, new Map(classes.map((c, i) => [c, i])));
     labels = new Int32Array(table.rows);
-    for (let r = 0; r < table.rows; r++)
-      labels[r] = index.get(categoryKey(target, r) ?? '\0') ?? -1;
+    for (let r = 0; r < table.rows; r++) labels[r] = labelOf(r);
   }
   const errors: Finding[] = [];
   const name = target.name;
@@ -301,7 +295,7 @@ function* steps(
       fractions: test ? { ...options.split, test: 0 } : options.split,
       seed: options.seed,
       shuffle: options.shuffle,
-      labels: stratified ? Int32Array.from(keptRows, (r) => labels![r]!) : null,
+      labels: stratified ? gather(labels!, keptRows) : null,
     });
     yield;
     duplicatesAcross = countRepeats(hashes, splits);
@@ -320,9 +314,20 @@ function* steps(
       }
     }
   }
+  const nClasses = classes?.length ?? 0;
+  const classCounts: ClassCounts | null =
+    splits && labels
+      ? {
+          kept: countClasses(labels, keptRows, nClasses),
+          train: countClasses(labels, splits.train, nClasses),
+          validation: countClasses(labels, splits.validation, nClasses),
+          test: countClasses(labels, splits.test, nClasses),
+        }
+      : null;
   const checks: Finding[] = [];
   if (errors.length === 0) {
     const input: SanityInput = {
+      classCounts,
       options,
       task,
       classes,
@@ -345,19 +350,11 @@ function* steps(
     ...checks,
     ...(testPart?.findings ?? []),
   ];
-  const countsIn = (rows: Int32Array) => {
-    const c = new Array<number>(classes?.length ?? 0).fill(0);
-    for (const r of rows) c[labels![r]!]!++;
-    return c;
+  const splitCounts = classCounts && {
+    train: classCounts.train,
+    validation: classCounts.validation,
+    test: testPart?.classCounts ?? classCounts.test,
   };
-  let splitCounts: { train: number[]; validation: number[]; test: number[] } | null = null;
-  if (splits && labels) {
-    yield;
-    const train = countsIn(splits.train);
-    yield;
-    const inTest = testPart?.classCounts ?? countsIn(splits.test);
-    splitCounts = { train, validation: countsIn(splits.validation), test: inTest };
-  }
   yield;
   const targetStats = task === 'regression' ? numericStats(target, 'numeric') : null;
   const width =
@@ -420,31 +417,11 @@ function* steps(
   return { summary, encoder, splits, test: testPart };
 }
 
-/**
- * Validation/test rows whose hash equals a training row's, with an open-addressing table of the
- * training hashes (hashes are ≥ 0, so -1 marks an empty slot): linear time, no boxed numbers.
- */
-function countRepeats(hashes: Float64Array, splits: Splits): number {
-  const bits = Math.max(4, Math.ceil(Math.log2(splits.train.length * 2 + 1)));
-  const table = new Float64Array(1 << bits).fill(-1);
-  const mask = (1 << bits) - 1;
-  const slot = (h: number) => Math.imul(h >>> 0, 0x9e3779b1) >>> (32 - bits);
-  for (const r of splits.train) {
-    const h = hashes[r]!;
-    let i = slot(h);
-    while (table[i] !== -1 && table[i] !== h) i = (i + 1) & mask;
-    table[i] = h;
-  }
-  let count = 0;
-  for (const part of [splits.validation, splits.test]) {
-    for (const r of part) {
-      const h = hashes[r]!;
-      let i = slot(h);
-      while (table[i] !== -1 && table[i] !== h) i = (i + 1) & mask;
-      if (table[i] === h) count++;
-    }
-  }
-  return count;
+/** values[rows[i]] for each i (a loop: a mapping callback per row is slow on big tables). */
+function gather(values: Int32Array, rows: Int32Array): Int32Array {
+  const out = new Int32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = values[rows[i]!]!;
+  return out;
 }
 
 function allClassCounts(labels: Int32Array, n: number): number[] {

@@ -22,6 +22,22 @@ export interface SanityInput {
   splits: Splits | null;
   /** Validation/test rows that repeat a training row exactly. */
   duplicatesAcross: number;
+  /** Rows per class among the kept rows and in each split (classification with splits). */
+  classCounts: ClassCounts | null;
+}
+
+export interface ClassCounts {
+  kept: number[];
+  train: number[];
+  validation: number[];
+  test: number[];
+}
+
+/** Rows of each of `n` classes among `rows` (labels per table row). */
+export function countClasses(labels: Int32Array, rows: Int32Array, n: number): number[] {
+  const counts = new Int32Array(n);
+  for (let i = 0; i < rows.length; i++) counts[labels[rows[i]!]!]!++;
+  return Array.from(counts);
 }
 
 type Check = (s: SanityInput) => Finding[];
@@ -192,8 +208,7 @@ const duplicates: Check = (s) =>
 
 const imbalance: Check = (s) => {
   if (!s.labels || !s.classes || s.classes.length < 2) return [];
-  const counts = new Array<number>(s.classes.length).fill(0);
-  for (const r of s.kept) counts[s.labels[r]!]!++;
+  const counts = s.classCounts?.kept ?? countClasses(s.labels, s.kept, s.classes.length);
   const min = Math.min(...counts);
   const share = min / s.kept.length;
   if (share >= 0.1) return [];
@@ -215,8 +230,7 @@ const fewPerClass: Check = (s) => {
   for (const name of ['train', 'validation', 'test'] as const) {
     const rows = s.splits[name];
     if (rows.length === 0) continue;
-    const counts = new Array<number>(s.classes.length).fill(0);
-    for (const r of rows) counts[s.labels[r]!]!++;
+    const counts = s.classCounts?.[name] ?? countClasses(s.labels, rows, s.classes.length);
     counts.forEach((c, i) => {
       if (c < 5) thin.push(`${name}: class "${s.classes![i]}" has ${c}`);
     });

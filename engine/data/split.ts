@@ -52,14 +52,20 @@ export function splitRows(req: SplitRequest): Splits {
   const rng = new Rng(req.seed);
   const groups: Int32Array[] = [];
   if (req.labels) {
-    const byClass = new Map<number, number[]>();
-    req.labels.forEach((c, i) => {
-      const g = byClass.get(c);
-      if (g) g.push(req.rows[i]!);
-      else byClass.set(c, [req.rows[i]!]);
-    });
-    for (const c of [...byClass.keys()].sort((a, b) => a - b))
-      groups.push(Int32Array.from(byClass.get(c)!));
+    // Rows grouped by class, classes in ascending order, rows in their given order.
+    const labels = req.labels;
+    const counts = new Map<number, number>();
+    for (let i = 0; i < labels.length; i++)
+      counts.set(labels[i]!, (counts.get(labels[i]!) ?? 0) + 1);
+    const classes = [...counts.keys()].sort((a, b) => a - b);
+    const byClass = new Map(
+      classes.map((c) => [c, { rows: new Int32Array(counts.get(c)!), n: 0 }]),
+    );
+    for (let i = 0; i < labels.length; i++) {
+      const g = byClass.get(labels[i]!)!;
+      g.rows[g.n++] = req.rows[i]!;
+    }
+    for (const c of classes) groups.push(byClass.get(c)!.rows);
   } else {
     groups.push(Int32Array.from(req.rows));
   }
@@ -77,13 +83,19 @@ export function splitRows(req: SplitRequest): Splits {
     req.fractions.validation / Math.max(1e-12, total - req.fractions.test),
     va,
   );
-  const parts: [number[], number[], number[]] = [[], [], []];
+  const trN = groups.map((g, i) => g.length - testN[i]! - valN[i]!);
+  const sum = (a: number[]) => a.reduce((x, y) => x + y, 0);
+  const out = [new Int32Array(sum(trN)), new Int32Array(sum(valN)), new Int32Array(sum(testN))];
+  const filled = [0, 0, 0];
   groups.forEach((g, gi) => {
     if (req.shuffle) rng.shuffle(g);
-    const tr = g.length - testN[gi]! - valN[gi]!;
-    for (let i = 0; i < g.length; i++) parts[i < tr ? 0 : i < tr + valN[gi]! ? 1 : 2].push(g[i]!);
+    // Each class's first rows train, the next validate, the rest test.
+    const bounds = [0, trN[gi]!, trN[gi]! + valN[gi]!, g.length];
+    for (let p = 0; p < 3; p++) {
+      out[p]!.set(g.subarray(bounds[p]!, bounds[p + 1]!), filled[p]!);
+      filled[p]! += bounds[p + 1]! - bounds[p]!;
+    }
   });
-  const out = parts.map((p) => Int32Array.from(p));
   // Interleave the classes (stratified groups were appended class by class).
   if (req.shuffle) for (const p of out) rng.shuffle(p);
   else for (const p of out) p.sort();

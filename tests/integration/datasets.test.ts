@@ -1,12 +1,14 @@
 /**
  * Datasets over the real browser-mode host and WebSocket: open a workspace CSV, get only the
- * compact summary back, change options, see progress events for a big file, and the workspace
+ * compact summary back, change options, see progress events for a big file (parsed in a worker
+ * thread), and the workspace
  * confinement and error envelopes for bad input.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { build } from 'esbuild';
 import WebSocket from 'ws';
 import { startHost, type RunningHost } from '../../electron/host';
 import { createApi, type Api } from '../../electron/contract/client';
@@ -67,7 +69,17 @@ beforeAll(async () => {
   for (let i = 0; i < 250_000; i++)
     lines.push(`${i % 97}.25,${(i * 7) % 101}.125,${(i * 13) % 89}.5,${i % 3}`);
   writeFileSync(path.join(workspace, 'data/big.csv'), lines.join('\n'));
-  host = await startHost({ workspace, staticDir });
+  // The CSV worker as the app has it: files of 1 MB and more are parsed in worker threads.
+  const csvWorkerPath = path.join(dir, 'csv-worker.cjs');
+  await build({
+    entryPoints: [path.join(root, 'electron/backend/csv-worker.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile: csvWorkerPath,
+    logLevel: 'warning',
+  });
+  host = await startHost({ workspace, staticDir, csvWorkerPath });
   ws = new WebSocket(`ws://127.0.0.1:${host.port}/ws?token=${host.token}`, {
     origin: `http://127.0.0.1:${host.port}`,
   });

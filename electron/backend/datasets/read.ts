@@ -56,6 +56,14 @@ async function checkBefore(abs: string, maxBytes: number | undefined): Promise<C
   return { name, size: before.size, mtimeMs: before.mtimeMs };
 }
 
+function changed(name: string, was: number, now: number): AppError {
+  return new AppError(
+    'IO_ERROR',
+    `"${name}" changed while it was being read (it was ${formatBytes(was)}, now ${formatBytes(now)}). Open it again once it is saved.`,
+    { file: name },
+  );
+}
+
 function gone(name: string): AppError {
   return new AppError('NOT_FOUND', `"${name}" disappeared before it could be read.`, {
     file: name,
@@ -64,13 +72,8 @@ function gone(name: string): AppError {
 
 async function checkAfter(abs: string, c: Checked, read: number, handle: FileHandle) {
   const after = await handle.stat();
-  if (read !== c.size || after.size !== c.size || after.mtimeMs !== c.mtimeMs) {
-    throw new AppError(
-      'IO_ERROR',
-      `"${c.name}" changed while it was being read (it was ${formatBytes(c.size)}, now ${formatBytes(after.size)}). Open it again once it is saved.`,
-      { file: c.name },
-    );
-  }
+  if (read !== c.size || after.size !== c.size || after.mtimeMs !== c.mtimeMs)
+    throw changed(c.name, c.size, after.size);
   // A file deleted while open stays readable on POSIX; say so rather than load a ghost.
   await fsStat(abs).catch(() => {
     throw gone(c.name);
@@ -108,8 +111,11 @@ export class NotUtf8Error extends Error {
 }
 
 export interface CsvFileStream {
+  /** Absolute path (worker threads open the file themselves). */
+  path: string;
   name: string;
   size: number;
+  mtimeMs: number;
   /** The first bytes (to tell binary files and UTF-16 apart before parsing). */
   head: Uint8Array;
   /** The file as text pieces in `label` encoding; checks for changes at the end. */
@@ -132,8 +138,10 @@ export async function streamCsvFile(
     await h.close();
   }
   return {
+    path: abs,
     name: c.name,
     size: c.size,
+    mtimeMs: c.mtimeMs,
     head,
     text(label) {
       let read = 0;
@@ -154,32 +162,92 @@ async function* pieces(
   label: string,
   onRead: (bytes: number) => void,
 ): AsyncGenerator<string> {
-  const decoder = new TextDecoder(label, { fatal: label === 'utf-8' });
   const handle = await open(abs, 'r').catch(() => {
     throw gone(c.name);
   });
   try {
-    const buf = new Uint8Array(PIECE);
-    let off = 0;
-    for (;;) {
-      const { bytesRead } = await handle.read(buf, 0, PIECE, off);
-      if (bytesRead === 0) break;
-      let text: string;
-      try {
-        text = decoder.decode(buf.subarray(0, bytesRead), { stream: true });
-      } catch {
-        throw new NotUtf8Error(await lineOfBadByte(abs, off, buf.subarray(0, bytesRead)));
-      }
-      off += bytesRead;
-      onRead(off);
-      yield text;
-    }
-    const tail = decoder.decode();
-    if (tail) yield tail;
+    const off = yield* decodeRange(handle, abs, 0, Infinity, label, (n) => onRead(n));
     await checkAfter(abs, c, off, handle);
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * Bytes [start, end) of an open file as decoded text pieces; `onPiece` sees each piece's bytes
+ * and the bytes read so far. Returns the offset reached. `start` must be at a character
+ * boundary (a part of a file starts after a line break).
+ */
+async function* decodeRange(
+  handle: FileHandle,
+  abs: string,
+  start: number,
+  end: number,
+  label: string,
+  onPiece: (read: number, bytes: Uint8Array) => void,
+): AsyncGenerator<string, number> {
+  const decoder = new TextDecoder(label, { fatal: label === 'utf-8' });
+  const buf = new Uint8Array(PIECE);
+  let off = start;
+  while (off < end) {
+    const { bytesRead } = await handle.read(buf, 0, Math.min(PIECE, end - off), off);
+    if (bytesRead === 0) break;
+    const bytes = buf.subarray(0, bytesRead);
+    let text: string;
+    try {
+      text = decoder.decode(bytes, { stream: true });
+    } catch {
+      throw new NotUtf8Error(await lineOfBadByte(abs, off, bytes));
+    }
+    off += bytesRead;
+    onPiece(off - start, bytes);
+    yield text;
+  }
+  const tail = decoder.decode();
+  if (tail) yield tail;
+  return off;
+}
+
+/**
+ * Bytes [start, end) of a file as text (one part of a file parsed in parallel). The caller
+ * checks afterwards that the file did not change (`assertUnchanged`).
+ */
+export async function* rangeText(
+  file: Pick<CsvFileStream, 'path' | 'name'>,
+  start: number,
+  end: number,
+  label: string,
+  onPiece: (read: number, bytes: Uint8Array) => void,
+): AsyncGenerator<string> {
+  const handle = await open(file.path, 'r').catch(() => {
+    throw gone(file.name);
+  });
+  try {
+    yield* decodeRange(handle, file.path, start, end, label, onPiece);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** `count` bytes of a file from `at` (fewer at its end). */
+export async function readBytes(abs: string, at: number, count: number): Promise<Uint8Array> {
+  const handle = await open(abs, 'r');
+  try {
+    const buf = new Uint8Array(count);
+    const { bytesRead } = await handle.read(buf, 0, count, at);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Throws when the file is gone or its size or modification time differ from when it was opened. */
+export async function assertUnchanged(file: CsvFileStream): Promise<void> {
+  const after = await fsStat(file.path).catch(() => {
+    throw gone(file.name);
+  });
+  if (after.size !== file.size || after.mtimeMs !== file.mtimeMs)
+    throw changed(file.name, file.size, after.size);
 }
 
 /** Line of the first non-UTF-8 byte, given the piece that failed and where it starts. */

@@ -3,7 +3,7 @@
  * `prepare` made of them (encoder, splits). The renderer only ever sees `summary`; training
  * (and anything else main-side) gets the encoded rows through `encodeSplit`.
  */
-import { parseStream, parseTable, type RawTable } from '../../../engine/data/csv/parse';
+import { parseTable } from '../../../engine/data/csv/parse';
 import { encodeRows, type Encoded } from '../../../engine/data/encode';
 import { DatasetError } from '../../../engine/data/errors';
 import { DEFAULT_OPTIONS, mergeOptions } from '../../../engine/data/options';
@@ -15,8 +15,10 @@ import {
 } from '../../../engine/data/pipeline';
 import type { DatasetOptions, DatasetSummary } from '../../../engine/data/types';
 import { AppError } from '../../contract';
-import { decodeCsvBytes, latin1Note, sniffBytes, utf16Note } from './decode';
-import { NotUtf8Error, type CsvFileStream } from './read';
+import { decodeCsvBytes } from './decode';
+import { parseInWorkers } from './parallel';
+import { parseFile, type ParsedFile } from './parse-file';
+import type { CsvFileStream } from './read';
 
 export interface Entry {
   loaded: LoadedTable;
@@ -45,14 +47,33 @@ const breathe = () => new Promise<void>((r) => setImmediate(r));
 /** Datasets kept loaded: the current one, the one it replaced (training may still use it), one more. */
 const KEEP = 3;
 
+/** Files from this size on are parsed in worker threads (when a worker script is given). */
+const WORKER_MIN_BYTES = 1024 * 1024;
+
+export interface StoreOptions {
+  /** The built CSV worker (dist/electron/csv-worker.cjs); without it files parse in-process. */
+  csvWorkerPath?: string;
+  /** Threads for one file at most (default: the machine's cores, up to 4). */
+  csvThreads?: number;
+  /** Overrides of the sizes that decide on worker threads and parts (tests use small files). */
+  workerMinBytes?: number;
+  parallelMinBytes?: number;
+  partMinBytes?: number;
+  /** Told how each file was parsed: in how many threads (0: in-process). Tests and the bench. */
+  onParsed?(info: { file: string; threads: number }): void;
+}
+
 export class DatasetStore {
   private readonly entries = new Map<string, Entry>();
   private next = 1;
 
+  constructor(private readonly opts: StoreOptions = {}) {}
+
   async load(req: LoadRequest): Promise<DatasetSummary> {
     try {
       const options = mergeOptions(DEFAULT_OPTIONS, req.options);
-      const { table, encoding, notes } = await this.parse(req, options.skipBadRows);
+      const { table, encoding, notes, threads } = await this.parse(req, options.skipBadRows);
+      this.opts.onParsed?.({ file: req.name, threads: threads ?? 0 });
       req.onProgress?.('analysing', 0);
       const id = `ds${this.next++}`;
       const loaded = loadTable(table, {
@@ -77,7 +98,7 @@ export class DatasetStore {
   private async parse(
     req: LoadRequest,
     skipBadRows: boolean,
-  ): Promise<{ table: RawTable; encoding: 'utf-8' | 'latin-1'; notes: string[] }> {
+  ): Promise<ParsedFile> {
     const opts = {
       file: req.name,
       skipBadRows,
@@ -86,15 +107,19 @@ export class DatasetStore {
       yieldTo: breathe,
     };
     if (req.file) {
-      const label = sniffBytes(req.file.head, req.name);
-      const notes = label === 'utf-8' ? [] : [utf16Note(req.name, label)];
-      try {
-        return { table: await parseStream(req.file.text(label), opts), encoding: 'utf-8', notes };
-      } catch (err) {
-        if (!(err instanceof NotUtf8Error)) throw err;
-        const table = await parseStream(req.file.text('windows-1252'), opts);
-        return { table, encoding: 'latin-1', notes: [latin1Note(req.name, err.line)] };
+      const workerPath = this.opts.csvWorkerPath;
+      const { csvThreads, parallelMinBytes, partMinBytes } = this.opts;
+      if (workerPath && req.file.size >= (this.opts.workerMinBytes ?? WORKER_MIN_BYTES)) {
+        return parseInWorkers(req.file, {
+          workerPath,
+          skipBadRows,
+          onProgress: opts.onProgress,
+          ...(csvThreads ? { threads: csvThreads } : {}),
+          ...(parallelMinBytes !== undefined ? { parallelMinBytes } : {}),
+          ...(partMinBytes !== undefined ? { partMinBytes } : {}),
+        });
       }
+      return parseFile(req.file, opts);
     }
     const decoded = req.bytes
       ? decodeCsvBytes(req.bytes, req.name)

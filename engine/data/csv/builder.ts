@@ -9,6 +9,17 @@ const PREVIEW_ROWS = 20;
 const HEADER_SAMPLE = 50;
 const MAX_BAD_ROWS_LISTED = 20;
 
+/**
+ * A header decided beforehand (when a big file is parsed in parts, from its first lines), so a
+ * part that starts mid-file gets the same columns. `headerRow`: this part starts with the
+ * header line, to be skipped (only the first part).
+ */
+export interface HeaderPreset {
+  hasHeader: boolean;
+  header: string[];
+  headerRow: boolean;
+}
+
 export class Builder {
   private pending: { cells: string[]; line: number }[] | null = [];
   private header: string[] = [];
@@ -22,16 +33,33 @@ export class Builder {
   private preview: string[][] = [];
   private notes: string[] = [];
   private headerLine = 1;
+  private skipHeaderRow = false;
 
   constructor(
     private readonly file: string,
     private readonly dialect: Dialect,
     private readonly skipBadRows: boolean,
-  ) {}
+    preset?: HeaderPreset,
+  ) {
+    if (preset) {
+      this.pending = null;
+      this.hasHeader = preset.hasHeader;
+      this.header = preset.header;
+      this.skipHeaderRow = preset.hasHeader && preset.headerRow;
+      if (!preset.hasHeader && preset.headerRow) this.noHeaderNote();
+      this.columns = this.header.map((name) => new Column(name, this.dialect.decimalComma));
+    }
+  }
 
   row(raw: string[], line: number): void {
     if (raw.length === 1 && raw[0]!.trim() === '') {
       this.emptyLines++;
+      return;
+    }
+    if (this.skipHeaderRow) {
+      this.skipHeaderRow = false;
+      this.headerLine = line;
+      this.checkHeader();
       return;
     }
     const cells = raw; // trimmed in place: no second array per row
@@ -65,13 +93,17 @@ export class Builder {
       this.headerLine = first.line;
       this.checkHeader();
     } else {
-      this.header = first.cells.map((_, i) => `col_${i + 1}`);
-      this.notes.push(
-        `The first line holds data, not column names, so the columns are named col_1…col_${this.header.length}.`,
-      );
+      this.header = generatedHeader(first.cells.length);
+      this.noHeaderNote();
     }
     this.columns = this.header.map((name) => new Column(name, this.dialect.decimalComma));
     for (const p of this.hasHeader ? pending.slice(1) : pending) this.add(p.cells, p.line);
+  }
+
+  private noHeaderNote(): void {
+    this.notes.push(
+      `The first line holds data, not column names, so the columns are named col_1…col_${this.header.length}.`,
+    );
   }
 
   private checkHeader(): void {
@@ -111,30 +143,11 @@ export class Builder {
     if (this.preview.length < PREVIEW_ROWS) this.preview.push(cells);
   }
 
-  finish(): RawTable {
+  /** The table so far, unchecked (a part of a file; `checkTable` runs on the whole). */
+  result(): RawTable {
     if (this.pending) this.start();
-    const file = this.file;
-    if (this.badRowCount > 0 && !this.skipBadRows) {
-      const listed = this.badRows.slice(0, 5);
-      const where = listed.map((r) => `line ${r.line} has ${r.fields}`).join(', ');
-      const more =
-        this.badRowCount > listed.length ? ` (and ${this.badRowCount - listed.length} more)` : '';
-      throw new DatasetError(
-        `"${file}": ${this.badRowCount} row${this.badRowCount === 1 ? '' : 's'} do${this.badRowCount === 1 ? 'es' : ''} not have the header's ${this.columns.length} fields: ${where}${more}. Fix the file, or choose "Skip bad rows" to leave them out.`,
-        { problem: 'field-count', file, line: listed[0]?.line, lines: listed.map((r) => r.line) },
-      );
-    }
-    if (this.rows === 0) {
-      throw this.hasHeader && this.badRowCount === 0
-        ? new DatasetError(`"${file}" has a header row but no data rows.`, {
-            problem: 'header-only',
-            file,
-            line: this.headerLine,
-          })
-        : new DatasetError(`"${file}" has no usable rows.`, { problem: 'no-rows', file });
-    }
     return {
-      file,
+      file: this.file,
       dialect: this.dialect,
       hasHeader: this.hasHeader,
       header: this.header,
@@ -148,4 +161,37 @@ export class Builder {
       notes: this.notes,
     };
   }
+
+  finish(): RawTable {
+    return checkTable(this.result(), this.skipBadRows, this.headerLine);
+  }
+}
+
+export function generatedHeader(n: number): string[] {
+  return Array.from({ length: n }, (_, i) => `col_${i + 1}`);
+}
+
+/** The whole file's checks: rows with the wrong number of fields, no rows at all. */
+export function checkTable(t: RawTable, skipBadRows: boolean, headerLine = 1): RawTable {
+  const file = t.file;
+  if (t.badRowCount > 0 && !skipBadRows) {
+    const listed = t.badRows.slice(0, 5);
+    const where = listed.map((r) => `line ${r.line} has ${r.fields}`).join(', ');
+    const more =
+      t.badRowCount > listed.length ? ` (and ${t.badRowCount - listed.length} more)` : '';
+    throw new DatasetError(
+      `"${file}": ${t.badRowCount} row${t.badRowCount === 1 ? '' : 's'} do${t.badRowCount === 1 ? 'es' : ''} not have the header's ${t.columns.length} fields: ${where}${more}. Fix the file, or choose "Skip bad rows" to leave them out.`,
+      { problem: 'field-count', file, line: listed[0]?.line, lines: listed.map((r) => r.line) },
+    );
+  }
+  if (t.rows === 0) {
+    throw t.hasHeader && t.badRowCount === 0
+      ? new DatasetError(`"${file}" has a header row but no data rows.`, {
+          problem: 'header-only',
+          file,
+          line: headerLine,
+        })
+      : new DatasetError(`"${file}" has no usable rows.`, { problem: 'no-rows', file });
+  }
+  return t;
 }

@@ -11,9 +11,11 @@
  * always a missing value.
  */
 import { isMissing, parseNumber } from './cells';
+import { addNumber, emptySummary, mergeSummary, type NumberSummary } from './summary';
 
 const SHIFT = 16;
-const CHUNK = 1 << SHIFT;
+/** Cells per storage chunk (row r lives in chunk r >>> 16 at offset r & 0xffff). */
+export const CHUNK = 1 << SHIFT;
 const MASK = CHUNK - 1;
 
 export const NUMBER = -1;
@@ -21,10 +23,33 @@ export const MISSING = -2;
 
 const EXACT_TEXTS = 1000;
 
+/**
+ * A column as plain data, for moving it between threads: the typed arrays can be transferred
+ * (not copied) with postMessage.
+ */
+export interface ColumnData {
+  name: string;
+  decimalComma: boolean;
+  wide: boolean;
+  num: (Float32Array | Float64Array)[];
+  codes: Int32Array[] | null;
+  strings: string[];
+  exact: [number, string][] | null;
+  summary: NumberSummary;
+  length: number;
+  missing: number;
+  numbers: number;
+}
+
+const EMPTY = new Float32Array(0);
+const EMPTY_CODES = new Int32Array(0);
+
 export class Column {
   private num: (Float32Array | Float64Array)[] = [];
   private wide = false;
   private exact: Map<number, string> | null = new Map();
+  /** Statistics of the numbers, kept as cells arrive. */
+  readonly summary: NumberSummary = emptySummary();
   private codes: Int32Array[] | null = null;
   private readonly dict = new Map<string, number>();
   /** Dictionary strings, by code. */
@@ -50,12 +75,17 @@ export class Column {
     // Numbers first: they are most cells, and the number parser rejects non-numbers quickly.
     const v = parseNumber(cell, this.decimalComma);
     if (v === v) {
-      if (!this.wide && Math.fround(v) !== v && Number.isInteger(v)) this.widen();
+      // The value as stored (Float32-rounded), as every later reader sees it.
+      let stored = this.wide ? v : Math.fround(v);
+      if (stored !== v && Number.isInteger(v)) {
+        this.widen();
+        stored = v;
+      }
       this.num[c]![o] = v;
       if (this.codes) this.codes[c]![o] = NUMBER;
       this.numbers++;
+      addNumber(this.summary, stored);
       if (this.exact) {
-        const stored = this.num[c]![o]!;
         if (!this.exact.has(stored)) {
           if (this.exact.size >= EXACT_TEXTS) this.exact = null;
           else this.exact.set(stored, String(v));
@@ -78,6 +108,140 @@ export class Column {
       this.dict.set(cell, code);
     }
     codes[c]![o] = code;
+  }
+
+  /** Chunks of storage in use (see CHUNK); the last one may be partly filled. */
+  get chunkCount(): number {
+    return this.length === 0 ? 0 : ((this.length - 1) >>> SHIFT) + 1;
+  }
+
+  /** Numbers of chunk c (NaN: missing or a string cell). For fast whole-column loops. */
+  numberChunk(c: number): Float32Array | Float64Array {
+    return this.num[c]!;
+  }
+
+  /** Codes of chunk c, or null while the column has no string cell (then NaN means missing). */
+  codeChunk(c: number): Int32Array | null {
+    return this.codes ? this.codes[c]! : null;
+  }
+
+  /** Cells used in chunk c. */
+  chunkLength(c: number): number {
+    return Math.min(CHUNK, this.length - c * CHUNK);
+  }
+
+  toData(): ColumnData {
+    return {
+      name: this.name,
+      decimalComma: this.decimalComma,
+      wide: this.wide,
+      num: this.num,
+      codes: this.codes,
+      strings: this.strings,
+      exact: this.exact ? [...this.exact] : null,
+      summary: this.summary,
+      length: this.length,
+      missing: this.missing,
+      numbers: this.numbers,
+    };
+  }
+
+  static fromData(d: ColumnData): Column {
+    const col = new Column(d.name, d.decimalComma);
+    col.wide = d.wide;
+    col.num = d.num;
+    col.codes = d.codes;
+    col.exact = d.exact ? new Map(d.exact) : null;
+    Object.assign(col.summary, d.summary);
+    d.strings.forEach((s, i) => {
+      col.strings.push(s);
+      col.dict.set(s, i);
+    });
+    col.length = d.length;
+    col.missing = d.missing;
+    col.numbers = d.numbers;
+    return col;
+  }
+
+  /**
+   * Appends every cell of `other` (the next rows of the same column, parsed elsewhere), and
+   * empties it chunk by chunk as it goes, so the copy never needs twice the memory. String codes
+   * are renumbered into this column's dictionary.
+   */
+  append(other: Column): void {
+    if (other.wide && !this.wide) this.widen();
+    let remap: Int32Array | null = null;
+    if (other.codes || this.codes) {
+      if (!this.codes) this.allocateCodes();
+      remap = Int32Array.from(other.strings, (s) => {
+        let code = this.dict.get(s);
+        if (code === undefined) {
+          code = this.strings.length;
+          this.strings.push(s);
+          this.dict.set(s, code);
+        }
+        return code;
+      });
+    }
+    this.mergeExact(other);
+    mergeSummary(this.summary, other.summary);
+    const total = other.length;
+    let done = 0;
+    while (done < total) {
+      const dst = this.length + done;
+      const dc = dst >>> SHIFT;
+      const doff = dst & MASK;
+      const sc = done >>> SHIFT;
+      const soff = done & MASK;
+      const n = Math.min(CHUNK - doff, CHUNK - soff, total - done);
+      if (dc === this.num.length) {
+        this.num.push(this.wide ? new Float64Array(CHUNK) : new Float32Array(CHUNK));
+        this.codes?.push(new Int32Array(CHUNK));
+      }
+      const src = other.num[sc]!;
+      this.num[dc]!.set(src.subarray(soff, soff + n), doff);
+      const codes = this.codes?.[dc];
+      if (codes) {
+        const from = other.codes?.[sc];
+        if (from) {
+          for (let k = 0; k < n; k++) {
+            const v = from[soff + k]!;
+            codes[doff + k] = v >= 0 ? remap![v]! : v;
+          }
+        } else {
+          for (let k = 0; k < n; k++) {
+            const v = src[soff + k]!;
+            codes[doff + k] = v === v ? NUMBER : MISSING;
+          }
+        }
+      }
+      done += n;
+      // A source chunk fully copied: let it go now.
+      if ((done & MASK) === 0 || done === total) {
+        other.num[sc] = EMPTY;
+        if (other.codes) other.codes[sc] = EMPTY_CODES;
+      }
+    }
+    this.length += total;
+    this.missing += other.missing;
+    this.numbers += other.numbers;
+    other.length = 0;
+  }
+
+  private mergeExact(other: Column): void {
+    if (!this.exact) return;
+    if (!other.exact || this.wide) {
+      this.exact = null;
+      return;
+    }
+    for (const [v, t] of other.exact) {
+      if (this.exact.has(v)) continue;
+      if (this.exact.size >= EXACT_TEXTS) {
+        this.exact = null;
+        return;
+      }
+      this.exact.set(v, t);
+    }
   }
 
   /** From Float32 to Float64 storage (an integer Float32 cannot hold exactly). */
@@ -111,6 +275,15 @@ export class Column {
 
   isMissing(r: number): boolean {
     return this.code(r) === MISSING;
+  }
+
+  /**
+   * Distinct numbers when at most `cap` (≤ 1000), cap + 1 when more; null when only a scan can
+   * tell (a wider cap, or Float64 storage).
+   */
+  distinctNumbers(cap: number): number | null {
+    if (this.exact) return Math.min(this.exact.size, cap + 1);
+    return !this.wide && cap <= EXACT_TEXTS ? cap + 1 : null;
   }
 
   /** Strings (non-numeric, non-missing cells) seen at all. */

@@ -8,7 +8,7 @@
 import Papa from 'papaparse';
 import { DatasetError } from '../errors';
 import type { SkippedRow } from '../types';
-import { Builder } from './builder';
+import { Builder, type HeaderPreset } from './builder';
 import type { Column } from './column';
 import { detectDialect, type Dialect } from './dialect';
 
@@ -23,6 +23,12 @@ export interface ParseOptions {
   yieldMs?: number;
   /** Characters per piece handed to papaparse (tests use small pieces). */
   chunkChars?: number;
+  /**
+   * Dialect and header decided beforehand: the text is one part of a bigger file (see
+   * csv/parts.ts). Lines are then counted from the part's start, and the result is not checked
+   * as a whole file (`checkTable` runs once the parts are merged).
+   */
+  preset?: HeaderPreset & { dialect: Dialect };
 }
 
 export interface RawTable {
@@ -47,7 +53,8 @@ export interface TextStream {
   fraction?(): number;
 }
 
-const CHUNK = 1 << 20;
+// Small pieces keep papaparse's per-row garbage young (measured: 1 MB pieces parse ~10 % slower).
+const CHUNK = 1 << 16;
 const SNIFF = 65536;
 
 /** Parses a whole text (tests, dropped files, samples). */
@@ -70,6 +77,12 @@ export async function parseStream(stream: TextStream, options: ParseOptions): Pr
   const start = (final: boolean): boolean => {
     if (buf.charCodeAt(0) === 0xfeff) buf = buf.slice(1);
     if (!final && buf.length < SNIFF) return false;
+    if (options.preset) {
+      st.dialect = options.preset.dialect;
+      nl = st.dialect.newline;
+      st.b = new Builder(file, st.dialect, options.skipBadRows ?? false, options.preset);
+      return true;
+    }
     if (buf.slice(0, SNIFF).includes('\u0000'))
       throw new DatasetError(`"${file}" looks like a binary file, not CSV text.`, {
         problem: 'binary',
@@ -90,36 +103,40 @@ export async function parseStream(stream: TextStream, options: ParseOptions): Pr
     buf = buf ? buf + piece : piece;
     total += piece.length;
     if (!st.b && !start(false)) continue;
-    while (buf.length > size) {
-      const cut = safeCut(buf, size, nl);
+    // Most files have no quote character at all: then every line break is a row's end.
+    const quoteFree = buf.indexOf('"') < 0;
+    let at = 0;
+    while (buf.length - at > size) {
+      const cut = quoteFree ? buf.indexOf(nl, at + size) : safeCut(buf, at, size, nl);
       if (cut < 0) break; // a quoted field runs on: wait for more text
-      line = parseChunk(buf.slice(0, cut), line, nl, st.dialect!, st.b!, file, true);
-      buf = buf.slice(cut + 1);
-      pos += cut + 1;
+      const chunk = buf.slice(at, cut);
+      line = parseChunk(chunk, !quoteFree, line, nl, st.dialect!, st.b!, file, true);
+      pos += cut + 1 - at;
+      at = cut + 1;
       if (options.yieldTo && Date.now() - last >= yieldMs) {
         options.onProgress?.(stream.fraction ? stream.fraction() : pos / total);
         await options.yieldTo();
         last = Date.now();
       }
     }
+    buf = buf.slice(at);
   }
   if (!st.b) start(true);
   let end = buf.length;
   while (end > 0 && (buf.charCodeAt(end - 1) === 10 || buf.charCodeAt(end - 1) === 13)) end--;
-  if (end > 0) parseChunk(buf.slice(0, end), line, nl, st.dialect!, st.b!, file, false);
+  if (end > 0) parseChunk(buf.slice(0, end), true, line, nl, st.dialect!, st.b!, file, false);
   options.onProgress?.(1);
-  return st.b!.finish();
+  return options.preset ? st.b!.result() : st.b!.finish();
 }
 
 /**
- * The first line break at or after `size` characters that is not inside a quoted field (an even
- * number of quote characters before it; "" counts as two), or -1 if the text has none yet.
- * `text` always starts outside quotes, so counting starts from zero.
+ * The first line break at least `size` characters after `from` that is not inside a quoted
+ * field (an even number of quote characters before it; "" counts as two), or -1 if the text
+ * has none yet. `from` is always outside quotes, so counting starts from zero there.
  */
-function safeCut(text: string, size: number, nl: string): number {
+function safeCut(text: string, from: number, size: number, nl: string): number {
   let quotes = 0;
-  let from = 0;
-  let k = text.indexOf(nl, size);
+  let k = text.indexOf(nl, from + size);
   while (k >= 0) {
     // Count in a slice (cheap in JS engines) so the search stops at k, not at the text's end.
     const part = text.slice(from, k);
@@ -132,11 +149,13 @@ function safeCut(text: string, size: number, nl: string): number {
 }
 
 /**
- * Parses one piece row by row into the builder; returns the line after it. `more`: a line break
+ * Parses one piece row by row into the builder; returns the line after it. `mayQuote`: false
+ * when the piece is known to hold no quote character. `more`: a line break
  * followed the piece (it was cut there), so the next piece starts one line on.
  */
 function parseChunk(
   chunk: string,
+  mayQuote: boolean,
   firstLine: number,
   nl: string,
   dialect: Dialect,
@@ -147,7 +166,7 @@ function parseChunk(
   let line = firstLine;
   let pos = 0;
   // Without quote characters every row is exactly one line: no need to count line breaks.
-  const quoted = chunk.includes('"');
+  const quoted = mayQuote && chunk.includes('"');
   let rows = 0;
   let failure: unknown = null;
   Papa.parse<string[]>(chunk, {
