@@ -157,7 +157,10 @@ function runJob(
   onBytes: (bytes: number) => void,
 ): Promise<Result> {
   return new Promise((resolve) => {
-    const worker = new Worker(workerPath, { workerData: job });
+    const worker = new Worker(workerPath, {
+      workerData: job,
+      resourceLimits: { maxYoungGenerationSizeMb: 8 },
+    });
     let settled = false;
     const settle = (r: Result) => {
       if (settled) return;

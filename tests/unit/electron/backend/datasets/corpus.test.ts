@@ -1,10 +1,12 @@
 /**
  * The malformed-file corpus (tests/fixtures/csv): every file is loaded the way the app loads a
- * file (bytes → decode → parse → infer → prepare) and must give its expected message, naming
+ * file (bytes → decode → parse → infer → prepare; in-process and in worker threads) and must give its expected message, naming
  * the file and, where they apply, the line and column. Nothing may crash.
  */
-import { describe, expect, it } from 'vitest';
-import { readFileSync, readdirSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { build } from 'esbuild';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../../../../electron/contract';
 import { DatasetStore } from '../../../../../electron/backend/datasets/store';
@@ -181,11 +183,34 @@ const cases: Record<string, Expect> = {
   },
 };
 
-/** Streamed from disk as the app does, or from bytes in memory as the CLI does. */
-async function load(file: string, how: 'stream' | 'bytes'): Promise<DatasetSummary> {
-  if (how === 'stream') {
+let workerPath = '';
+beforeAll(async () => {
+  const out = mkdtempSync(path.join(tmpdir(), 'layerlab-corpus-'));
+  workerPath = path.join(out, 'csv-worker.cjs');
+  await build({
+    entryPoints: [path.resolve(__dirname, '../../../../../electron/backend/csv-worker.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile: workerPath,
+    logLevel: 'warning',
+  });
+  return () => rmSync(out, { recursive: true, force: true });
+});
+
+/**
+ * Streamed from disk as the app does (in-process, or in CSV worker threads, cut into parts
+ * wherever the file is long enough), or from bytes in memory as the CLI does.
+ */
+async function load(file: string, how: 'stream' | 'worker' | 'bytes'): Promise<DatasetSummary> {
+  if (how !== 'bytes') {
     const stream = await streamCsvFile(path.join(dir, file));
-    return new DatasetStore().load({ name: file, size: stream.size, file: stream });
+    const store = new DatasetStore(
+      how === 'worker'
+        ? { csvWorkerPath: workerPath, workerMinBytes: 0, parallelMinBytes: 0, partMinBytes: 1 }
+        : {},
+    );
+    return store.load({ name: file, size: stream.size, file: stream });
   }
   const bytes = readFileSync(path.join(dir, file));
   return new DatasetStore().load({ name: file, size: bytes.length, bytes });
@@ -203,7 +228,7 @@ describe('the bad-input corpus', () => {
   });
 
   for (const [file, want] of Object.entries(cases))
-    for (const how of ['stream', 'bytes'] as const) {
+    for (const how of ['stream', 'worker', 'bytes'] as const) {
       it(`${file} (${how}): ${'error' in want ? want.error : 'finding' in want ? want.text : 'reads correctly'}`, async () => {
         if ('error' in want) {
           const err = await load(file, how).then(
