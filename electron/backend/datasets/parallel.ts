@@ -121,7 +121,7 @@ async function planParts(
     start,
     end: cuts[k + 1]!,
     // Only the first part starts with the header line.
-    preset: { ...preset, headerRow: k === 0 },
+    preset: { ...preset, headerRow: k === 0, lastPart: k === n - 1 },
   }));
 }
 

@@ -28,7 +28,7 @@ export interface ParseOptions {
    * csv/parts.ts). Lines are then counted from the part's start, and the result is not checked
    * as a whole file (`checkTable` runs once the parts are merged).
    */
-  preset?: HeaderPreset & { dialect: Dialect };
+  preset?: HeaderPreset & { dialect: Dialect; lastPart: boolean };
 }
 
 export interface RawTable {
@@ -123,7 +123,13 @@ export async function parseStream(stream: TextStream, options: ParseOptions): Pr
   }
   if (!st.b) start(true);
   let end = buf.length;
-  while (end > 0 && (buf.charCodeAt(end - 1) === 10 || buf.charCodeAt(end - 1) === 13)) end--;
+  const isBreak = (i: number) => buf.charCodeAt(i) === 10 || buf.charCodeAt(i) === 13;
+  if (options.preset && !options.preset.lastPart) {
+    // A part cut before the next one: only its own line break ends it; blank lines before
+    // it count as in a sequential parse.
+    if (end > 0 && buf[end - 1] === nl) end--;
+    if (nl === '\n' && end > 0 && buf.charCodeAt(end - 1) === 13) end--;
+  } else while (end > 0 && isBreak(end - 1)) end--;
   if (end > 0) parseChunk(buf.slice(0, end), true, line, nl, st.dialect!, st.b!, file, false);
   options.onProgress?.(1);
   return options.preset ? st.b!.result() : st.b!.finish();

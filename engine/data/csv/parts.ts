@@ -13,7 +13,11 @@ import type { RawTable } from './parse';
 /** Rows the sequential parser looks at to decide on the header (Builder's HEADER_SAMPLE). */
 const HEADER_SAMPLE = 50;
 
-export type Preset = HeaderPreset & { dialect: Dialect };
+/**
+ * How to parse one part. `lastPart`: the part ends the file (its trailing blank lines are the
+ * file's, not counted; blank lines before another part's start are counted as in one pass).
+ */
+export type Preset = HeaderPreset & { dialect: Dialect; lastPart: boolean };
 
 /**
  * The dialect and header of a file from its first characters, decided exactly as a sequential
@@ -45,6 +49,7 @@ export function presetFromHead(head: string): Preset | null {
     hasHeader,
     header: hasHeader ? first : generatedHeader(first.length),
     headerRow: true,
+    lastPart: true,
   };
 }
 

@@ -28,7 +28,7 @@ async function inParts(text: string, at: number[], skipBadRows = false): Promise
     const table = await parseTable(piece, {
       file: 'f.csv',
       skipBadRows,
-      preset: { ...preset, headerRow: k === 0 },
+      preset: { ...preset, headerRow: k === 0, lastPart: k + 2 === cuts.length },
       chunkChars: 64,
     });
     // Through plain data and back, as across threads.
@@ -134,6 +134,17 @@ describe('parsing a file in parts', () => {
       await inParts(text, [300], true),
       await parseTable(text, { file: 'f.csv', skipBadRows: true }),
     );
+  });
+
+  it('counts blank lines where a part ends as one pass does', async () => {
+    const lines = ['a,b', ...Array.from({ length: 90 }, (_, i) => `${i},${i % 4}`)];
+    lines[60] += '\r\n\r\n'; // two blank lines, then (at the cut) the next row
+    const text = lines.join('\r\n') + '\r\n\r\n';
+    const cut = text.indexOf('60,0');
+    const joined = await inParts(text, [cut - 5]);
+    const whole = await parseTable(text, { file: 'f.csv' });
+    expect(whole.emptyLines).toBe(2);
+    expectSame(joined, whole);
   });
 
   it('handles a semicolon file with decimal commas and no header row', async () => {
