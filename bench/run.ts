@@ -5,7 +5,11 @@
  * run_all.sh and compared by ratio within the same run.
  *
  *   node dist/bench/run.cjs --data-dir DIR --cache-dir DIR2 --workloads W-tiny,W-digits,W-bc,W-big
- *     [--reps 2] [--big-reps 1] [--big-limit N]
+ *     [--reps 2] [--big-reps 1] [--big-limit N] [--backend cpu|gpu|webasm]
+ *
+ * --backend gpu runs the gpu.js backend through a GL context (fails without one: run under
+ * xvfb-run or with a display); webasm runs gpu.js's WebAssembly kernels (a CPU path, for
+ * comparison). W-wide is W-big's data through one 4096-unit hidden layer (784-4096-10).
  */
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -15,6 +19,10 @@ import { fitStandardizer, applyStandardizer } from '../engine/data/csv';
 import { column, oneHot, type Dataset } from '../engine/data/dataset';
 import { Trainer } from '../engine/train/trainer';
 import type { LayerSpec, ModelSpec } from '../engine/train/spec';
+import type { Backend } from '../engine/backend/backend';
+import { cpuBackend } from '../engine/backend/cpu/cpu-backend';
+import { GpuBackend } from '../engine/backend/gpu/gpu-backend';
+import { glDriver } from '../electron/backend/training/gpu';
 
 interface Workload {
   layers: number[];
@@ -31,7 +39,21 @@ const CFG: Record<string, Workload> = {
   'W-digits': { layers: [64, 64, 10], lr: 1e-3, batch: 32, epochs: 50, l2: 0, dropout: 0 },
   'W-bc': { layers: [30, 32, 16, 1], lr: 1e-3, batch: 32, epochs: 100, l2: 1e-4, dropout: 0.2 },
   'W-big': { layers: [784, 256, 128, 10], lr: 1e-3, batch: 128, epochs: 1, l2: 0, dropout: 0 },
+  'W-wide': { layers: [784, 4096, 10], lr: 1e-3, batch: 128, epochs: 1, l2: 0, dropout: 0 },
 };
+
+/** The backend of --backend, with its kernel class and renderer. */
+function backendOf(kind: string): { backend: Backend; kernel: string; renderer: string | null } {
+  if (kind === 'cpu') return { backend: cpuBackend, kernel: cpuBackend.name, renderer: null };
+  if (kind !== 'gpu' && kind !== 'webasm')
+    throw new Error(`--backend must be cpu, gpu or webasm, got ${kind}`);
+  const gpu = new GpuBackend(kind === 'webasm' ? { mode: 'webasm' } : {});
+  if (kind === 'gpu' && !gpu.info.gl)
+    throw new Error(`no GL context: gpu.js would run ${gpu.info.kernel}; run under xvfb-run`);
+  const driver = gpu.info.gl ? glDriver() : null;
+  const renderer = driver ? `${gpu.info.renderer} on ${driver}` : gpu.info.renderer;
+  return { backend: gpu, kernel: gpu.info.kernel, renderer };
+}
 
 /** FLOP per sample: forward 2·MACs; training adds weight gradients and input gradients of layers 2.. */
 function flops(layers: number[]): { fwd: number; train: number } {
@@ -91,7 +113,7 @@ function dataset(w: string, dataDir: string, cacheDir: string): { tr: Split; te:
     applyStandardizer(ds.te.x, s);
     return ds;
   }
-  if (w === 'W-big') {
+  if (w === 'W-big' || w === 'W-wide') {
     const xb = readFileSync(path.join(cacheDir, 'big_x.f32'));
     const yb = readFileSync(path.join(cacheDir, 'big_y.u8'));
     const all = new Float32Array(xb.buffer.slice(xb.byteOffset, xb.byteOffset + xb.length));
@@ -146,10 +168,11 @@ function accuracy(pred: Mat, labels: Int32Array): number {
   return correct / pred.rows;
 }
 
-async function runOne(w: string, rep: number, ds: { tr: Split; te: Split }) {
+async function runOne(w: string, rep: number, ds: { tr: Split; te: Split }, backend: Backend) {
   const cfg = CFG[w]!;
-  const inferBatch = w === 'W-big' ? 1000 : ds.te.x.rows;
+  const inferBatch = w === 'W-big' || w === 'W-wide' ? 1000 : ds.te.x.rows;
   const trainer = new Trainer(specOf(cfg), {
+    backend,
     seed: rep + 1,
     maxBatch: Math.max(cfg.batch, inferBatch),
   });
@@ -206,25 +229,29 @@ async function main(): Promise<void> {
   const reps = Number(arg('reps', '2'));
   const bigReps = Number(arg('big-reps', String(reps)));
   const bigLimit = Number(arg('big-limit', '0'));
+  const { backend, kernel, renderer } = backendOf(arg('backend', 'cpu'));
   for (const w of workloads) {
     const cfg = CFG[w];
     if (cfg === undefined)
       throw new Error(`unknown workload ${w}: use ${Object.keys(CFG).join(', ')}`);
     const ds = dataset(w, dataDir, cacheDir);
-    if (w === 'W-big' && bigLimit > 0) {
+    const big = w === 'W-big' || w === 'W-wide';
+    if (big && bigLimit > 0) {
       ds.tr = {
         x: matOf(bigLimit, 784, ds.tr.x.data.subarray(0, bigLimit * 784)),
         labels: ds.tr.labels.subarray(0, bigLimit),
       };
     }
     const fl = flops(cfg.layers);
-    const R = w === 'W-big' ? bigReps : reps;
+    const R = big ? bigReps : reps;
     for (let rep = 0; rep < R; rep++) {
-      const r = await runOne(w, rep, ds);
+      const r = await runOne(w, rep, ds, backend);
       const samples = ds.tr.x.rows * cfg.epochs;
       const line = {
         ...r,
-        fw: 'layerlab-cpu',
+        fw: backend === cpuBackend ? 'layerlab-cpu' : `layerlab-gpujs-${kernel}`,
+        kernel,
+        renderer,
         threads: 1,
         workload: w,
         rep,
@@ -237,11 +264,12 @@ async function main(): Promise<void> {
         infer_gflops: (r.infer_samples_per_s * fl.fwd) / 1e9,
         loadavg: loadavg()[0],
         train_rows: ds.tr.x.rows,
-        note: w === 'W-big' && bigLimit > 0 ? `first ${bigLimit} train rows` : '',
+        note: big && bigLimit > 0 ? `first ${bigLimit} train rows` : '',
       };
       process.stdout.write(`${JSON.stringify(line)}\n`);
     }
   }
+  backend.dispose();
 }
 
 main().catch((e: unknown) => {

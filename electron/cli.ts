@@ -4,7 +4,12 @@
  *   layerlab train --data TRAIN.csv --target COLUMN [--test TEST.csv] [--val-split 0.2]
  *     (--layers SPEC | --project FILE.layerlab) [--loss cce|bce|mse]
  *     [--optimizer sgd|momentum|rmsprop|adam] [--lr X] [--batch N] [--epochs N] [--seed N]
- *     [--l1 X] [--l2 X] [--standardize] [--early-stop PATIENCE] [--augment noise:S|mixup:A] [--json]
+ *     [--l1 X] [--l2 X] [--standardize] [--early-stop PATIENCE] [--augment noise:S|mixup:A]
+ *     [--backend auto|cpu|gpu] [--json]
+ *
+ * --backend auto (default) times a few training steps on the CPU and, where a GL context exists,
+ * on gpu.js, and trains on the faster; the choice and its measured reason are printed before the
+ * first epoch (with --json as {"event":"backend","backend":…,"kernel":…,"renderer":…,"reason":…}).
  *
  * The overfitting monitor runs on every training with validation data: its alerts are printed
  * (with --json as {"event":"alert","kind":…,"epoch":…,"message":…,"evidence":{…}} lines).
@@ -38,12 +43,15 @@ import type { OptimizerName } from '../engine/optimizers/optimizers';
 import type { AugmentConfig } from '../engine/train/augment';
 import type { Metrics } from '../engine/train/metrics';
 import { Trainer } from '../engine/train/trainer';
+import { cpuBackend } from '../engine/backend/cpu/cpu-backend';
+import { chooseBackend, type BackendPreference } from '../engine/train/backend-choice';
+import { gpuFactory } from './backend/training/gpu';
 
 const USAGE = `usage: layerlab train --data TRAIN.csv --target COLUMN [--test TEST.csv] [--val-split 0.2]
          (--layers SPEC | --project FILE.layerlab) [--loss cce|bce|mse]
          [--optimizer sgd|momentum|rmsprop|adam] [--lr X] [--batch N] [--epochs N] [--seed N]
          [--l1 X] [--l2 X] [--standardize] [--early-stop PATIENCE]
-         [--augment noise:SIGMA|mixup:ALPHA[,…]] [--json]
+         [--augment noise:SIGMA|mixup:ALPHA[,…]] [--backend auto|cpu|gpu] [--json]
 SPEC: comma-separated nodes between Input and Output: dense:UNITS, none|sigmoid|tanh|relu|leaky_relu,
       dropout:P, softmax — e.g. dense:16,relu,dense:3,softmax`;
 
@@ -82,6 +90,7 @@ const OPTIONS = {
   standardize: { type: 'boolean' },
   'early-stop': { type: 'string' },
   augment: { type: 'string' },
+  backend: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -132,8 +141,12 @@ function parse(argv: string[]) {
   if (!['sgd', 'momentum', 'rmsprop', 'adam'].includes(optimizer)) {
     throw usage(`--optimizer must be sgd, momentum, rmsprop or adam, got "${v.optimizer}"`);
   }
+  const backend = (v.backend ?? 'auto') as BackendPreference;
+  if (!['auto', 'cpu', 'gpu'].includes(backend))
+    throw usage(`--backend must be auto, cpu or gpu, got "${v.backend}"`);
   const int = (n: number) => Number.isInteger(n) && n >= 1;
   return {
+    backend,
     data: v.data,
     target: v.target,
     test: v.test,
@@ -316,14 +329,35 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       for (const d of [train, val, test]) if (d) applyStandardizer(d.x, s);
     }
 
+    const optimizer = { name: args.optimizer, lr: args.lr };
+    let choice;
+    try {
+      choice = chooseBackend({
+        preference: args.backend,
+        spec: compiled.spec,
+        train,
+        batchSize: args.batch,
+        optimizer,
+        cpu: cpuBackend,
+        gpu: args.backend === 'cpu' ? () => 'not asked for' : await gpuFactory(),
+        now: () => performance.now(),
+      });
+    } catch (e) {
+      throw new CliError((e as Error).message, 1);
+    }
+    const { kind, kernel, renderer, reason } = choice;
+    if (args.json)
+      io.out(JSON.stringify({ event: 'backend', backend: kind, kernel, renderer, reason }));
+    else io.out(`backend: ${kind === 'cpu' ? 'CPU' : 'GPU'} (${kernel}): ${reason}`);
     const trainer = new Trainer(compiled.spec, {
+      backend: choice.backend,
       seed: args.seed,
       maxBatch: Math.max(args.batch, 256),
     });
     const result = await trainer.fit(train, {
       epochs: args.epochs,
       batchSize: args.batch,
-      optimizer: { name: args.optimizer, lr: args.lr },
+      optimizer,
       validation: val,
       batchEvery: 0,
       ...(args.earlyStop !== undefined ? { earlyStopping: { patience: args.earlyStop } } : {}),
@@ -363,6 +397,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
           : ` (${result.earlyStopped ? 'stopped early, ' : ''}restored epoch ${restored})`;
       io.out(`done: ${result.history.length} epochs${how}${test ? `  ${human(done)}` : ''}`);
     }
+    choice.backend.dispose();
     return 0;
   } catch (e) {
     const code = e instanceof CliError ? e.code : 1;

@@ -12,52 +12,22 @@
 import { z } from 'zod';
 import { trainingChannels, trainingEvents } from './contract/training';
 import { projectChannels, projectEvents } from './contract/projects';
+import { ERROR_CODES, type AppErrorData } from './contract/errors';
 
 // ---------------------------------------------------------------------------------------------
 // Errors
 // ---------------------------------------------------------------------------------------------
 
-export const ERROR_CODES = [
-  'BAD_REQUEST', // the payload did not match the channel's schema
-  'UNKNOWN_CHANNEL',
-  'NOT_FOUND', // a file or folder that does not exist
-  'OUTSIDE_WORKSPACE', // a path that leaves the allowed folder
-  'NOT_ALLOWED', // a path the user never chose, or an operation this mode cannot do
-  'TOO_LARGE',
-  'IO_ERROR',
-  'CANCELLED',
-  'BAD_RESPONSE', // the other side answered something that does not match the contract
-  'DISCONNECTED',
-  'INTERNAL',
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
+export { AppError, ERROR_CODES, type AppErrorData, type ErrorCode } from './contract/errors';
 
 export const appErrorSchema = z.object({
   code: z.enum(ERROR_CODES),
   message: z.string(),
   details: z.unknown().optional(),
 });
-export type AppErrorData = z.infer<typeof appErrorSchema>;
-
-/** An error that keeps its code when it crosses a process or socket boundary. */
-export class AppError extends Error {
-  readonly code: ErrorCode;
-  readonly details: unknown;
-  constructor(code: ErrorCode, message: string, details?: unknown) {
-    super(message);
-    this.name = 'AppError';
-    this.code = code;
-    this.details = details;
-  }
-  toJSON(): AppErrorData {
-    return this.details === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, details: this.details };
-  }
-  static from(data: AppErrorData): AppError {
-    return new AppError(data.code, data.message, data.details);
-  }
-}
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** Compile-time check: the schema describes exactly the errors' data type. */
+export const errorSchemaMatchesType: Same<z.infer<typeof appErrorSchema>, AppErrorData> = true;
 
 /** What every invoke resolves to on the wire: never a thrown exception. */
 export const resultSchema = <T extends z.ZodType>(value: T) =>

@@ -36,6 +36,13 @@ const access = new GrantedAccess();
 let mainWindow: BrowserWindow | null = null;
 const recent: string[] = [];
 
+/** A script beside this one, from app.asar.unpacked when packaged (worker threads need files). */
+function unpacked(file: string): string {
+  return path
+    .join(__dirname, file)
+    .replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
+}
+
 const backend = createBackend(
   {
     mode: 'desktop',
@@ -74,11 +81,10 @@ const backend = createBackend(
     },
   },
   access,
-  // Packaged, the worker script is unpacked beside app.asar (electron-builder.yml, asarUnpack).
+  // Packaged, the worker scripts are unpacked beside app.asar (electron-builder.yml, asarUnpack).
   {
-    workerPath: path
-      .join(__dirname, 'training-worker.cjs')
-      .replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`),
+    workerPath: unpacked('training-worker.cjs'),
+    csvWorkerPath: unpacked('csv-worker.cjs'),
   },
 );
 

@@ -1,6 +1,6 @@
 // Builds every part of Layerlab into dist/:
 //   dist/renderer/          the React app (Vite)
-//   dist/electron/*.cjs     main, preload, the browser-mode host, the CLI and the training worker (esbuild)
+//   dist/electron/*.cjs     main, preload, the browser-mode host, the CLI, the training and CSV workers (esbuild)
 //   dist/bench/run.cjs      the benchmark runner
 // LAYERLAB_DIST=DIR builds into DIR instead of dist/ (parallel work on one checkout).
 // `node scripts/build.mjs --only electron,cli` builds a subset (renderer, electron, host, cli, bench).
@@ -38,7 +38,9 @@ const node = {
     ),
   },
   // Native or optional modules stay outside the bundle; electron is provided by the runtime.
-  external: ['electron', 'gpu.js', 'gl', 'bufferutil', 'utf-8-validate'],
+  // gpu.js is bundled (pure JavaScript); its native headless-gl (`gl`, an optional dependency
+  // shipped unpacked) stays outside, and `webgpu` (84 MB, never loaded in Node) is never bundled.
+  external: ['electron', 'gl', 'webgpu', 'bufferutil', 'utf-8-validate'],
 };
 
 const entries = [
@@ -48,7 +50,11 @@ const entries = [
   ['cli', 'electron/cli.ts', 'dist/electron/cli.cjs', '#!/usr/bin/env node'],
   ['electron', 'electron/backend/training-worker.ts', 'dist/electron/training-worker.cjs'],
   ['host', 'electron/backend/training-worker.ts', 'dist/electron/training-worker.cjs'],
+  ['electron', 'electron/backend/csv-worker.ts', 'dist/electron/csv-worker.cjs'],
+  ['host', 'electron/backend/csv-worker.ts', 'dist/electron/csv-worker.cjs'],
   ['bench', 'bench/run.ts', 'dist/bench/run.cjs'],
+  ['bench', 'bench/csv-bench.ts', 'dist/bench/csv-bench.cjs'],
+  ['bench', 'electron/backend/csv-worker.ts', 'dist/bench/csv-worker.cjs'],
 ];
 
 const done = new Set();

@@ -106,6 +106,21 @@ export type RunAlert = z.infer<typeof alertSchema>;
 
 export const RUN_STATES = ['starting', 'running', 'paused', 'stopping', 'done'] as const;
 
+/** Where a run trains: `auto` times both and picks the faster (the default). */
+export const BACKEND_PREFERENCES = ['auto', 'cpu', 'gpu'] as const;
+export type BackendPreference = (typeof BACKEND_PREFERENCES)[number];
+
+/** The backend a run trains on, and why (measured when chosen automatically). */
+export const runBackendSchema = z.object({
+  backend: z.enum(['cpu', 'gpu']),
+  /** The kernel that runs: the CPU backend's name or the gpu.js kernel class. */
+  kernel: z.string(),
+  /** The GL renderer for gpu.js; null on the CPU. */
+  renderer: z.string().nullable(),
+  reason: z.string(),
+});
+export type RunBackend = z.infer<typeof runBackendSchema>;
+
 export const progressSchema = z.object({
   runId: z.string(),
   state: z.enum(RUN_STATES),
@@ -122,6 +137,8 @@ export const progressSchema = z.object({
     })
     .nullable(),
   alerts: z.array(alertSchema),
+  /** The backend, in the first message after the worker chose it. */
+  backend: runBackendSchema.optional(),
 });
 export type RunProgress = z.infer<typeof progressSchema>;
 
@@ -177,10 +194,13 @@ export const trainingChannels = {
         datasetId: z.string().min(1).max(64),
         graph: graphSchema,
         settings: trainSettingsSchema,
+        /** cpu, gpu (gpu.js through a GL context) or auto (default): see RunProgress.backend. */
+        backend: z.enum(BACKEND_PREFERENCES).optional(),
       })
       .strict(),
     response: z.object({
       runId: z.string(),
+      /** The requested preference; the chosen backend arrives with the progress events. */
       backend: z.string(),
       /** Identifies the training data (sha-256 of the encoded training rows, 16 hex digits). */
       datasetHash: z.string(),

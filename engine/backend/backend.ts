@@ -8,6 +8,12 @@
  *
  * Conventions: matrices are row-major `Mat`s (`data[r * cols + c]`); a batch is one row per
  * sample. Kernels never allocate: every output buffer is passed in, sized by the caller.
+ *
+ * Residency: a backend may keep buffers it allocated on a device (the gpu.js backend keeps them
+ * in textures for a whole training step). Code that writes such a buffer on the host calls
+ * `upload(x)` afterwards; code that reads it on the host calls `download(x)` first. Both are
+ * no-ops on the CPU. Arrays a backend did not allocate are always read from and written to the
+ * host, so a kernel called on plain Float32Arrays needs neither.
  */
 import type { Rng } from '../data/rng';
 
@@ -27,11 +33,36 @@ export interface Backend {
   /** A zero-filled rows × cols matrix. Called when a model is built, never inside a step. */
   alloc(rows: number, cols: number): Mat;
 
+  /** A zero-filled array of x's length, stored like x (e.g. optimizer state for a parameter). */
+  allocLike(x: Float32Array): Float32Array;
+
+  /** The host has written x (or a view of it): later kernels must read the host's values. */
+  upload(x: Float32Array): void;
+
+  /** The host is about to read x: makes its host values current (one readback at most). */
+  download(x: Float32Array): void;
+
+  /** Frees device resources (textures, contexts); the backend is unusable afterwards. */
+  dispose(): void;
+
   /**
    * out = op(a) · op(b)  (+ out when `accumulate`), where op(x) = xᵀ when the matching `trans`
    * flag is set. Shapes: op(a) is M × K, op(b) is K × N, out is M × N.
    */
   matmul(a: Mat, b: Mat, out: Mat, transA: boolean, transB: boolean, accumulate: boolean): void;
+
+  /**
+   * A Dense layer's forward pass in one kernel: out = f(x · w + bias), bias added per column
+   * (bias may be null), f the activation (α: leaky ReLU's slope). x is B × K, w is K × N.
+   */
+  denseForward(
+    x: Mat,
+    w: Mat,
+    bias: Float32Array | null,
+    act: ActivationKind,
+    alpha: number,
+    out: Mat,
+  ): void;
 
   /** out[r][c] = f(z[r][c] + bias[c]) — bias add fused with the activation (bias may be null). */
   biasActivation(
@@ -127,6 +158,29 @@ export interface Backend {
     eps: number,
     t: number,
   ): void;
+}
+
+/**
+ * (M, K, N) of out = op(a)·op(b), op(x) = xᵀ when its flag is set; throws a RangeError quoting
+ * the shapes when they do not fit.
+ */
+export function productShape(
+  a: Mat,
+  b: Mat,
+  out: Mat,
+  transA: boolean,
+  transB: boolean,
+): [number, number, number] {
+  const M = transA ? a.cols : a.rows;
+  const K = transA ? a.rows : a.cols;
+  const K2 = transB ? b.cols : b.rows;
+  const N = transB ? b.rows : b.cols;
+  if (K !== K2 || out.rows !== M || out.cols !== N) {
+    throw new RangeError(
+      `matmul shapes do not fit: (${M} × ${K}) · (${K2} × ${N}) → ${out.rows} × ${out.cols}`,
+    );
+  }
+  return [M, K, N];
 }
 
 /** A row-range view of a matrix sharing its storage (rows [0, rows)). Allocates a small object. */

@@ -79,8 +79,9 @@ export class Dense implements Layer {
         ? null
         : {
             name: `${name}.b`,
-            value: new Float32Array(units),
-            grad: new Float32Array(units),
+            // Allocated by the backend, so a device backend keeps them resident.
+            value: backend.alloc(1, units).data,
+            grad: backend.alloc(1, units).data,
             l1: 0,
             l2: 0,
           };
@@ -97,16 +98,8 @@ export class Dense implements Layer {
 
   forward(x: Mat, _training: boolean): Mat {
     const y = this.out.rows(x.rows);
-    this.backend.matmul(x, this.wMat, y, false, false, false);
-    if (this.b !== null || this.activation !== 'linear') {
-      this.backend.biasActivation(
-        y,
-        this.b === null ? null : this.b.value,
-        this.activation,
-        this.alpha,
-        y,
-      );
-    }
+    const bias = this.b === null ? null : this.b.value;
+    this.backend.denseForward(x, this.wMat, bias, this.activation, this.alpha, y);
     this.x = x;
     this.y = y;
     return y;

@@ -29,11 +29,12 @@ export class Dropout implements Layer {
     this.outSize = inSize;
     this.out = new RowBuffer(backend, maxBatch, inSize);
     this.gin = new RowBuffer(backend, maxBatch, inSize);
-    this.mask = new Float32Array(maxBatch * inSize);
+    this.mask = backend.alloc(maxBatch, inSize).data;
   }
 
-  /** The current mask (first rows × inSize entries are in use). */
+  /** The current mask (first rows × inSize entries are in use), current on the host. */
   get currentMask(): Float32Array {
+    this.backend.download(this.mask);
     return this.mask;
   }
 

@@ -36,12 +36,13 @@ export function makeLoss(kind: LossKind, backend: Backend): Loss {
     case 'mse':
       return {
         kind,
+        // The identity activation copies z into pred on whichever device holds them.
         compute: (z, y, pred, grad) => {
-          if (pred.data !== z.data) pred.data.set(z.data);
+          if (pred.data !== z.data) backend.biasActivation(z, null, 'linear', 0, pred);
           return backend.meanSquaredError(z, y, grad);
         },
         predict: (z, pred) => {
-          if (pred.data !== z.data) pred.data.set(z.data);
+          if (pred.data !== z.data) backend.biasActivation(z, null, 'linear', 0, pred);
         },
       };
     default:

@@ -60,7 +60,7 @@ abstract class Base implements Optimizer {
     this.lr = lr;
   }
   protected state(): Float32Array[] {
-    return this.params.map((p) => new Float32Array(p.value.length));
+    return this.params.map((p) => this.backend.allocLike(p.value));
   }
   step(): void {
     this.steps++;

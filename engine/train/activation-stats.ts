@@ -29,7 +29,7 @@ export class ActivationProbe {
   private readonly watched: Watched[] = [];
   private samples = 0;
 
-  constructor(net: Network) {
+  constructor(private readonly net: Network) {
     net.layers.forEach((layer, i) => {
       const spec = net.spec.layers[i]!;
       let fn: ActivationKind;
@@ -79,6 +79,7 @@ export class ActivationProbe {
     for (const w of this.watched) {
       const y = w.source.lastOutput;
       if (y === null) continue;
+      this.net.backend.download(y.data);
       const a = y.data;
       const u = w.units;
       const active = w.active;

@@ -6,6 +6,7 @@
  * training loss without validation data). Early stopping ends training when `patience` epochs in a
  * row brought no improvement, and (with restoreBest) puts the best epoch's weights back.
  */
+import type { Backend } from '../backend/backend';
 import type { Param } from '../layers/layer';
 
 export interface EarlyStoppingConfig {
@@ -32,7 +33,10 @@ export class BestWeights {
   /** Epochs since the last improvement. */
   wait = 0;
 
-  constructor(private readonly params: readonly Param[]) {
+  constructor(
+    private readonly params: readonly Param[],
+    private readonly backend: Backend,
+  ) {
     this.copies = params.map((p) => new Float32Array(p.value.length));
   }
 
@@ -48,7 +52,10 @@ export class BestWeights {
       this.epoch = epoch;
       this.loss = loss;
       this.wait = 0;
-      for (let i = 0; i < this.params.length; i++) this.copies[i]!.set(this.params[i]!.value);
+      for (let i = 0; i < this.params.length; i++) {
+        this.backend.download(this.params[i]!.value);
+        this.copies[i]!.set(this.params[i]!.value);
+      }
       return true;
     }
     this.wait++;
@@ -58,7 +65,10 @@ export class BestWeights {
   /** Puts the best weights back; returns their epoch, or 0 (nothing restored) when none was kept. */
   restore(): number {
     if (this.epoch === 0) return 0;
-    for (let i = 0; i < this.params.length; i++) this.params[i]!.value.set(this.copies[i]!);
+    for (let i = 0; i < this.params.length; i++) {
+      this.params[i]!.value.set(this.copies[i]!);
+      this.backend.upload(this.params[i]!.value);
+    }
     return this.epoch;
   }
 }

@@ -148,7 +148,15 @@ export class Network {
 
   /** A copy of every parameter, in `params` order. */
   getWeights(): Float32Array[] {
-    return this.params.map((p) => p.value.slice());
+    return this.params.map((p) => {
+      this.backend.download(p.value);
+      return p.value.slice();
+    });
+  }
+
+  /** Brings every parameter's values to the host (before code reads `p.value` directly). */
+  downloadParams(): void {
+    for (const p of this.params) this.backend.download(p.value);
   }
 
   setWeights(weights: readonly Float32Array[]): void {
@@ -160,6 +168,7 @@ export class Network {
       if (w.length !== p.value.length)
         throw new RangeError(`${p.name} needs ${p.value.length} values, got ${w.length}`);
       p.value.set(w);
+      this.backend.upload(p.value);
     });
   }
 }

@@ -106,7 +106,7 @@ export class Trainer {
       maxBatch: opts.maxBatch ?? 256,
     });
     this.shuffleRng = new Rng((seed ^ 0x2545f491) >>> 0);
-    this.best = new BestWeights(this.network.params);
+    this.best = new BestWeights(this.network.params, this.network.backend);
   }
 
   /**
@@ -216,6 +216,7 @@ export class Trainer {
       optimizer.lr = scheduledLr(schedule, baseLr, epoch - 1);
       if (opts.shuffle !== false) this.shuffleRng.shuffle(order);
       acc.reset();
+      net.downloadParams();
       net.params.forEach((p, i) => snapshot[i]!.set(p.value));
       for (let b = 0; b < batches; b++) {
         if (stateOf(control) === 'paused') {
@@ -238,6 +239,8 @@ export class Trainer {
         gather(train.x, order, start, rows, x);
         gather(train.y, order, start, rows, y);
         if (augmenter) augmenter.apply(x, y);
+        net.backend.upload(x.data);
+        net.backend.upload(y.data);
         const dataLoss = net.gradients(x, y);
         const loss = regularised ? dataLoss + net.penalty() : dataLoss;
         const norm = gradientNorm(net.params, net.backend);
@@ -245,7 +248,7 @@ export class Trainer {
           const restored = !net.params.every((p) =>
             Number.isFinite(net.backend.sumSquares(p.value)),
           );
-          if (restored) net.params.forEach((p, i) => p.value.set(snapshot[i]!));
+          if (restored) net.setWeights(snapshot);
           const what = Number.isFinite(loss)
             ? `the gradient became ${norm}`
             : `the loss became ${loss}`;
@@ -260,6 +263,7 @@ export class Trainer {
         if (opts.clipNorm !== undefined)
           clipGradients(net.params, net.backend, opts.clipNorm, norm);
         optimizer.step();
+        net.backend.download(net.lastPred!.data);
         acc.add(net.lastPred!, y, loss);
         if (batchEvery > 0 && ((b + 1) % batchEvery === 0 || b + 1 === batches)) {
           emit({ type: 'batch', epoch, batch: b + 1, batches, loss });
@@ -340,8 +344,10 @@ export class Trainer {
     for (let start = 0; start < x.rows; start += net.maxBatch) {
       const rows = Math.min(net.maxBatch, x.rows - start);
       const pred = net.predictBatch(sliceRows(x, start, rows));
+      net.backend.download(pred.data);
       result.data.set(pred.data, start * net.outputs);
     }
+    if (out) net.backend.upload(result.data);
     return result;
   }
 
@@ -356,6 +362,7 @@ export class Trainer {
       const x = sliceRows(data.x, start, rows);
       const y = sliceRows(data.y, start, rows);
       const { loss, pred } = net.evaluateBatch(x, y);
+      net.backend.download(pred.data);
       probe?.add(rows);
       acc.add(pred, y, loss);
     }

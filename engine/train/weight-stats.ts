@@ -47,6 +47,7 @@ export function weightStats(net: Network, opts: WeightStatsOptions = {}): LayerW
   if (!(eps >= 0 && Number.isFinite(eps)))
     throw new RangeError(`nearZero must be a number ≥ 0, got ${eps}`);
   const dense = net.layers.flatMap((l, i) => (l instanceof Dense ? [{ l, i }] : []));
+  net.downloadParams();
   let m = 0;
   for (const { l } of dense) for (const v of l.W.value) m = Math.max(m, Math.abs(v));
   const [lo, hi] = opts.range ?? [-(m || 1), m || 1];

@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import {
   DEFAULT_TRAIN_SETTINGS,
+  type BackendPreference,
   type RunAlert,
   type RunDone,
   type RunEpoch,
@@ -19,7 +20,11 @@ export interface RunView {
   dataset: string;
   /** Identifies the training data (absent for runs saved by older projects). */
   datasetHash?: string;
+  /** The requested preference at first, then the chosen backend ("cpu" or "gpu"). */
   backend: string;
+  /** The chosen kernel and why it was chosen (measured for auto), once the worker said so. */
+  backendReason?: string;
+  backendKernel?: string;
   startedAt: number;
   epochs: RunEpoch[];
   batch: RunProgress['batch'];
@@ -29,6 +34,9 @@ export interface RunView {
 
 interface TrainingState {
   settings: TrainSettings;
+  /** Where the next run trains: auto (measured, the default), cpu or gpu. */
+  backendPreference: BackendPreference;
+  setBackendPreference(b: BackendPreference): void;
   current: RunView | null;
   /** Finished runs, newest first (kept for overlaying curves). */
   history: RunView[];
@@ -46,6 +54,8 @@ const HISTORY = 10;
 
 export const useTrainingStore = create<TrainingState>()((set, get) => ({
   settings: DEFAULT_TRAIN_SETTINGS,
+  backendPreference: 'auto',
+  setBackendPreference: (backendPreference) => set({ backendPreference }),
   current: null,
   history: [],
   setSettings: (patch) => set({ settings: { ...get().settings, ...patch } }),
@@ -61,6 +71,13 @@ export const useTrainingStore = create<TrainingState>()((set, get) => ({
         epochs: p.epochs.length ? [...cur.epochs, ...p.epochs] : cur.epochs,
         batch: p.batch ?? cur.batch,
         alerts: p.alerts.length ? [...cur.alerts, ...p.alerts] : cur.alerts,
+        ...(p.backend
+          ? {
+              backend: p.backend.backend,
+              backendKernel: p.backend.kernel,
+              backendReason: p.backend.reason,
+            }
+          : {}),
       },
     });
   },

@@ -24,11 +24,13 @@ function run(...args: string[]) {
   const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 60_000 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
-const json = (out: string) =>
+const allJson = (out: string) =>
   out
     .trim()
     .split('\n')
     .map((l) => JSON.parse(l) as Record<string, unknown>);
+/** The lines after the backend line, which comes first (checked in its own test). */
+const json = (out: string) => allJson(out).filter((l) => l.event !== 'backend');
 
 /** A failing run: non-zero exit, exactly one stderr line, no stack trace, no stdout. */
 function fails(r: ReturnType<typeof run>, code: number, message: string | RegExp) {
@@ -134,8 +136,9 @@ describe('layerlab train', () => {
       '6',
       '--json',
     );
-    expect(a.out).toBe(b.out);
-    expect(a.out).not.toBe(c.out);
+    // The backend line carries timings; the curves are what must repeat.
+    expect(json(a.out)).toEqual(json(b.out));
+    expect(json(a.out)).not.toEqual(json(c.out));
   });
 
   it('prints the overfitting alert line and, with --early-stop, restores the best epoch', () => {
@@ -214,8 +217,8 @@ describe('layerlab train', () => {
     const a = run(...args, '--augment', 'noise:0.1,mixup:0.2');
     const b = run(...args, '--augment', 'noise:0.1,mixup:0.2');
     expect(a.code).toBe(0);
-    expect(a.out).toBe(b.out);
-    expect(a.out).not.toBe(plain.out);
+    expect(json(a.out)).toEqual(json(b.out));
+    expect(json(a.out)).not.toEqual(json(plain.out));
   });
 
   it('reports mae and r2 for a regression target', () => {
@@ -249,7 +252,9 @@ describe('layerlab train', () => {
   it('prints readable lines without --json', () => {
     const r = run('train', '--data', train, '--target', 'label', '--layers', SPEC, '--epochs', '2');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^epoch 1\/2 {2}loss [\d.]+ {2}acc [\d.]+ {2}val_loss/);
+    expect(r.out).toMatch(
+      /^backend: (CPU|GPU) \(.+\): .+\nepoch 1\/2 {2}loss [\d.]+ {2}acc [\d.]+ {2}val_loss/m,
+    );
     expect(r.out).toMatch(/done: 2 epochs/);
   });
 
@@ -300,6 +305,23 @@ describe('layerlab train', () => {
     );
     expect(r.err).toBe('');
     expect(json(r.out)).toHaveLength(3);
+  });
+
+  it('prints the chosen backend and its reason before the first epoch', () => {
+    const common = ['train', '--data', train, '--target', 'label', '--layers', SPEC, '--json'];
+    const auto = allJson(run(...common, '--epochs', '1').out);
+    expect(auto[0]).toMatchObject({ event: 'backend', backend: 'cpu' });
+    expect(Object.keys(auto[0]!)).toEqual(['event', 'backend', 'kernel', 'renderer', 'reason']);
+    // W-tiny-sized: the CPU wins wherever it is measured; without GL the reason says so.
+    expect(auto[0]!.reason).toMatch(/CPU [\d.]+ ms\/step vs gpu\.js .+ ms\/step|no GL context/);
+    expect(auto[1]).toMatchObject({ event: 'epoch', epoch: 1 });
+    const cpu = allJson(run(...common, '--epochs', '1', '--backend', 'cpu').out);
+    expect(cpu[0]).toMatchObject({
+      backend: 'cpu',
+      renderer: null,
+      reason: 'CPU chosen by the user',
+    });
+    fails(run(...common, '--backend', 'tpu'), 2, /--backend must be auto, cpu or gpu/);
   });
 
   it('shows the usage with --help', () => {

@@ -1,7 +1,7 @@
 /** Messages between the dataset service and its CSV worker threads. */
 import type { Preset, RawTableData } from '../../../engine/data/csv/parts';
 import type { DatasetErrorDetails } from '../../../engine/data/errors';
-import type { ErrorCode } from '../../contract';
+import type { ErrorCode } from '../../contract/errors';
 
 /**
  * One worker's job (its workerData): the whole file (`part` null: detection, encodings and

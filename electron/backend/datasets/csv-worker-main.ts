@@ -6,7 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { parseStream } from '../../../engine/data/csv/parse';
 import { tableToData, transferables } from '../../../engine/data/csv/parts';
 import { DatasetError } from '../../../engine/data/errors';
-import { AppError } from '../../contract';
+import { AppError } from '../../contract/errors';
 import type { CsvFailure, CsvJob, FromCsvWorker } from './csv-protocol';
 import { parseFile, type ParsedFile } from './parse-file';
 import { NotUtf8Error, rangeText, streamCsvFile } from './read';

@@ -16,7 +16,7 @@ import {
   type TablePart,
 } from '../../../engine/data/csv/parts';
 import { DatasetError } from '../../../engine/data/errors';
-import { AppError } from '../../contract';
+import { AppError } from '../../contract/errors';
 import type { CsvJob, FromCsvWorker } from './csv-protocol';
 import { sniffBytes } from './decode';
 import type { ParsedFile } from './parse-file';

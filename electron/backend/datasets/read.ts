@@ -7,9 +7,9 @@ import { isAscii } from 'node:buffer';
 import { open, stat as fsStat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { getHeapStatistics } from 'node:v8';
-import { AppError } from '../../contract';
+import { AppError } from '../../contract/errors';
 import type { TextStream } from '../../../engine/data/csv/parse';
-import { formatBytes } from '../files/service';
+import { formatBytes } from '../files/format';
 import { countLines, firstInvalidUtf8 } from './decode';
 
 /** A hard ceiling, whatever the memory: beyond it, sample the rows. */

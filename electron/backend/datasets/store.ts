@@ -95,10 +95,7 @@ export class DatasetStore {
   }
 
   /** Text from a streamed file, bytes or a string → table (with how the text was decoded). */
-  private async parse(
-    req: LoadRequest,
-    skipBadRows: boolean,
-  ): Promise<ParsedFile> {
+  private async parse(req: LoadRequest, skipBadRows: boolean): Promise<ParsedFile> {
     const opts = {
       file: req.name,
       skipBadRows,

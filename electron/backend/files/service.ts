@@ -11,6 +11,7 @@ import {
 import type { Platform } from '../platform';
 import type { FileAccess } from './access';
 import { writeFileAtomic } from './atomic';
+import { formatBytes } from './format';
 
 const LIST_LIMIT = 5000;
 
@@ -124,10 +125,4 @@ export function fileHandlers(platform: Platform, access: FileAccess) {
       return { path: access.display(abs), size: data.byteLength };
     },
   };
-}
-
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import type { DatasetSource } from '../../../engine/graph/project';
 import { AppError } from '../../contract';
-import { formatBytes } from '../files/service';
+import { formatBytes } from '../files/format';
 
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);

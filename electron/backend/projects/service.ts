@@ -21,7 +21,7 @@ import type {
 } from '../../contract/projects';
 import type { FileAccess } from '../files/access';
 import { writeFileAtomic, type AtomicFs } from '../files/atomic';
-import { formatBytes } from '../files/service';
+import { formatBytes } from '../files/format';
 import { buildProject, locateDataset, openedView, type Context } from './document';
 import { readCapped } from './io';
 import { RecoveryStore, processAlive } from './recovery';

@@ -3,7 +3,7 @@
  * ≤ 20 a second, whatever the batch rate). Epochs and alerts are queued and all delivered, in
  * order; only intermediate batch progress is dropped (the latest one is kept).
  */
-import type { RunAlert, RunEpoch, RunProgress } from '../../contract/training';
+import type { RunAlert, RunBackend, RunEpoch, RunProgress } from '../../contract/training';
 
 type State = RunProgress['state'];
 
@@ -21,6 +21,7 @@ export class Coalescer {
   private epochs: RunEpoch[] = [];
   private alerts: RunAlert[] = [];
   private batch: RunProgress['batch'] = null;
+  private backend: RunBackend | null = null;
   private state: State = 'starting';
   private dirty = false;
   private handle: unknown = null;
@@ -41,6 +42,12 @@ export class Coalescer {
 
   alert(a: RunAlert): void {
     this.alerts.push(a);
+    this.touch();
+  }
+
+  /** The backend the worker chose (sent once, with the next message). */
+  chosen(b: RunBackend): void {
+    this.backend = b;
     this.touch();
   }
 
@@ -68,7 +75,9 @@ export class Coalescer {
       epochs: this.epochs,
       batch: this.batch,
       alerts: this.alerts,
+      ...(this.backend ? { backend: this.backend } : {}),
     };
+    this.backend = null;
     this.epochs = [];
     this.alerts = [];
     this.batch = null;

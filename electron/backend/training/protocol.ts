@@ -1,7 +1,13 @@
 /** Messages between the training service (main side) and its worker thread. */
 import type { ModelSpec } from '../../../engine/train/spec';
 import type { TrainEvent } from '../../../engine/train/events';
-import type { RunEvaluation, RunWeightStats, TrainSettings } from '../../contract/training';
+import type { BackendPreference } from '../../../engine/train/backend-choice';
+import type {
+  RunBackend,
+  RunEvaluation,
+  RunWeightStats,
+  TrainSettings,
+} from '../../contract/training';
 
 export interface Matrix {
   rows: number;
@@ -13,6 +19,7 @@ export interface StartMessage {
   type: 'start';
   spec: ModelSpec;
   settings: TrainSettings;
+  backend: BackendPreference;
   train: { x: Matrix; y: Matrix };
   validation: { x: Matrix; y: Matrix } | null;
   test: { x: Matrix; y: Matrix } | null;
@@ -35,6 +42,7 @@ export interface ModelState {
 
 export type FromWorker =
   | { type: 'event'; event: TrainEvent; samplesPerSec?: number }
+  | { type: 'backend'; backend: RunBackend }
   | ({
       type: 'finished';
       reason: 'completed' | 'stopped' | 'diverged';

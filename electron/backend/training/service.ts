@@ -1,7 +1,11 @@
 /**
- * Training sessions on the main side: each run trains in its own worker thread (the main
- * process stays responsive), reads its data from the dataset store (rows never go to the
- * renderer), and pushes coalesced progress and a final result as contract events.
+ * Training sessions on the main side: runs train in a worker thread (the main process stays
+ * responsive), read their data from the dataset store (rows never go to the renderer), and
+ * push coalesced progress and a final result as contract events.
+ *
+ * One worker serves every run, one run at a time: headless-gl (the gpu.js backend's GL context)
+ * loads in a single thread per process, so a fresh worker per run would lose the GPU after the
+ * first run (see ./gpu.ts). A worker that crashed is replaced by a new one.
  */
 import { Worker } from 'node:worker_threads';
 import { createHash } from 'node:crypto';
@@ -77,6 +81,9 @@ export interface TrainedModel {
 export class TrainingService {
   private readonly runs = new Map<string, Run>();
   private next = 1;
+  private worker: Worker | null = null;
+  /** The run the worker's messages belong to. */
+  private current: Run | null = null;
   private latest: TrainedModel | null = null;
 
   /** Use a model trained earlier (weights from a project file) for predictions. */
@@ -140,9 +147,8 @@ export class TrainingService {
       return { x, y };
     };
     const id = `run${this.next++}`;
-    // Only the latest run keeps its worker (and so its model for "restore best epoch").
-    for (const r of this.runs.values()) void r.worker.terminate();
-    const worker = new Worker(this.workerPath);
+    // The worker keeps only the latest run's model (for "restore best epoch").
+    const worker = this.sharedWorker();
     const coalescer = new Coalescer(id, (p) => this.emit('training:progress', p));
     const run: Run = {
       id,
@@ -157,24 +163,12 @@ export class TrainingService {
       state: 'starting',
     };
     this.runs.set(id, run);
-    worker.on('message', (m: FromWorker) => this.onMessage(run, m));
-    worker.on('error', (err) =>
-      this.finish(run, {
-        reason: 'failed',
-        message: `Training stopped unexpectedly: ${err.message}`,
-      }),
-    );
-    worker.on('exit', (code) => {
-      if (run.state !== 'done')
-        this.finish(run, {
-          reason: 'failed',
-          message: `Training stopped unexpectedly (exit code ${code}).`,
-        });
-    });
+    this.current = run;
     const start: ToWorker = {
       type: 'start',
       spec: compiled.spec,
       settings: req.settings,
+      backend: req.backend ?? 'auto',
       train: toSet(train),
       validation: validation.rows ? toSet(validation) : null,
       test: test.rows ? toSet(test) : null,
@@ -185,7 +179,7 @@ export class TrainingService {
     coalescer.setState('running');
     return {
       runId: id,
-      backend: 'cpu',
+      backend: req.backend ?? 'auto',
       datasetHash: createHash('sha256')
         .update(new Uint8Array(train.x.buffer, train.x.byteOffset, train.x.byteLength))
         .update(new Uint8Array(train.y.buffer, train.y.byteOffset, train.y.byteLength))
@@ -289,12 +283,36 @@ export class TrainingService {
   }
 
   async dispose(): Promise<void> {
-    await Promise.all([...this.runs.values()].map((r) => r.worker.terminate()));
+    const w = this.worker;
+    this.worker = null;
     this.runs.clear();
+    if (w) await w.terminate();
+  }
+
+  /** The one training worker, started on first use (and again after a crash). */
+  private sharedWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = (this.worker = new Worker(this.workerPath));
+    const lost = (message: string) => {
+      if (this.worker === worker) this.worker = null;
+      const run = this.current;
+      if (run && run.state !== 'done') this.finish(run, { reason: 'failed', message });
+    };
+    worker.on('message', (m: FromWorker) => {
+      if (this.current) this.onMessage(this.current, m);
+    });
+    worker.on('error', (err) => {
+      lost(`Training stopped unexpectedly: ${err.message}`);
+      void worker.terminate();
+    });
+    worker.on('exit', (code) => lost(`Training stopped unexpectedly (exit code ${code}).`));
+    return worker;
   }
 
   private onMessage(run: Run, m: FromWorker): void {
-    if (m.type === 'event') {
+    if (m.type === 'backend') {
+      run.coalescer.chosen(m.backend);
+    } else if (m.type === 'event') {
       const e = m.event;
       if (e.type === 'epoch') {
         run.coalescer.epoch({

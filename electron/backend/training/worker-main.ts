@@ -3,6 +3,10 @@
  * Batch events are thinned here (at most one per 25 ms) so thousands of batches a second do not
  * flood the main process; epoch, alert, state and end events are always posted. After a run the
  * worker keeps the trained model, so "restore best epoch" can put the best weights back.
+ *
+ * The service keeps this one worker for every run (headless-gl loads in one thread per process
+ * only, see ./gpu.ts): a new start replaces the finished session. Before training, the backend
+ * is chosen (engine/train/backend-choice.ts) and posted with its reason.
  */
 import { parentPort } from 'node:worker_threads';
 import { Trainer, type FitSettings } from '../../../engine/train/trainer';
@@ -14,6 +18,9 @@ import { weightStats } from '../../../engine/train/weight-stats';
 import type { FromWorker, ModelState, StartMessage, ToWorker } from './protocol';
 import { evaluateSplit } from './evaluate';
 import { augmentConfig } from './augment-config';
+import { cpuBackend } from '../../../engine/backend/cpu/cpu-backend';
+import { chooseBackend } from '../../../engine/train/backend-choice';
+import { gpuFactory } from './gpu';
 
 const BATCH_EVERY_MS = 25;
 
@@ -27,27 +34,60 @@ const post = (m: FromWorker, transfer: ArrayBuffer[] = []) => port().postMessage
 interface Session {
   msg: StartMessage;
   trainer: Trainer;
+  control: TrainingControl;
+}
+
+/** Chooses the backend (posting it) and builds the session's trainer on it. */
+async function open(msg: StartMessage, control: TrainingControl): Promise<Session> {
+  const s = msg.settings;
+  const choice = chooseBackend({
+    preference: msg.backend,
+    spec: msg.spec,
+    train: msg.train,
+    batchSize: s.batchSize,
+    optimizer: { name: s.optimizer, lr: s.lr },
+    cpu: cpuBackend,
+    gpu: msg.backend === 'cpu' ? () => 'not asked for' : await gpuFactory(),
+    now: () => performance.now(),
+  });
+  const { kind, kernel, renderer, reason } = choice;
+  post({ type: 'backend', backend: { backend: kind, kernel, renderer, reason } });
+  const trainer = new Trainer(msg.spec, {
+    backend: choice.backend,
+    seed: s.seed,
+    maxBatch: s.batchSize,
+  });
+  return { msg, trainer, control };
 }
 
 export function startWorker(): void {
-  const control = new TrainingControl();
   let session: Session | null = null;
+  let starting = false;
+  // Controls sent while the backend is being chosen apply to the run about to start.
+  let control = new TrainingControl();
+  const fail = (err: unknown) =>
+    post({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
 
   port().on('message', (msg: ToWorker) => {
     try {
       switch (msg.type) {
         case 'start':
-          if (session) return;
-          session = {
-            msg,
-            trainer: new Trainer(msg.spec, {
-              seed: msg.settings.seed,
-              maxBatch: msg.settings.batchSize,
-            }),
-          };
-          run(session, control).catch((err: unknown) =>
-            post({ type: 'failed', message: err instanceof Error ? err.message : String(err) }),
-          );
+          if (starting) return;
+          starting = true;
+          // The previous run is finished (the service allows one at a time): free its device.
+          session?.trainer.network.backend.dispose();
+          session = null;
+          control = new TrainingControl();
+          open(msg, control)
+            .then((s) => {
+              session = s;
+              starting = false;
+              return run(s);
+            })
+            .catch((err: unknown) => {
+              starting = false;
+              fail(err);
+            });
           return;
         case 'control':
           if (msg.action === 'pause') control.pause();
@@ -67,7 +107,7 @@ export function startWorker(): void {
         }
       }
     } catch (err) {
-      post({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
+      fail(err);
     }
   });
 }
@@ -93,8 +133,8 @@ function fitSettings(s: StartMessage['settings']): FitSettings {
   };
 }
 
-async function run(session: Session, control: TrainingControl): Promise<void> {
-  const { msg, trainer } = session;
+async function run(session: Session): Promise<void> {
+  const { msg, trainer, control } = session;
   const { settings } = msg;
   const train: Dataset = msg.train;
   let lastBatchPost = 0;

@@ -3,18 +3,10 @@
  * through the WebAssembly SIMD kernel where the host has one, else the register-tiled JavaScript
  * `gemm`; nothing here allocates except `alloc` (and a one-off growth of the SIMD scratch memory).
  */
-import type { ActivationKind, Backend, Mat } from '../backend';
+import { productShape, type ActivationKind, type Backend, type Mat } from '../backend';
 import type { Rng } from '../../data/rng';
 import { gemm, type Gemm } from './gemm';
 import { createWasmGemm } from './wasm-gemm';
-
-function checkProduct(M: number, K: number, K2: number, N: number, out: Mat): void {
-  if (K !== K2 || out.rows !== M || out.cols !== N) {
-    throw new RangeError(
-      `matmul shapes do not fit: (${M} × ${K}) · (${K2} × ${N}) → ${out.rows} × ${out.cols}`,
-    );
-  }
-}
 
 export interface CpuBackendOptions {
   /** Use the WebAssembly SIMD matrix product when available (default true). */
@@ -35,17 +27,34 @@ export class CpuBackend implements Backend {
     return { rows, cols, data: new Float32Array(rows * cols) };
   }
 
+  allocLike(x: Float32Array): Float32Array {
+    return new Float32Array(x.length);
+  }
+
+  // Everything lives on the host: nothing to synchronise or free.
+  upload(_x: Float32Array): void {}
+  download(_x: Float32Array): void {}
+  dispose(): void {}
+
   matmul(a: Mat, b: Mat, out: Mat, transA: boolean, transB: boolean, accumulate: boolean): void {
-    const M = transA ? a.cols : a.rows;
-    const K = transA ? a.rows : a.cols;
-    const K2 = transB ? b.cols : b.rows;
-    const N = transB ? b.rows : b.cols;
-    checkProduct(M, K, K2, N, out);
+    const [M, K, N] = productShape(a, b, out, transA, transB);
     const sai = transA ? 1 : a.cols;
     const sak = transA ? a.cols : 1;
     const sbk = transB ? 1 : b.cols;
     const sbj = transB ? b.cols : 1;
     this.gemm(M, N, K, a.data, sai, sak, b.data, sbk, sbj, out.data, accumulate);
+  }
+
+  denseForward(
+    x: Mat,
+    w: Mat,
+    bias: Float32Array | null,
+    act: ActivationKind,
+    alpha: number,
+    out: Mat,
+  ): void {
+    this.matmul(x, w, out, false, false, false);
+    if (bias !== null || act !== 'linear') this.biasActivation(out, bias, act, alpha, out);
   }
 
   biasActivation(

@@ -20,6 +20,7 @@ import { PredictForm } from './PredictForm';
 import { WeightsView } from './WeightsView';
 import { NumberField, fromSchema } from '../NumberField';
 import { z } from 'zod';
+import type { BackendPreference } from '../../../electron/contract/training';
 
 function duration(ms: number): string {
   const s = Math.round(ms / 1000);
@@ -49,7 +50,38 @@ function ProgressLine({ run }: { run: RunView }) {
       {` · ${duration(elapsed)} elapsed`}
       {eta !== null ? ` · about ${duration(eta)} left` : ''}
       {` · backend ${run.backend.toUpperCase()}`}
+      {run.backendKernel ? ` (${run.backendKernel})` : ''}
+      {run.backendReason && (
+        <>
+          <br />
+          <span className="muted" aria-label="Backend choice">
+            {run.backendReason}
+          </span>
+        </>
+      )}
     </p>
+  );
+}
+
+/** auto (measured: the faster of CPU and gpu.js), CPU, or gpu.js through a GL context. */
+function BackendSelect({ disabled }: { disabled: boolean }) {
+  const value = useTrainingStore((s) => s.backendPreference);
+  return (
+    <label className="field compact">
+      Backend{' '}
+      <select
+        aria-label="Backend"
+        value={value}
+        disabled={disabled}
+        onChange={(e) =>
+          useTrainingStore.getState().setBackendPreference(e.target.value as BackendPreference)
+        }
+      >
+        <option value="auto">auto (faster, measured)</option>
+        <option value="cpu">CPU</option>
+        <option value="gpu">GPU (gpu.js)</option>
+      </select>
+    </label>
   );
 }
 
@@ -115,11 +147,12 @@ export function TrainingPanel() {
     setError(null);
     if (!summary) return;
     try {
-      const settings = useTrainingStore.getState().settings;
+      const { settings, backendPreference } = useTrainingStore.getState();
       const res = await api.invoke('training:start', {
         datasetId: summary.id,
         graph: useGraphStore.getState().graph,
         settings,
+        backend: backendPreference,
       });
       useTrainingStore.getState().begin({
         runId: res.runId,
@@ -151,6 +184,7 @@ export function TrainingPanel() {
     <section className="training-panel" aria-label="Training">
       <div className="train-side">
         <SettingsForm disabled={training} />
+        <BackendSelect disabled={training} />
         <div className="train-buttons" role="group" aria-label="Training controls">
           <button
             type="button"
