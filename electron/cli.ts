@@ -348,7 +348,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     const { kind, kernel, renderer, reason } = choice;
     if (args.json)
       io.out(JSON.stringify({ event: 'backend', backend: kind, kernel, renderer, reason }));
-    else io.out(`backend: ${kind === 'cpu' ? 'CPU' : 'GPU'} (${kernel}): ${reason}`);
+    else io.out(`backend: ${kind === 'cpu' ? 'CPU' : 'gpu.js'} (${kernel}): ${reason}`);
     const trainer = new Trainer(compiled.spec, {
       backend: choice.backend,
       seed: args.seed,

@@ -253,7 +253,7 @@ describe('layerlab train', () => {
     const r = run('train', '--data', train, '--target', 'label', '--layers', SPEC, '--epochs', '2');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(
-      /^backend: (CPU|GPU) \(.+\): .+\nepoch 1\/2 {2}loss [\d.]+ {2}acc [\d.]+ {2}val_loss/m,
+      /^backend: (CPU|gpu.js) \(.+\): .+\nepoch 1\/2 {2}loss [\d.]+ {2}acc [\d.]+ {2}val_loss/m,
     );
     expect(r.out).toMatch(/done: 2 epochs/);
   });

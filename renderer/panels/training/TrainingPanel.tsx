@@ -49,7 +49,7 @@ function ProgressLine({ run }: { run: RunView }) {
         : ''}
       {` · ${duration(elapsed)} elapsed`}
       {eta !== null ? ` · about ${duration(eta)} left` : ''}
-      {` · backend ${run.backend.toUpperCase()}`}
+      {` · backend ${run.backend === 'gpu' ? 'gpu.js' : 'CPU'}`}
       {run.backendKernel ? ` (${run.backendKernel})` : ''}
       {run.backendReason && (
         <>
