@@ -150,13 +150,17 @@ function fitFeature(p: FeaturePlan, mask: Uint8Array, n: number, scaling: Scalin
   let present = 0;
   for (let i = 0; i < n; i++) if (filled[i] === filled[i]) present++;
   const values = present === n ? filled : filled.filter((v) => v === v);
-  const fill = numericFill(p, values);
+  // Without gaps the mean fill and the standardisation need the same statistics: one pass pair.
+  let stats: { mean: number; std: number } | null = null;
+  const statsOfFilled = () => (stats ??= meanStd(filled));
+  const meanFill = present === n && n > 0 && (p.impute === 'mean' || p.impute === 'drop');
+  const fill = meanFill ? statsOfFilled().mean : numericFill(p, values);
   if (present < n)
     for (let i = 0; i < filled.length; i++) if (filled[i] !== filled[i]) filled[i] = fill;
   let center = 0;
   let scale = 1;
   if (p.kind !== 'boolean' && scaling === 'standardize') {
-    const s = meanStd(filled);
+    const s = statsOfFilled();
     center = s.mean;
     scale = s.std || 1;
   } else if (p.kind !== 'boolean' && scaling === 'minmax') {

@@ -47,13 +47,14 @@ export function histogram(col: Column, kind: ColumnKind, s: NumericStats): Histo
   const width = (s.max - s.min) / bins || 1;
   const counts = new Int32Array(bins);
   const min = s.min;
+  const perBin = 1 / width;
   const last = bins - 1;
   for (const num of numberChunks(col, kind)) {
     for (let i = 0; i < num.length; i++) {
       const v = num[i]!;
       if (v !== v) continue;
       // v ≥ min, so truncation is floor; the maximum lands in the last bin.
-      const b = ((v - min) / width) | 0;
+      const b = ((v - min) * perBin) | 0;
       counts[b < last ? b : last]!++;
     }
   }
