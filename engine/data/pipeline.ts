@@ -74,12 +74,15 @@ interface TargetInfo {
   errors: Finding[];
 }
 
-function resolveTarget(
+/** Rows between pauses in long per-row loops (see prepareAsync). */
+const ROWS_PER_STEP = 1 << 18;
+
+function* resolveTarget(
   loaded: LoadedTable,
   ti: number,
   kind: ColumnKind,
   options: DatasetOptions,
-): TargetInfo {
+): Generator<void, TargetInfo> {
   const { table, inferred } = loaded;
   const target = table.columns[ti]!;
   const task: Task =
@@ -90,7 +93,10 @@ function resolveTarget(
     classes = classOrder(categoryKeys(target, MAX_CLASSES));
     const labelOf = categoryIndexer(target, new Map(classes.map((c, i) => [c, i])));
     labels = new Int32Array(table.rows);
-    for (let r = 0; r < table.rows; r++) labels[r] = labelOf(r);
+    for (let r = 0; r < table.rows; r++) {
+      if (r % ROWS_PER_STEP === 0) yield;
+      labels[r] = labelOf(r);
+    }
   }
   const errors: Finding[] = [];
   const name = target.name;
@@ -183,7 +189,8 @@ function* steps(
   }
   const target = table.columns[ti]!;
   const kindOf = (j: number) => options.columns[table.header[j]!]?.kind ?? inferred[j]!.kind;
-  const { task, classes, labels, errors } = resolveTarget(loaded, ti, kindOf(ti), options);
+  yield;
+  const { task, classes, labels, errors } = yield* resolveTarget(loaded, ti, kindOf(ti), options);
   yield;
 
   // Columns: roles, kinds, imputation, statistics.
