@@ -23,15 +23,21 @@ describe('electron-builder configuration', () => {
     expect(config.fileAssociations).toEqual([expect.objectContaining({ ext: 'layerlab' })]);
   });
 
-  it('disables RunAsNode and the Node CLI inspect flags with fuses, and ships no node_modules', async () => {
+  it('disables RunAsNode and the Node CLI inspect flags with fuses, and ships no node_modules but gl', async () => {
     const config = await getConfig(root, path.join(root, 'electron-builder.yml'), null);
     expect(config.electronFuses).toMatchObject({
       runAsNode: false,
       enableNodeCliInspectArguments: false,
       enableNodeOptionsEnvironmentVariable: false,
     });
-    expect(JSON.stringify(config.files)).toContain('!node_modules/**');
-    // Nothing in package.json is a runtime dependency: Vite and esbuild bundle it all.
-    expect(require(path.join(root, 'package.json')).dependencies ?? {}).toEqual({});
+    // Nothing in package.json is a runtime dependency (Vite and esbuild bundle it all) but the
+    // optional native gl, which electron-builder collects (and rebuilds for Electron) with its
+    // own dependencies; the files patterns must not exclude it.
+    const pkg = require(path.join(root, 'package.json'));
+    expect(pkg.dependencies ?? {}).toEqual({});
+    expect(Object.keys(pkg.optionalDependencies ?? {})).toEqual(['gl']);
+    expect(JSON.stringify(config.files)).not.toContain('node_modules');
+    expect(config.asarUnpack).toEqual(expect.arrayContaining(['**/node_modules/gl/**']));
+    expect(config.npmRebuild).toBe(true);
   });
 });
