@@ -9,6 +9,7 @@
  * thread; the CLI and the benchmark load it in their own process.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { GpuOption } from '../../../engine/train/backend-choice';
 import type { GpuBackend } from '../../../engine/backend/gpu/gpu-backend';
 
@@ -36,6 +37,16 @@ export function glDriver(): string | null {
   return `${[...libs].join(', ')}${soft ? ' (llvmpipe, software rendering)' : ''}`;
 }
 
+/** Why headless-gl cannot be loaded in this thread, or null when it loads. */
+function glLoadError(): string | null {
+  try {
+    createRequire(__filename)('gl');
+    return null;
+  } catch (e) {
+    return (e as Error).message.split('\n')[0] ?? 'unknown error';
+  }
+}
+
 /** Loads gpu.js and returns the factory the backend choice calls (or why it cannot load). */
 export async function gpuFactory(): Promise<() => GpuOption | string> {
   let Gpu: typeof GpuBackend;
@@ -49,6 +60,12 @@ export async function gpuFactory(): Promise<() => GpuOption | string> {
     try {
       const backend = new Gpu();
       const { kernel, gl, renderer } = backend.info;
+      // gpu.js swallows a failed load of headless-gl and falls back: say why it failed.
+      const loadError = gl ? null : glLoadError();
+      if (loadError) {
+        backend.dispose();
+        return `no GL context: headless-gl (gl) did not load in this thread: ${loadError}`;
+      }
       const driver = gl ? glDriver() : null;
       return { backend, kernel, gl, renderer: driver ? `${renderer} on ${driver}` : renderer };
     } catch (e) {
