@@ -10,10 +10,10 @@ import { classOrder, fitEncoderSteps, numericCell, type Encoder, type FeaturePla
 import { DatasetError } from './errors';
 import { categoryIndexer, categoryKey, categoryKeys, inferColumn, type Inference } from './infer';
 import { readingFindings } from './reading';
-import { countRepeats, rowHashSteps } from './rowhash';
+import { countRepeatsSteps, rowHashSteps } from './rowhash';
 import { CHECKS, countClasses, type ClassCounts, type SanityInput } from './sanity';
-import { splitRows, type Splits } from './split';
-import { histogram, numericStats, topCategories } from './stats';
+import { splitRowsSteps, type Splits } from './split';
+import { histogram, numericStats, topCategories, topOf } from './stats';
 import { checkTestColumns, crossDuplicates, prepareTest, type TestPart } from './testfile';
 import {
   USABLE_KINDS,
@@ -158,7 +158,7 @@ export async function prepareAsync(
   options: DatasetOptions,
   pause: () => Promise<void>,
   test: LoadedTable | null = null,
-  budgetMs = 50,
+  budgetMs = 25,
 ): Promise<Prepared> {
   const it = steps(loaded, options, test);
   let last = Date.now();
@@ -191,6 +191,7 @@ function* steps(
   const kindOf = (j: number) => options.columns[table.header[j]!]?.kind ?? inferred[j]!.kind;
   yield;
   const { task, classes, labels, errors } = yield* resolveTarget(loaded, ti, kindOf(ti), options);
+  const targetCounts = classes && labels ? allClassCounts(labels, classes.length) : null;
   yield;
 
   // Columns: roles, kinds, imputation, statistics.
@@ -231,7 +232,12 @@ function* steps(
       impute,
       stats,
       histogram: stats && kind !== 'boolean' ? histogram(col, kind, stats) : null,
-      top: showTop ? topCategories(col) : null,
+      top: !showTop
+        ? null
+        : j === ti && targetCounts && classes!.length <= MAX_CLASSES
+          ? // The classes were counted already (a pass over a big target column saved).
+            topOf(new Map(classes!.map((c, i) => [c, targetCounts[i]!])))
+          : topCategories(col),
     };
     columns.push(summary);
     if (role === 'feature') {
@@ -296,7 +302,7 @@ function* steps(
   if (test) checkTestColumns(loaded, test, [...plans.map((p) => p.col.name), target.name]);
   if (errors.length === 0) {
     const stratified = task === 'classification' && options.stratify;
-    splits = splitRows({
+    splits = yield* splitRowsSteps({
       rows: keptRows,
       // With a test file, the test split comes from it: this file gives train and validation.
       fractions: test ? { ...options.split, test: 0 } : options.split,
@@ -305,7 +311,7 @@ function* steps(
       labels: stratified ? gather(labels!, keptRows) : null,
     });
     yield;
-    duplicatesAcross = countRepeats(hashes, splits);
+    duplicatesAcross = yield* countRepeatsSteps(hashes, splits);
     yield;
     encoder = yield* fitEncoderSteps(plans, target, task, classes, splits.train, options.scaling);
     yield;
@@ -393,7 +399,7 @@ function* steps(
       name: target.name,
       task,
       classes,
-      classCounts: classes && labels ? allClassCounts(labels, classes.length) : null,
+      classCounts: targetCounts,
       stats: targetStats,
     },
     encoding: {
@@ -432,9 +438,9 @@ function gather(values: Int32Array, rows: Int32Array): Int32Array {
 }
 
 function allClassCounts(labels: Int32Array, n: number): number[] {
-  const c = new Array<number>(n).fill(0);
-  for (const l of labels) if (l >= 0) c[l]!++;
-  return c;
+  const c = new Int32Array(n);
+  for (let i = 0; i < labels.length; i++) if (labels[i]! >= 0) c[labels[i]!]!++;
+  return Array.from(c);
 }
 
 function gate(id: string, title: string, detail: string): Finding {

@@ -74,16 +74,18 @@ const BUCKET_DIV = 2 ** (52 - BUCKET_BITS);
  * table (hashes are ≥ 0, so -1 marks an empty slot) that fits in cache: linear time, about
  * 3× faster than one big table on a million rows, no boxed numbers.
  */
-export function countRepeats(
+export function* countRepeatsSteps(
   hashes: Float64Array,
   splits: { train: Int32Array; validation: Int32Array; test: Int32Array },
-): number {
+): Generator<void, number> {
   // Which side each row is on (1 training, 2 validation/test), then one pass in file order.
   const side = new Uint8Array(hashes.length);
   for (const r of splits.train) side[r] = 1;
   for (const r of splits.validation) side[r] = 2;
   for (const r of splits.test) side[r] = 2;
+  yield;
   const { train, probe } = bucketed(hashes, side);
+  yield;
   let most = 0;
   for (let b = 0; b < BUCKETS; b++) most = Math.max(most, train.start[b + 1]! - train.start[b]!);
   const bits = Math.max(4, Math.ceil(Math.log2(most * 2 + 1)));
@@ -92,6 +94,7 @@ export function countRepeats(
   const slot = (h: number) => Math.imul(h >>> 0, 0x9e3779b1) >>> (32 - bits);
   let count = 0;
   for (let b = 0; b < BUCKETS; b++) {
+    if (b % 256 === 0) yield;
     table.fill(-1);
     for (let i = train.start[b]!; i < train.start[b + 1]!; i++) {
       const h = train.values[i]!;
@@ -107,6 +110,18 @@ export function countRepeats(
     }
   }
   return count;
+}
+
+/** countRepeatsSteps in one go. */
+export function countRepeats(
+  hashes: Float64Array,
+  splits: { train: Int32Array; validation: Int32Array; test: Int32Array },
+): number {
+  const it = countRepeatsSteps(hashes, splits);
+  for (;;) {
+    const r = it.next();
+    if (r.done) return r.value;
+  }
 }
 
 interface Buckets {

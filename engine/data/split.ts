@@ -49,6 +49,15 @@ function apportion(counts: number[], share: number, target: number): number[] {
 }
 
 export function splitRows(req: SplitRequest): Splits {
+  const it = splitRowsSteps(req);
+  for (;;) {
+    const r = it.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** splitRows as a generator that yields between shuffles (so a caller can pause). */
+export function* splitRowsSteps(req: SplitRequest): Generator<void, Splits> {
   const rng = new Rng(req.seed);
   const groups: Int32Array[] = [];
   if (req.labels) {
@@ -87,7 +96,9 @@ export function splitRows(req: SplitRequest): Splits {
   const sum = (a: number[]) => a.reduce((x, y) => x + y, 0);
   const out = [new Int32Array(sum(trN)), new Int32Array(sum(valN)), new Int32Array(sum(testN))];
   const filled = [0, 0, 0];
-  groups.forEach((g, gi) => {
+  for (let gi = 0; gi < groups.length; gi++) {
+    const g = groups[gi]!;
+    yield;
     if (req.shuffle) rng.shuffle(g);
     // Each class's first rows train, the next validate, the rest test.
     const bounds = [0, trN[gi]!, trN[gi]! + valN[gi]!, g.length];
@@ -95,9 +106,12 @@ export function splitRows(req: SplitRequest): Splits {
       out[p]!.set(g.subarray(bounds[p]!, bounds[p + 1]!), filled[p]!);
       filled[p]! += bounds[p + 1]! - bounds[p]!;
     }
-  });
+  }
   // Interleave the classes (stratified groups were appended class by class).
-  if (req.shuffle) for (const p of out) rng.shuffle(p);
-  else for (const p of out) p.sort();
+  for (const p of out) {
+    yield;
+    if (req.shuffle) rng.shuffle(p);
+    else p.sort();
+  }
   return { train: out[0]!, validation: out[1]!, test: out[2]! };
 }

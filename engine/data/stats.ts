@@ -81,7 +81,11 @@ function numberChunks(col: Column, kind: ColumnKind): ArrayLike<number>[] {
 
 /** The most frequent values (ties alphabetically), plus the rest folded into one entry. */
 export function topCategories(col: Column): CategoryCount[] {
-  const counts = categoryCounts(col);
+  return topOf(categoryCounts(col));
+}
+
+/** The most frequent of counted values (ties alphabetically), the rest folded into one entry. */
+export function topOf(counts: Map<string, number>): CategoryCount[] {
   const sorted = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const top = sorted.slice(0, TOP).map(([value, count]) => ({ value, count }));
   const rest = sorted.slice(TOP).reduce((s, [, c]) => s + c, 0);
