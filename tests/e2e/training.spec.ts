@@ -254,3 +254,38 @@ test('earlier runs are listed with what differs, and two of them overlay the cha
   ).toHaveCount(4);
   await expect(app.getByText(/^Dashed: validation curves of run\d+, run\d+$/)).toBeVisible();
 });
+
+test('says which backend trains and why; forcing the CPU or gpu.js is honoured or refused with the reason', async ({
+  app,
+}) => {
+  await irisWithMlp(app);
+  await app.getByLabel('Epochs').fill('3');
+  const progress = app.getByRole('status', { name: 'Training progress' });
+  const why = app.getByLabel('Backend choice');
+  const backend = app.getByRole('combobox', { name: 'Backend' });
+  const train = app.getByRole('button', { name: 'Train', exact: true });
+
+  // auto: measured where gpu.js has a GL context, else the CPU with the reason.
+  await expect(backend).toHaveValue('auto');
+  await train.click();
+  await expect(progress).toContainText('Finished · epoch 3/3', { timeout: 30_000 });
+  await expect(why).toHaveText(
+    /^CPU .*ms\/step vs gpu\.js .*ms\/step|^CPU: the gpu\.js backend is not available/,
+  );
+
+  await backend.selectOption('cpu');
+  await train.click();
+  await expect(progress).toContainText('Finished · epoch 3/3', { timeout: 30_000 });
+  await expect(progress).toContainText(/backend CPU \(cpu-(simd|js)\)/);
+  await expect(why).toHaveText('CPU chosen by the user');
+
+  // gpu.js runs through a GL context or is refused, saying why (never a silent CPU fallback).
+  await backend.selectOption('gpu');
+  await train.click();
+  await expect(
+    app
+      .getByRole('alert')
+      .filter({ hasText: /gpu\.js backend is not available/ })
+      .or(progress.filter({ hasText: /Finished · epoch 3\/3 .*backend gpu\.js/ })),
+  ).toBeVisible({ timeout: 30_000 });
+});

@@ -79,7 +79,7 @@ function BackendSelect({ disabled }: { disabled: boolean }) {
       >
         <option value="auto">auto (faster, measured)</option>
         <option value="cpu">CPU</option>
-        <option value="gpu">GPU (gpu.js)</option>
+        <option value="gpu">gpu.js (needs a GL context)</option>
       </select>
     </label>
   );
