@@ -29,8 +29,8 @@ const PART_MIN_BYTES = 8 * 1024 * 1024;
 const MAX_THREADS = 4;
 /** How far after a cut point to look for a line break. */
 const CUT_WINDOW = 1024 * 1024;
-/** The first characters decide dialect and header (as the sequential parse does, on 64 KB). */
-const HEAD_BYTES = 128 * 1024;
+/** The first characters decide dialect and header, as in a sequential parse (64 K characters: up to 256 KB of UTF-8). */
+const HEAD_BYTES = 256 * 1024;
 
 export interface WorkerParseOptions {
   workerPath: string;
