@@ -8,6 +8,7 @@
 import { parseBoolean } from './csv/cells';
 import { CHUNK, type Column } from './csv/column';
 import { categoryCounts, categoryIndexer } from './infer';
+import { runSteps } from './steps';
 import type { ColumnKind, ImputeStrategy, Scaling } from './types';
 
 export interface FeaturePlan {
@@ -67,11 +68,7 @@ export function fitEncoder(
   train: Int32Array,
   scaling: Scaling,
 ): Encoder {
-  const it = fitEncoderSteps(plans, target, task, classes, train, scaling);
-  for (;;) {
-    const r = it.next();
-    if (r.done) return r.value;
-  }
+  return runSteps(fitEncoderSteps(plans, target, task, classes, train, scaling));
 }
 
 /** fitEncoder as a generator that yields between features (so a caller can pause). */

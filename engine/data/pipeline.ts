@@ -11,8 +11,9 @@ import { DatasetError } from './errors';
 import { categoryIndexer, categoryKey, categoryKeys, inferColumn, type Inference } from './infer';
 import { readingFindings } from './reading';
 import { countRepeatsSteps, rowHashSteps } from './rowhash';
-import { CHECKS, countClasses, type ClassCounts, type SanityInput } from './sanity';
+import { CHECKS, type ClassCounts, type SanityInput } from './sanity';
 import { splitRowsSteps, type Splits } from './split';
+import { runSteps } from './steps';
 import { histogram, numericStats, topCategories, topOf } from './stats';
 import { checkTestColumns, crossDuplicates, prepareTest, type TestPart } from './testfile';
 import {
@@ -142,11 +143,7 @@ export function prepare(
   options: DatasetOptions,
   test: LoadedTable | null = null,
 ): Prepared {
-  const it = steps(loaded, options, test);
-  for (;;) {
-    const r = it.next();
-    if (r.done) return r.value;
-  }
+  return runSteps(steps(loaded, options, test));
 }
 
 /**
@@ -435,6 +432,13 @@ function gather(values: Int32Array, rows: Int32Array): Int32Array {
   const out = new Int32Array(rows.length);
   for (let i = 0; i < rows.length; i++) out[i] = values[rows[i]!]!;
   return out;
+}
+
+/** Rows of each of `n` classes among `rows` (labels per table row). */
+function countClasses(labels: Int32Array, rows: Int32Array, n: number): number[] {
+  const counts = new Int32Array(n);
+  for (let i = 0; i < rows.length; i++) counts[labels[rows[i]!]!]!++;
+  return Array.from(counts);
 }
 
 function allClassCounts(labels: Int32Array, n: number): number[] {

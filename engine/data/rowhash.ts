@@ -4,16 +4,13 @@
  * rows collide with a probability around n² / 2⁵³: negligible for the counts reported.
  */
 import { CHUNK, MISSING, NUMBER, type Column } from './csv/column';
+import { runSteps } from './steps';
 
 const f64 = new Float64Array(1);
 const u32 = new Uint32Array(f64.buffer);
 
 export function rowHashes(columns: Column[], rows: number): Float64Array {
-  const it = rowHashSteps(columns, rows);
-  for (;;) {
-    const r = it.next();
-    if (r.done) return r.value;
-  }
+  return runSteps(rowHashSteps(columns, rows));
 }
 
 /** rowHashes as a generator that yields between columns (so a caller can pause). */
@@ -110,18 +107,6 @@ export function* countRepeatsSteps(
     }
   }
   return count;
-}
-
-/** countRepeatsSteps in one go. */
-export function countRepeats(
-  hashes: Float64Array,
-  splits: { train: Int32Array; validation: Int32Array; test: Int32Array },
-): number {
-  const it = countRepeatsSteps(hashes, splits);
-  for (;;) {
-    const r = it.next();
-    if (r.done) return r.value;
-  }
 }
 
 interface Buckets {

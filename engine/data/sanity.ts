@@ -22,7 +22,7 @@ export interface SanityInput {
   splits: Splits | null;
   /** Validation/test rows that repeat a training row exactly. */
   duplicatesAcross: number;
-  /** Rows per class among the kept rows and in each split (classification with splits). */
+  /** Rows per class among the kept rows and in each split (classification with splits only). */
   classCounts: ClassCounts | null;
 }
 
@@ -31,13 +31,6 @@ export interface ClassCounts {
   train: number[];
   validation: number[];
   test: number[];
-}
-
-/** Rows of each of `n` classes among `rows` (labels per table row). */
-export function countClasses(labels: Int32Array, rows: Int32Array, n: number): number[] {
-  const counts = new Int32Array(n);
-  for (let i = 0; i < rows.length; i++) counts[labels[rows[i]!]!]!++;
-  return Array.from(counts);
 }
 
 type Check = (s: SanityInput) => Finding[];
@@ -207,8 +200,8 @@ const duplicates: Check = (s) =>
     : [];
 
 const imbalance: Check = (s) => {
-  if (!s.labels || !s.classes || s.classes.length < 2) return [];
-  const counts = s.classCounts?.kept ?? countClasses(s.labels, s.kept, s.classes.length);
+  if (!s.classCounts || !s.classes || s.classes.length < 2) return [];
+  const counts = s.classCounts.kept;
   const min = Math.min(...counts);
   const share = min / s.kept.length;
   if (share >= 0.1) return [];
@@ -225,12 +218,11 @@ const imbalance: Check = (s) => {
 };
 
 const fewPerClass: Check = (s) => {
-  if (!s.splits || !s.labels || !s.classes) return [];
+  if (!s.splits || !s.classCounts || !s.classes) return [];
   const thin: string[] = [];
   for (const name of ['train', 'validation', 'test'] as const) {
-    const rows = s.splits[name];
-    if (rows.length === 0) continue;
-    const counts = s.classCounts?.[name] ?? countClasses(s.labels, rows, s.classes.length);
+    if (s.splits[name].length === 0) continue;
+    const counts = s.classCounts[name];
     counts.forEach((c, i) => {
       if (c < 5) thin.push(`${name}: class "${s.classes![i]}" has ${c}`);
     });

@@ -4,6 +4,7 @@
  * the file is sorted by class.
  */
 import { Rng } from './rng';
+import { runSteps } from './steps';
 import type { SplitFractions } from './types';
 
 export interface Splits {
@@ -49,11 +50,7 @@ function apportion(counts: number[], share: number, target: number): number[] {
 }
 
 export function splitRows(req: SplitRequest): Splits {
-  const it = splitRowsSteps(req);
-  for (;;) {
-    const r = it.next();
-    if (r.done) return r.value;
-  }
+  return runSteps(splitRowsSteps(req));
 }
 
 /** splitRows as a generator that yields between shuffles (so a caller can pause). */

@@ -5,9 +5,25 @@ import { Column } from './column';
 import { firstRowIsHeader, type Dialect } from './dialect';
 import type { RawTable } from './parse';
 
-const PREVIEW_ROWS = 20;
-const HEADER_SAMPLE = 50;
-const MAX_BAD_ROWS_LISTED = 20;
+export const PREVIEW_ROWS = 20;
+/** Non-blank rows looked at to decide whether the first is a header. */
+export const HEADER_SAMPLE = 50;
+export const MAX_BAD_ROWS_LISTED = 20;
+
+/** A line with nothing on it (counted as an empty line, not a row). */
+export function isBlankRow(raw: string[]): boolean {
+  return raw.length === 1 && raw[0]!.trim() === '';
+}
+
+/** Whether the first of the sample rows is a header, and the column names either way. */
+export function decideHeader(
+  rows: string[][],
+  decimalComma: boolean,
+): { hasHeader: boolean; header: string[] } {
+  const hasHeader = firstRowIsHeader(rows, decimalComma);
+  const first = rows[0] ?? [];
+  return { hasHeader, header: hasHeader ? first : generatedHeader(first.length) };
+}
 
 /**
  * A header decided beforehand (when a big file is parsed in parts, from its first lines), so a
@@ -52,7 +68,7 @@ export class Builder {
   }
 
   row(raw: string[], line: number): void {
-    if (raw.length === 1 && raw[0]!.trim() === '') {
+    if (isBlankRow(raw)) {
       this.emptyLines++;
       return;
     }
@@ -84,16 +100,16 @@ export class Builder {
     this.pending = null;
     const first = pending[0];
     if (!first) return;
-    this.hasHeader = firstRowIsHeader(
+    const decided = decideHeader(
       pending.map((p) => p.cells),
       this.dialect.decimalComma,
     );
+    this.hasHeader = decided.hasHeader;
+    this.header = decided.header;
     if (this.hasHeader) {
-      this.header = first.cells;
       this.headerLine = first.line;
       this.checkHeader();
     } else {
-      this.header = generatedHeader(first.cells.length);
       this.noHeaderNote();
     }
     this.columns = this.header.map((name) => new Column(name, this.dialect.decimalComma));
@@ -167,7 +183,7 @@ export class Builder {
   }
 }
 
-export function generatedHeader(n: number): string[] {
+function generatedHeader(n: number): string[] {
   return Array.from({ length: n }, (_, i) => `col_${i + 1}`);
 }
 

@@ -101,13 +101,18 @@ export class Column {
     }
     this.num[c]![o] = NaN;
     const codes = this.codes ?? this.allocateCodes();
-    let code = this.dict.get(cell);
+    codes[c]![o] = this.codeOf(cell);
+  }
+
+  /** The dictionary code of a string, added to the dictionary when new. */
+  private codeOf(s: string): number {
+    let code = this.dict.get(s);
     if (code === undefined) {
       code = this.strings.length;
-      this.strings.push(cell);
-      this.dict.set(cell, code);
+      this.strings.push(s);
+      this.dict.set(s, code);
     }
-    codes[c]![o] = code;
+    return code;
   }
 
   /** Chunks of storage in use (see CHUNK); the last one may be partly filled. */
@@ -153,10 +158,7 @@ export class Column {
     col.codes = d.codes;
     col.exact = d.exact ? new Map(d.exact) : null;
     Object.assign(col.summary, d.summary);
-    d.strings.forEach((s, i) => {
-      col.strings.push(s);
-      col.dict.set(s, i);
-    });
+    for (const s of d.strings) col.codeOf(s);
     col.length = d.length;
     col.missing = d.missing;
     col.numbers = d.numbers;
@@ -173,15 +175,7 @@ export class Column {
     let remap: Int32Array | null = null;
     if (other.codes || this.codes) {
       if (!this.codes) this.allocateCodes();
-      remap = Int32Array.from(other.strings, (s) => {
-        let code = this.dict.get(s);
-        if (code === undefined) {
-          code = this.strings.length;
-          this.strings.push(s);
-          this.dict.set(s, code);
-        }
-        return code;
-      });
+      remap = Int32Array.from(other.strings, (s) => this.codeOf(s));
     }
     this.mergeExact(other);
     mergeSummary(this.summary, other.summary);

@@ -5,13 +5,18 @@
  * are joined in file order (`mergeParts`), which gives the same table as one sequential parse.
  */
 import Papa from 'papaparse';
-import { checkTable, generatedHeader, type HeaderPreset } from './builder';
+import {
+  checkTable,
+  decideHeader,
+  HEADER_SAMPLE,
+  isBlankRow,
+  MAX_BAD_ROWS_LISTED,
+  PREVIEW_ROWS,
+  type HeaderPreset,
+} from './builder';
 import { Column, type ColumnData } from './column';
-import { detectDialect, firstRowIsHeader, type Dialect } from './dialect';
+import { detectDialect, type Dialect } from './dialect';
 import type { RawTable } from './parse';
-
-/** Rows the sequential parser looks at to decide on the header (Builder's HEADER_SAMPLE). */
-const HEADER_SAMPLE = 50;
 
 /**
  * How to parse one part. `lastPart`: the part ends the file (its trailing blank lines are the
@@ -36,21 +41,13 @@ export function presetFromHead(head: string): Preset | null {
     newline: dialect.newline as Papa.ParseConfig['newline'],
   });
   if (parsed.errors.some((e) => e.type === 'Quotes')) return null;
-  // The same rows the Builder collects: non-blank, cells trimmed.
+  // The same rows the Builder decides on: non-blank, cells trimmed.
   const rows = parsed.data
-    .filter((r) => !(r.length === 1 && r[0]!.trim() === ''))
+    .filter((r) => !isBlankRow(r))
     .slice(0, HEADER_SAMPLE)
     .map((r) => r.map((c) => c.trim()));
   if (rows.length < HEADER_SAMPLE) return null;
-  const hasHeader = firstRowIsHeader(rows, dialect.decimalComma);
-  const first = rows[0]!;
-  return {
-    dialect,
-    hasHeader,
-    header: hasHeader ? first : generatedHeader(first.length),
-    headerRow: true,
-    lastPart: true,
-  };
+  return { dialect, ...decideHeader(rows, dialect.decimalComma), headerRow: true, lastPart: true };
 }
 
 /** A parsed table as plain data (columns' typed arrays transferable with postMessage). */
@@ -80,9 +77,6 @@ export interface TablePart {
   /** Lines of the file before the part starts (its own line numbers count from 1). */
   lineOffset: number;
 }
-
-const PREVIEW_ROWS = 20;
-const MAX_BAD_ROWS_LISTED = 20;
 
 /**
  * Joins parts parsed in file order into one table (the parts' columns are emptied on the way),
