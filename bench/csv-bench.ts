@@ -71,7 +71,9 @@ async function main(): Promise<void> {
   const csvWorkerPath = path.join(__dirname, 'csv-worker.cjs');
   let threads = 0;
   const store = new DatasetStore({
-    ...(inProcess ? {} : { csvWorkerPath, ...(csvThreads ? { csvThreads } : {}) }),
+    ...(inProcess
+      ? {}
+      : { workers: { workerPath: csvWorkerPath, ...(csvThreads ? { threads: csvThreads } : {}) } }),
     onParsed: (info) => (threads = info.threads),
   });
 

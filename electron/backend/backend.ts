@@ -59,7 +59,9 @@ export function createBackend(
     for (const l of listeners) l(event, payload);
   };
   const csvWorker = options.csvWorkerPath ?? path.join(__dirname, 'csv-worker.cjs');
-  const store = new DatasetStore(existsSync(csvWorker) ? { csvWorkerPath: csvWorker } : {});
+  const store = new DatasetStore(
+    existsSync(csvWorker) ? { workers: { workerPath: csvWorker } } : {},
+  );
   const training: TrainingService = new TrainingService(
     options.workerPath ?? path.join(__dirname, 'training-worker.cjs'),
     trainingDataFrom(store),

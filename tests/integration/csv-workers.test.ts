@@ -36,11 +36,7 @@ let threads: number[] = [];
 /** Threads from the first byte, parts of 15 KB or more. */
 const parallel = (): StoreOptions => ({
   onParsed: (info) => threads.push(info.threads),
-  csvWorkerPath: workerPath,
-  csvThreads: 3,
-  workerMinBytes: 0,
-  parallelMinBytes: 0,
-  partMinBytes: 15_000,
+  workers: { workerPath, threads: 3, minBytes: 0, parallelMinBytes: 0, partMinBytes: 15_000 },
 });
 
 async function load(store: DatasetStore, file: string, skipBadRows = false) {

@@ -8,6 +8,7 @@ import { tableToData, transferables } from '../../../engine/data/csv/parts';
 import { DatasetError } from '../../../engine/data/errors';
 import { AppError } from '../../contract/errors';
 import type { CsvFailure, CsvJob, FromCsvWorker } from './csv-protocol';
+import { countByte } from './decode';
 import { parseFile, type ParsedFile } from './parse-file';
 import { NotUtf8Error, rangeText, streamCsvFile } from './read';
 
@@ -55,20 +56,12 @@ async function run(
   let newlines = 0;
   let quotes = 0;
   const pieces = rangeText(job, start, end, 'utf-8', (read, bytes) => {
-    newlines += count(bytes, nl);
-    quotes += count(bytes, 34);
+    newlines += countByte(bytes, nl);
+    quotes += countByte(bytes, 34);
     progress(read);
   });
   const table = await parseStream({ pieces }, { ...opts, preset });
   return { parsed: { table, encoding: 'utf-8', notes: [] }, newlines, quotes };
-}
-
-/** Occurrences of one byte value (memchr-speed through Buffer#indexOf). */
-function count(bytes: Uint8Array, value: number): number {
-  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let n = 0;
-  for (let i = b.indexOf(value); i >= 0; i = b.indexOf(value, i + 1)) n++;
-  return n;
 }
 
 function failure(err: unknown): CsvFailure {

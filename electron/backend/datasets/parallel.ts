@@ -32,25 +32,30 @@ const CUT_WINDOW = 1024 * 1024;
 /** The first characters decide dialect and header, as in a sequential parse (64 K characters: up to 256 KB of UTF-8). */
 const HEAD_BYTES = 256 * 1024;
 
-export interface WorkerParseOptions {
+/** The CSV worker threads and when to use them. */
+export interface CsvWorkers {
+  /** The built CSV worker (dist/electron/csv-worker.cjs). */
   workerPath: string;
-  skipBadRows: boolean;
-  /** Threads to use at most (default: the machine's, up to 4). */
+  /** Threads for one file at most (default: the machine's, up to 4). */
   threads?: number;
-  /** Smallest file parsed in parts, and smallest part (defaults above; tests use small files). */
+  /**
+   * Smallest file parsed in a worker at all (the dataset store's decision), smallest file
+   * parsed in parts, and smallest part (defaults above; tests use small files).
+   */
+  minBytes?: number;
   parallelMinBytes?: number;
   partMinBytes?: number;
-  onProgress?(fraction: number): void;
 }
 
 export async function parseInWorkers(
   file: CsvFileStream,
-  opts: WorkerParseOptions,
+  workers: CsvWorkers,
+  opts: { skipBadRows: boolean; onProgress?(fraction: number): void },
 ): Promise<ParsedFile> {
   const parts = await planParts(file, {
-    threads: opts.threads ?? availableParallelism(),
-    minBytes: opts.parallelMinBytes ?? PARALLEL_MIN_BYTES,
-    partBytes: opts.partMinBytes ?? PART_MIN_BYTES,
+    threads: workers.threads ?? availableParallelism(),
+    minBytes: workers.parallelMinBytes ?? PARALLEL_MIN_BYTES,
+    partBytes: workers.partMinBytes ?? PART_MIN_BYTES,
   });
   const read = new Array<number>(parts ? parts.length : 1).fill(0);
   const progress = (i: number, bytes: number) => {
@@ -65,7 +70,7 @@ export async function parseInWorkers(
   });
   if (parts) {
     const results = await Promise.all(
-      parts.map((part, i) => runJob(opts.workerPath, job(part), (b) => progress(i, b))),
+      parts.map((part, i) => runJob(workers.workerPath, job(part), (b) => progress(i, b))),
     );
     const joined = join(results, opts.skipBadRows);
     if (joined) {
@@ -74,7 +79,7 @@ export async function parseInWorkers(
     }
     read.fill(0);
   }
-  const result = await runJob(opts.workerPath, job(null), (b) => progress(0, b));
+  const result = await runJob(workers.workerPath, job(null), (b) => progress(0, b));
   if (result.type === 'failed') throw rethrow(result.failure);
   await assertUnchanged(file);
   return {

@@ -129,15 +129,7 @@ export async function streamCsvFile(
   options: ReadOptions = {},
 ): Promise<CsvFileStream> {
   const c = await checkBefore(abs, options.maxBytes);
-  const head = new Uint8Array(Math.min(c.size, 65536));
-  const h = await open(abs, 'r').catch(() => {
-    throw gone(c.name);
-  });
-  try {
-    await h.read(head, 0, head.length, 0);
-  } finally {
-    await h.close();
-  }
+  const head = await readBytes(abs, 0, Math.min(c.size, 65536));
   return {
     path: abs,
     name: c.name,
@@ -237,7 +229,9 @@ export async function* rangeText(
 
 /** `count` bytes of a file from `at` (fewer at its end). */
 export async function readBytes(abs: string, at: number, count: number): Promise<Uint8Array> {
-  const handle = await open(abs, 'r');
+  const handle = await open(abs, 'r').catch(() => {
+    throw gone(path.basename(abs));
+  });
   try {
     const buf = new Uint8Array(count);
     const { bytesRead } = await handle.read(buf, 0, count, at);

@@ -16,7 +16,7 @@ import {
 import type { DatasetOptions, DatasetSummary } from '../../../engine/data/types';
 import { AppError } from '../../contract';
 import { decodeCsvBytes } from './decode';
-import { parseInWorkers } from './parallel';
+import { parseInWorkers, type CsvWorkers } from './parallel';
 import { parseFile, type ParsedFile } from './parse-file';
 import type { CsvFileStream } from './read';
 
@@ -51,14 +51,8 @@ const KEEP = 3;
 const WORKER_MIN_BYTES = 1024 * 1024;
 
 export interface StoreOptions {
-  /** The built CSV worker (dist/electron/csv-worker.cjs); without it files parse in-process. */
-  csvWorkerPath?: string;
-  /** Threads for one file at most (default: the machine's cores, up to 4). */
-  csvThreads?: number;
-  /** Overrides of the sizes that decide on worker threads and parts (tests use small files). */
-  workerMinBytes?: number;
-  parallelMinBytes?: number;
-  partMinBytes?: number;
+  /** CSV worker threads for files on disk; without them files parse in-process. */
+  workers?: CsvWorkers;
   /** Told how each file was parsed: in how many threads (0: in-process). Tests and the bench. */
   onParsed?(info: { file: string; threads: number }): void;
 }
@@ -104,18 +98,9 @@ export class DatasetStore {
       yieldTo: breathe,
     };
     if (req.file) {
-      const workerPath = this.opts.csvWorkerPath;
-      const { csvThreads, parallelMinBytes, partMinBytes } = this.opts;
-      if (workerPath && req.file.size >= (this.opts.workerMinBytes ?? WORKER_MIN_BYTES)) {
-        return parseInWorkers(req.file, {
-          workerPath,
-          skipBadRows,
-          onProgress: opts.onProgress,
-          ...(csvThreads ? { threads: csvThreads } : {}),
-          ...(parallelMinBytes !== undefined ? { parallelMinBytes } : {}),
-          ...(partMinBytes !== undefined ? { partMinBytes } : {}),
-        });
-      }
+      const { workers } = this.opts;
+      if (workers && req.file.size >= (workers.minBytes ?? WORKER_MIN_BYTES))
+        return parseInWorkers(req.file, workers, { skipBadRows, onProgress: opts.onProgress });
       return parseFile(req.file, opts);
     }
     const decoded = req.bytes

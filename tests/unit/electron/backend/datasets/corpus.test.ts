@@ -207,7 +207,7 @@ async function load(file: string, how: 'stream' | 'worker' | 'bytes'): Promise<D
     const stream = await streamCsvFile(path.join(dir, file));
     const store = new DatasetStore(
       how === 'worker'
-        ? { csvWorkerPath: workerPath, workerMinBytes: 0, parallelMinBytes: 0, partMinBytes: 1 }
+        ? { workers: { workerPath, minBytes: 0, parallelMinBytes: 0, partMinBytes: 1 } }
         : {},
     );
     return store.load({ name: file, size: stream.size, file: stream });
