@@ -12,9 +12,9 @@
  */
 import type { Backend } from '../backend/backend';
 import type { Dataset } from '../data/dataset';
-import { clipGradients, gradientNorm } from '../optimizers/clip';
 import { makeOptimizer, type OptimizerConfig } from '../optimizers/optimizers';
 import { Network } from './network';
+import { applyGradients, computeGradients } from './step';
 import type { ModelSpec } from './spec';
 
 export type BackendPreference = 'auto' | 'cpu' | 'gpu';
@@ -69,13 +69,8 @@ export function timeSteps(
   x.data.set(req.train.x.data.subarray(0, x.data.length));
   y.data.set(req.train.y.data.subarray(0, y.data.length));
   const step = (): void => {
-    backend.upload(x.data);
-    backend.upload(y.data);
-    net.gradients(x, y);
-    const norm = gradientNorm(net.params, backend);
-    if (!Number.isFinite(norm)) clipGradients(net.params, backend, 1, norm);
-    optimizer.step();
-    backend.download(net.lastPred!.data);
+    const { norm } = computeGradients(net, x, y);
+    applyGradients(net, optimizer, norm, undefined);
   };
   for (let i = 0; i < WARMUP_STEPS; i++) step();
   const budget = req.budgetMs ?? 60;

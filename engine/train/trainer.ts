@@ -20,7 +20,6 @@ import type { Backend, Mat } from '../backend/backend';
 import { Rng } from '../data/rng';
 import type { Dataset } from '../data/dataset';
 import { RowBuffer } from '../layers/layer';
-import { clipGradients, gradientNorm } from '../optimizers/clip';
 import { makeOptimizer, type OptimizerConfig } from '../optimizers/optimizers';
 import { checkSchedule, scheduledLr, type ScheduleConfig } from '../optimizers/schedules';
 import { ActivationProbe } from './activation-stats';
@@ -34,6 +33,7 @@ import { baselineLoss, modelFacts } from './monitor/model-facts';
 import { TrainingMonitor, type MonitorOptions } from './monitor/monitor';
 import { Network } from './network';
 import type { ModelSpec } from './spec';
+import { applyGradients, computeGradients } from './step';
 
 export interface TrainerOptions {
   backend?: Backend;
@@ -239,11 +239,8 @@ export class Trainer {
         gather(train.x, order, start, rows, x);
         gather(train.y, order, start, rows, y);
         if (augmenter) augmenter.apply(x, y);
-        net.backend.upload(x.data);
-        net.backend.upload(y.data);
-        const dataLoss = net.gradients(x, y);
+        const { dataLoss, norm } = computeGradients(net, x, y);
         const loss = regularised ? dataLoss + net.penalty() : dataLoss;
-        const norm = gradientNorm(net.params, net.backend);
         if (!Number.isFinite(loss) || !Number.isFinite(norm)) {
           const restored = !net.params.every((p) =>
             Number.isFinite(net.backend.sumSquares(p.value)),
@@ -260,10 +257,7 @@ export class Trainer {
           emit({ type: 'error', code: 'diverged', epoch, batch: b + 1, message });
           return { reason: 'diverged', history, error: message, bestEpoch: this.best.epoch };
         }
-        if (opts.clipNorm !== undefined)
-          clipGradients(net.params, net.backend, opts.clipNorm, norm);
-        optimizer.step();
-        net.backend.download(net.lastPred!.data);
+        applyGradients(net, optimizer, norm, opts.clipNorm);
         acc.add(net.lastPred!, y, loss);
         if (batchEvery > 0 && ((b + 1) % batchEvery === 0 || b + 1 === batches)) {
           emit({ type: 'batch', epoch, batch: b + 1, batches, loss });
