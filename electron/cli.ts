@@ -43,9 +43,8 @@ import type { OptimizerName } from '../engine/optimizers/optimizers';
 import type { AugmentConfig } from '../engine/train/augment';
 import type { Metrics } from '../engine/train/metrics';
 import { Trainer } from '../engine/train/trainer';
-import { cpuBackend } from '../engine/backend/cpu/cpu-backend';
-import { chooseBackend, type BackendPreference } from '../engine/train/backend-choice';
-import { gpuFactory } from './backend/training/gpu';
+import type { BackendPreference } from '../engine/train/backend-choice';
+import { chooseTrainingBackend } from './backend/training/gpu';
 
 const USAGE = `usage: layerlab train --data TRAIN.csv --target COLUMN [--test TEST.csv] [--val-split 0.2]
          (--layers SPEC | --project FILE.layerlab) [--loss cce|bce|mse]
@@ -332,15 +331,12 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     const optimizer = { name: args.optimizer, lr: args.lr };
     let choice;
     try {
-      choice = chooseBackend({
+      choice = await chooseTrainingBackend({
         preference: args.backend,
         spec: compiled.spec,
         train,
         batchSize: args.batch,
         optimizer,
-        cpu: cpuBackend,
-        gpu: args.backend === 'cpu' ? () => 'not asked for' : await gpuFactory(),
-        now: () => performance.now(),
       });
     } catch (e) {
       throw new CliError((e as Error).message, 1);

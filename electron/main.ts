@@ -38,9 +38,7 @@ const recent: string[] = [];
 
 /** A script beside this one, from app.asar.unpacked when packaged (worker threads need files). */
 function unpacked(file: string): string {
-  return path
-    .join(__dirname, file)
-    .replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
+  return path.join(__dirname, file).replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
 }
 
 const backend = createBackend(

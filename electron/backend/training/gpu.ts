@@ -10,7 +10,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { GpuOption } from '../../../engine/train/backend-choice';
+import { cpuBackend } from '../../../engine/backend/cpu/cpu-backend';
+import {
+  chooseBackend,
+  type BackendChoice,
+  type ChoiceRequest,
+  type GpuOption,
+} from '../../../engine/train/backend-choice';
 import type { GpuBackend } from '../../../engine/backend/gpu/gpu-backend';
 
 /**
@@ -72,4 +78,19 @@ export async function gpuFactory(): Promise<() => GpuOption | string> {
       return `no GL context (${(e as Error).message})`;
     }
   };
+}
+
+/**
+ * The backend for a training run in this thread: the CPU, or gpu.js where it has a GL context
+ * (loaded only when asked for), timed on the actual model and batch for `auto`.
+ */
+export async function chooseTrainingBackend(
+  req: Omit<ChoiceRequest, 'cpu' | 'gpu' | 'now'>,
+): Promise<BackendChoice> {
+  return chooseBackend({
+    ...req,
+    cpu: cpuBackend,
+    gpu: req.preference === 'cpu' ? () => 'not asked for' : await gpuFactory(),
+    now: () => performance.now(),
+  });
 }

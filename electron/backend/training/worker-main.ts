@@ -18,9 +18,7 @@ import { weightStats } from '../../../engine/train/weight-stats';
 import type { FromWorker, ModelState, StartMessage, ToWorker } from './protocol';
 import { evaluateSplit } from './evaluate';
 import { augmentConfig } from './augment-config';
-import { cpuBackend } from '../../../engine/backend/cpu/cpu-backend';
-import { chooseBackend } from '../../../engine/train/backend-choice';
-import { gpuFactory } from './gpu';
+import { chooseTrainingBackend } from './gpu';
 
 const BATCH_EVERY_MS = 25;
 
@@ -40,15 +38,12 @@ interface Session {
 /** Chooses the backend (posting it) and builds the session's trainer on it. */
 async function open(msg: StartMessage, control: TrainingControl): Promise<Session> {
   const s = msg.settings;
-  const choice = chooseBackend({
+  const choice = await chooseTrainingBackend({
     preference: msg.backend,
     spec: msg.spec,
     train: msg.train,
     batchSize: s.batchSize,
     optimizer: { name: s.optimizer, lr: s.lr },
-    cpu: cpuBackend,
-    gpu: msg.backend === 'cpu' ? () => 'not asked for' : await gpuFactory(),
-    now: () => performance.now(),
   });
   const { kind, kernel, renderer, reason } = choice;
   post({ type: 'backend', backend: { backend: kind, kernel, renderer, reason } });
