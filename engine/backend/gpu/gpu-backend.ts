@@ -15,7 +15,7 @@
 import { GPU, Input, type IKernelRunShortcut } from 'gpu.js';
 import { productShape, type ActivationKind, type Backend, type Mat } from '../backend';
 import type { Rng } from '../../data/rng';
-import { CpuBackend } from '../cpu/cpu-backend';
+import { dropoutMask } from '../cpu/kernels';
 import { denseSource, matmulSource } from './gemm';
 import * as K from './kernels';
 import { identifyKernel, type GpuInfo } from './probe';
@@ -38,7 +38,6 @@ export class GpuBackend implements Backend {
   private readonly gpu: GPU;
   private readonly kernels = new Map<string, IKernelRunShortcut>();
   private readonly res: Residency;
-  private readonly host = new CpuBackend({ simd: false });
 
   constructor(opts: GpuBackendOptions = {}) {
     this.gpu = new GPU({ mode: opts.mode ?? 'gpu' });
@@ -206,7 +205,7 @@ export class GpuBackend implements Backend {
   dropoutMask(mask: Float32Array, n: number, rate: number, rng: Rng): void {
     // Drawn on the host from the seeded stream, so a seed gives the CPU backend's masks.
     this.res.download(mask);
-    this.host.dropoutMask(mask, n, rate, rng);
+    dropoutMask(mask, n, rate, rng);
     this.res.hostWrote(mask);
   }
 
