@@ -199,19 +199,29 @@ const duplicates: Check = (s) =>
       ]
     : [];
 
+/** A class this many times rarer than the average class is worth a warning. */
+const IMBALANCE_RATIO = 0.2;
+
+/**
+ * Judged against the number of classes: with k classes the average class has n/k rows, so ten
+ * balanced classes of ~10 % each are fine while a binary target with a 10 % class is not.
+ */
 const imbalance: Check = (s) => {
   if (!s.classCounts || !s.classes || s.classes.length < 2) return [];
   const counts = s.classCounts.kept;
   const min = Math.min(...counts);
-  const share = min / s.kept.length;
-  if (share >= 0.1) return [];
+  const mean = s.kept.length / counts.length;
+  if (min >= IMBALANCE_RATIO * mean) return [];
   const which = s.classes[counts.indexOf(min)]!;
+  const share = min / s.kept.length;
+  const times =
+    min === 0 ? '' : `, ${fmt(mean / min)}× fewer than the average class (${fmt(mean)})`;
   return [
     {
       id: 'class-imbalance',
       severity: 'warning',
       title: 'Imbalanced classes',
-      detail: `Class "${which}" has ${min} of ${s.kept.length} rows (${pct(share)}). Accuracy can look high while that class is never predicted; watch per-class results.`,
+      detail: `Class "${which}" has ${min} of ${s.kept.length} rows (${pct(share)})${times}. Accuracy can look high while that class is never predicted; watch per-class results.`,
       fix: null,
     },
   ];

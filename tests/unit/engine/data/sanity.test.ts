@@ -91,15 +91,32 @@ describe('the sanity gate', () => {
     expect(ids(await findings(mixed()))).not.toContain('duplicates-across-splits');
   });
 
-  it('warns about class imbalance below 10 %', async () => {
+  it('warns about a class far rarer than the average class', async () => {
     const text = csv([
       ['x', 'label'],
       ...Array.from({ length: 100 }, (_, i) => [(i * 37) % 101, i < 95 ? 'common' : 'rare']),
     ]);
     expect((await findings(text)).find((x) => x.id === 'class-imbalance')!.detail).toContain(
-      'Class "rare" has 5 of 100 rows (5 %)',
+      'Class "rare" has 5 of 100 rows (5 %), 10× fewer than the average class (50)',
     );
     expect(ids(await findings(mixed()))).not.toContain('class-imbalance');
+  });
+
+  it('judges imbalance against the number of classes: ten balanced classes are not imbalanced', async () => {
+    // 174–183 rows per class, each under 10 % of the rows: balanced for ten classes.
+    const sizes = [174, 175, 176, 177, 178, 179, 180, 181, 182, 183];
+    const rows = sizes.flatMap((n, c) =>
+      Array.from({ length: n }, (_, i) => [(i * 37 + c) % 101, `c${c}`]),
+    );
+    expect(ids(await findings(csv([['x', 'label'], ...rows])))).not.toContain('class-imbalance');
+    // The same ten classes with one of 30 rows (a sixth of the average) are.
+    const rare = sizes.flatMap((n, c) =>
+      Array.from({ length: c === 0 ? 30 : n }, (_, i) => [(i * 37 + c) % 101, `c${c}`]),
+    );
+    expect(
+      (await findings(csv([['x', 'label'], ...rare]))).find((x) => x.id === 'class-imbalance')!
+        .detail,
+    ).toContain('Class "c0" has 30 of');
   });
 
   it('warns when a split has fewer than 5 rows of a class, offering a bigger split', async () => {
