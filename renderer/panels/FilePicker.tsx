@@ -19,9 +19,12 @@ function PickerDialog() {
   const close = useUiStore((s) => s.closePicker);
   const { api, info } = usePlatform();
   const [dir, setDir] = useState('');
-  const [listing, setListing] = useState<{ parent: string | null; entries: DirEntry[] } | null>(
-    null,
-  );
+  // The listing remembers its folder: entries of the folder being left are never clickable.
+  const [listing, setListing] = useState<{
+    dir: string;
+    parent: string | null;
+    entries: DirEntry[];
+  } | null>(null);
   const [chosen, setChosen] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [fileName, setFileName] = useState(picker.defaultName ?? '');
@@ -47,7 +50,12 @@ function PickerDialog() {
     let live = true;
     setError(null);
     api.invoke('files:list', { dir }).then(
-      (r) => live && (setListing({ parent: r.parent, entries: r.entries }), setChosen(null)),
+      (r) => {
+        if (!live) return;
+        setListing({ dir, parent: r.parent, entries: r.entries });
+        // A choice survives a refresh of the same folder while its file is still listed.
+        setChosen((c) => (c !== null && r.entries.some((e) => e.path === c) ? c : null));
+      },
       (err) => live && setError(describeError(err)),
     );
     return () => {
@@ -56,6 +64,7 @@ function PickerDialog() {
   }, [api, dir]);
 
   useEffect(() => dialog.current?.focus(), []);
+  const shown = listing?.dir === dir ? listing : null;
 
   return (
     <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && close(null)}>
@@ -77,18 +86,18 @@ function PickerDialog() {
           </p>
         )}
         <ul className="picker-list" role="listbox" aria-label="Files">
-          {listing?.parent !== null && listing !== null && (
+          {shown !== null && shown.parent !== null && (
             <li>
               <button
                 type="button"
                 className="picker-entry dir"
-                onClick={() => setDir(listing.parent ?? '')}
+                onClick={() => setDir(shown.parent ?? '')}
               >
                 ⬑ ..
               </button>
             </li>
           )}
-          {listing?.entries.filter(accepts).map((e) => (
+          {shown?.entries.filter(accepts).map((e) => (
             <li key={e.path} role="option" aria-selected={chosen === e.path}>
               <button
                 type="button"
@@ -110,7 +119,7 @@ function PickerDialog() {
               </button>
             </li>
           ))}
-          {listing && listing.entries.filter(accepts).length === 0 && (
+          {shown && shown.entries.filter(accepts).length === 0 && (
             <li className="muted">No matching files here.</li>
           )}
         </ul>
