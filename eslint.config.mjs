@@ -20,14 +20,7 @@ const restrict = (paths, patterns) => [
   },
 ];
 
-const uiLibs = [
-  'react',
-  'react-dom',
-  'react-dom/client',
-  '@xyflow/react',
-  'zustand',
-  'zundo',
-];
+const uiLibs = ['react', 'react-dom', 'react-dom/client', '@xyflow/react', 'zustand', 'zundo'];
 
 export default tseslint.config(
   {
