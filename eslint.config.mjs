@@ -1,5 +1,6 @@
-// ESLint flat config. The import rules below are the architecture of DEVELOPERS.md made
-// executable: a wrong import fails `npm run lint` (tests/unit/lint proves each rule bites).
+// ESLint flat config. The import rules below are the layering made executable: engine/ is pure
+// TypeScript, the renderer reaches the main side only through electron/contract, and so on; a
+// wrong import fails `npm run lint` (tests/unit/lint proves each rule bites).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
@@ -14,7 +15,7 @@ const restrict = (paths, patterns) => [
   {
     paths: paths.map((name) => ({
       name,
-      message: `This layer must not import '${name}' (see DEVELOPERS.md, Architecture).`,
+      message: `This layer must not import '${name}' (the layering is in eslint.config.mjs).`,
     })),
     patterns,
   },
@@ -74,7 +75,7 @@ export default tseslint.config(
       ],
     },
   },
-  // gpu.js may be imported in engine/backend/gpu only (the only place DEVELOPERS.md allows it).
+  // gpu.js may be imported in engine/backend/gpu only (the one place the architecture allows it).
   {
     files: ['engine/backend/gpu/**/*.ts'],
     rules: {

@@ -1,5 +1,5 @@
 /**
- * Weight regularisation, as the lecture defines it: total loss = L_data + Σ_layers λ1·Σ|w| + λ2·Σw²
+ * Weight regularisation: total loss = L_data + Σ_layers λ1·Σ|w| + λ2·Σw²
  * over weights (never biases); each Param carries its own λ1 (l1) and λ2 (l2).
  * Gradient terms: λ1·sign(w) and 2·λ2·w.
  */

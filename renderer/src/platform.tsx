@@ -1,5 +1,5 @@
 /**
- * The renderer's view of its platform (DEVELOPERS.md rule 4): the typed API and a way to choose
+ * The renderer's view of its platform, passed in rather than imported: the typed API and a way to choose
  * files, which is a native dialog in the desktop app and the in-app picker in browser mode.
  */
 import { createContext, useContext } from 'react';
