@@ -14,6 +14,7 @@
 export * from './project/schema';
 export * from './project/parse';
 export * from './project/weights';
+export { runGraphOf, runGraphSchema, type RunGraph } from './run-graph';
 export {
   base64Size,
   decodeBase64,
