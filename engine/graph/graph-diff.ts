@@ -98,8 +98,13 @@ export function graphDiff(a: Network, b: Network): string[] {
   return out;
 }
 
-/** The ids of a longest common subsequence of `a` and `b` (a network has few layers). */
+/**
+ * The ids of a longest common subsequence of `a` and `b`. The usual case (same order) is linear;
+ * past a few hundred reordered layers, ids in the same place stand in for it (bounded memory).
+ */
 function longestCommon(a: string[], b: string[]): Set<string> {
+  if (a.length === b.length && a.every((id, i) => b[i] === id)) return new Set(a);
+  if (a.length * b.length > 250_000) return new Set(a.filter((id, i) => b[i] === id));
   const len = a.map(() => new Array<number>(b.length + 1).fill(0));
   len.push(new Array<number>(b.length + 1).fill(0));
   for (let i = a.length - 1; i >= 0; i--)

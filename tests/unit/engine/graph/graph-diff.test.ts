@@ -98,6 +98,23 @@ describe('the architecture diff', () => {
       'added dropout_1 (rate 0.2) after activation_1',
     ]);
   });
+
+  it('compares networks as long as a project allows, including a reordered one', () => {
+    const long = (order: number[]) =>
+      chain(
+        node('input_1', 'input'),
+        ...order.map((i) => node(`dense_${i}`, 'dense', { units: 2 })),
+        node('output_1', 'output'),
+      );
+    const ids = Array.from({ length: 9_990 }, (_, i) => i + 1);
+    expect(graphDiff(long(ids), long(ids))).toEqual([]);
+    const swapped = [...ids];
+    [swapped[10], swapped[11]] = [swapped[11]!, swapped[10]!];
+    expect(graphDiff(long(ids), long(swapped))).toEqual([
+      'moved dense_12 after dense_10',
+      'moved dense_11 after dense_12',
+    ]);
+  });
 });
 
 describe("a run's stored network", () => {
