@@ -10,7 +10,12 @@
  */
 import { z } from 'zod';
 import { graphSchema } from '../../engine/graph/document';
-import { MAX_PROJECT_BYTES, linkedSourceSchema } from '../../engine/graph/project/schema';
+import {
+  MAX_PROJECT_BYTES,
+  linkedSourceSchema,
+  projectRunSchema,
+} from '../../engine/graph/project/schema';
+import { runGraphSchema } from '../../engine/graph/run-graph';
 import { alertSchema, doneSchema, epochSchema, trainSettingsSchema } from './training';
 
 const filePath = z.string().min(1, 'path is empty').max(4096, 'path is too long');
@@ -38,6 +43,10 @@ export const savedRunSchema = z.object({
   settings: trainSettingsSchema,
   dataset: z.string().max(200),
   backend: z.string().max(200),
+  /** The network the run trained (runGraphOf); null when not recorded (older files). */
+  graph: runGraphSchema.nullable(),
+  /** Identifies the training rows (training:start's datasetHash); null when unknown. */
+  datasetHash: projectRunSchema.shape.datasetHash,
   startedAt: z.number().int().nonnegative(),
   epochs: z.array(epochSchema).max(100_000),
   alerts: z.array(alertSchema).max(10_000),

@@ -6,6 +6,7 @@
  * - project/parse.ts: `parseProject` (defensive open), `migrate`, `serializeProject`
  *   (deterministic text).
  * - project/weights.ts: weight tensors against the graph's shapes; packing Float32Arrays.
+ * - run-graph.ts: the network a run records (`runGraphOf`: a Graph without positions).
  * - project/bytes.ts, project/json.ts: base64 / float32 and safe JSON reading.
  *
  * Pure TypeScript and renderer-safe: imports only types from the rest of the engine besides the
@@ -14,6 +15,7 @@
 export * from './project/schema';
 export * from './project/parse';
 export * from './project/weights';
+export { runGraphOf, runGraphSchema, type RunGraph } from './run-graph';
 export {
   base64Size,
   decodeBase64,

@@ -52,6 +52,8 @@ export function draft(): ProjectDraft {
       settings: r.settings,
       dataset: r.dataset,
       backend: r.backend,
+      graph: r.graph,
+      datasetHash: r.datasetHash,
       startedAt: r.startedAt,
       epochs: r.epochs,
       alerts: r.alerts,

@@ -12,14 +12,19 @@ import {
   type RunProgress,
   type TrainSettings,
 } from '../../electron/contract/training';
+import type { RunGraph } from '../../engine/graph/run-graph';
+import { sameNetwork } from '../../engine/graph/graph-diff';
+import { useGraphStore } from './graph';
 
 export interface RunView {
   runId: string;
   state: RunProgress['state'];
   settings: TrainSettings;
   dataset: string;
-  /** Identifies the training data (absent for runs saved by older projects). */
-  datasetHash?: string;
+  /** Identifies the training data (null for runs saved by older projects). */
+  datasetHash: string | null;
+  /** The network the run trained (runGraphOf the canvas at Train); null when not recorded. */
+  graph: RunGraph | null;
   /** The requested preference at first, then the chosen backend ("cpu" or "gpu"). */
   backend: string;
   /** The chosen kernel and why it was chosen (measured for auto), once the worker said so. */
@@ -102,3 +107,13 @@ export const useTrainingStore = create<TrainingState>()((set, get) => ({
 
 export const isTraining = (s: { current: RunView | null }) =>
   !!s.current && s.current.state !== 'done';
+
+/**
+ * Whether the canvas network is no longer the one `run` trained, so its results (evaluation,
+ * predictions, weights) are an earlier network's. Derived from both stores on every change, never
+ * kept; false when the run did not record its network. Re-renders only when the answer changes.
+ */
+export function useNetworkChanged(run: RunView | null): boolean {
+  const trained = run?.graph ?? null;
+  return useGraphStore((s) => trained !== null && !sameNetwork(trained, s.graph));
+}

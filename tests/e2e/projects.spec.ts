@@ -51,7 +51,13 @@ test('saves a trained project into the workspace and opens it again: same networ
   const file = path.join(host.workspace, 'my-net.layerlab');
   expect(existsSync(file)).toBe(true);
   const saved = JSON.parse(readFileSync(file, 'utf8'));
-  expect(saved.formatVersion).toBe(1);
+  expect(saved.formatVersion).toBe(2);
+  // The run keeps the network it trained (no canvas positions) and its training-data hash.
+  expect(saved.runs[0].graph.nodes[0]).not.toHaveProperty('position');
+  expect(saved.runs[0].graph.nodes.map((n: { id: string }) => n.id)).toEqual(
+    saved.graph.nodes.map((n: { id: string }) => n.id),
+  );
+  expect(saved.runs[0].datasetHash).toMatch(/^[0-9a-f]{16}$/);
 
   // A second save keeps the previous version as a backup.
   await app.getByRole('button', { name: 'Save', exact: true }).click();

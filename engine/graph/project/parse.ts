@@ -53,11 +53,21 @@ type Failure = Extract<ParseResult, { ok: false }>;
 // Migration
 // ---------------------------------------------------------------------------------------------
 
-/**
- * Steps that turn a document of version N into version N + 1, keyed by N. Version 1 is the first
- * format, so there are none yet; a future version adds `1: (doc) => ({ ...doc, formatVersion: 2, … })`.
- */
-const MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {};
+/** Steps that turn a document of version N into version N + 1, keyed by N. */
+const MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {
+  // Version 1 runs did not record their network or training data: "not recorded".
+  1: (doc) => ({
+    ...doc,
+    formatVersion: 2,
+    runs: Array.isArray(doc.runs)
+      ? doc.runs.map((r: unknown) =>
+          r !== null && typeof r === 'object' && !Array.isArray(r)
+            ? { ...r, graph: null, datasetHash: null }
+            : r,
+        )
+      : doc.runs,
+  }),
+};
 
 export type MigrateResult = { ok: true; value: Record<string, unknown>; from: number } | Failure;
 
@@ -194,22 +204,34 @@ function schemaFailure(error: z.ZodError): Failure {
   };
 }
 
+/** The canvas graph, and each run's recorded network, must be whole: unique ids, real ends. */
 function checkGraph(project: Project): Failure | null {
+  let failure = checkEdges(project.graph, 'graph');
+  for (const [i, run] of project.runs.entries()) {
+    if (!failure && run.graph) failure = checkEdges(run.graph, `runs[${i}].graph`);
+  }
+  return failure;
+}
+
+function checkEdges(
+  graph: { nodes: readonly { id: string }[]; edges: Project['graph']['edges'] },
+  at: string,
+): Failure | null {
   const ids = new Set<string>();
-  for (const [i, n] of project.graph.nodes.entries()) {
+  for (const [i, n] of graph.nodes.entries()) {
     if (ids.has(n.id))
-      return graphFailure(`graph.nodes[${i}].id`, `the node id "${n.id}" is used twice`);
+      return graphFailure(`${at}.nodes[${i}].id`, `the node id "${n.id}" is used twice`);
     ids.add(n.id);
   }
   const edgeIds = new Set<string>();
-  for (const [i, e] of project.graph.edges.entries()) {
+  for (const [i, e] of graph.edges.entries()) {
     if (edgeIds.has(e.id))
-      return graphFailure(`graph.edges[${i}].id`, `the edge id "${e.id}" is used twice`);
+      return graphFailure(`${at}.edges[${i}].id`, `the edge id "${e.id}" is used twice`);
     edgeIds.add(e.id);
     if (!ids.has(e.source))
-      return graphFailure(`graph.edges[${i}].source`, `there is no node "${e.source}"`);
+      return graphFailure(`${at}.edges[${i}].source`, `there is no node "${e.source}"`);
     if (!ids.has(e.target))
-      return graphFailure(`graph.edges[${i}].target`, `there is no node "${e.target}"`);
+      return graphFailure(`${at}.edges[${i}].target`, `there is no node "${e.target}"`);
   }
   return null;
 }

@@ -1,5 +1,5 @@
 /**
- * The saved project document (`.layerlab`, format version 1): zod schemas and types.
+ * The saved project document (`.layerlab`, format version 2): zod schemas and types.
  *
  * This is a saved format (DEVELOPERS.md rule 7): kept apart from runtime classes, checked with
  * zod on the way in, and versioned by `formatVersion`. A change that an older Layerlab could not
@@ -9,9 +9,11 @@
  */
 import { z } from 'zod';
 import { graphSchema } from '../document';
+import { runGraphSchema } from '../run-graph';
 
 export const PROJECT_FORMAT = 'layerlab-project';
-export const PROJECT_FORMAT_VERSION = 1;
+/** 2: each run records the network it trained (`graph`) and its training data (`datasetHash`). */
+export const PROJECT_FORMAT_VERSION = 2;
 /** Default largest project file (an embedded 64 MB CSV compresses well; weights are bounded too). */
 export const MAX_PROJECT_BYTES = 200 * 1024 * 1024;
 /** The file extension, without the dot. */
@@ -49,6 +51,13 @@ export const projectRunSchema = z
     /** The dataset's name when the run started. */
     dataset: shortText,
     backend: shortText,
+    /** The network the run trained (no positions); null when not recorded (format version 1). */
+    graph: runGraphSchema.nullable(),
+    /** Identifies the training rows (the app's hash of the encoded rows); null when unknown. */
+    datasetHash: z
+      .string()
+      .regex(/^[0-9a-f]{8,64}$/, 'must be 8 to 64 hex digits')
+      .nullable(),
     /** Milliseconds since 1970. */
     startedAt: count,
     /** One record per finished epoch (the app's RunEpoch): the curves. */

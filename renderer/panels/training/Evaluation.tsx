@@ -6,6 +6,7 @@ import { Scatter } from '../../charts/Scatter';
 import { usePlatform } from '../../src/platform';
 import { describeError } from '../../src/errors';
 import { useUiStore } from '../../store/ui';
+import { StaleMark } from './StaleMark';
 
 const fmt = (v: number | null) => (v === null ? '–' : v.toFixed(3));
 
@@ -20,10 +21,13 @@ export function Evaluation({
   evaluation,
   runId,
   restoredEpoch,
+  networkChanged = false,
 }: {
   evaluation: RunEvaluation;
   runId: string;
   restoredEpoch: number | null;
+  /** The canvas network is no longer the one this run trained. */
+  networkChanged?: boolean;
 }) {
   const { api } = usePlatform();
   const [listed, setListed] = useState<Listed | null>(null);
@@ -45,6 +49,9 @@ export function Evaluation({
         {evaluation.split === 'test' ? 'Test' : 'Validation'} split · {evaluation.rows} rows
         {restoredEpoch ? ` · weights of epoch ${restoredEpoch} (the best)` : ''}
       </h3>
+      {networkChanged && (
+        <StaleMark runId={runId} what="train again to evaluate the edited network" />
+      )}
       <dl className="metrics">
         {metrics.acc !== undefined && (
           <>

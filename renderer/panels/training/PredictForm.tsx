@@ -3,10 +3,18 @@ import { useEffect, useState } from 'react';
 import type { ResponseOf } from '../../../electron/contract';
 import { usePlatform } from '../../src/platform';
 import { describeError } from '../../src/errors';
+import { StaleMark } from './StaleMark';
 
 type Prediction = ResponseOf<'training:predict'>;
 
-export function PredictForm({ runId }: { runId: string }) {
+export function PredictForm({
+  runId,
+  networkChanged = false,
+}: {
+  runId: string;
+  /** The canvas network is no longer the one this run trained. */
+  networkChanged?: boolean;
+}) {
   const { api } = usePlatform();
   const [values, setValues] = useState<Record<string, string>>({});
   const [result, setResult] = useState<Prediction | null>(null);
@@ -38,6 +46,12 @@ export function PredictForm({ runId }: { runId: string }) {
   return (
     <section className="predict" aria-label="Predict a row">
       <h3>Try a row</h3>
+      {networkChanged && (
+        <StaleMark
+          runId={runId}
+          what={`the prediction comes from the model ${runId} trained, not the network on the canvas`}
+        />
+      )}
       <form
         className="predict-fields"
         onSubmit={(e) => {

@@ -1,6 +1,29 @@
 /** Finished runs: settings, final numbers, and what differs from the run shown on the charts. */
-import { useTrainingStore } from '../../store/training';
+import { graphDiff } from '../../../engine/graph/graph-diff';
+import { useTrainingStore, type RunView } from '../../store/training';
 import { settingsDiff } from './runStats';
+
+/** How network `run` differs from network `to`: phrases, or null when either was not recorded. */
+export function networkDiff(run: RunView, to: RunView): string[] | null {
+  return run.graph && to.graph ? graphDiff(run.graph, to.graph) : null;
+}
+
+/**
+ * What changed from `run` to `to`: the network first ("dense_1 units 32 → 4"), then the data and
+ * the settings; "same network, same settings" only when all are equal.
+ */
+export function runDifferences(run: RunView, to: RunView): string {
+  const net = networkDiff(run, to);
+  const otherData = run.datasetHash && to.datasetHash && run.datasetHash !== to.datasetHash;
+  const settings = settingsDiff(run.settings, to.settings);
+  const parts = [
+    ...(net === null ? ['network not recorded'] : net),
+    ...(otherData ? ['other training data'] : []),
+    ...settings,
+  ];
+  if (parts.length) return parts.join('; ');
+  return 'same network, same settings';
+}
 
 export function Runs({
   compareIds,
@@ -35,12 +58,6 @@ export function Runs({
               null,
             );
             const test = r.done?.evaluation?.metrics;
-            const otherData =
-              r.datasetHash && current.datasetHash && r.datasetHash !== current.datasetHash;
-            const diff = [
-              ...(otherData ? ['other training data'] : []),
-              ...settingsDiff(r.settings, current.settings),
-            ];
             return (
               <tr key={r.runId}>
                 <td>
@@ -71,7 +88,7 @@ export function Runs({
                       ? `MAE ${test.mae.toFixed(3)}`
                       : '–'}
                 </td>
-                <td>{diff.length ? diff.join('; ') : 'same settings'}</td>
+                <td>{runDifferences(r, current)}</td>
               </tr>
             );
           })}

@@ -8,18 +8,24 @@ import { describeError } from '../../src/errors';
 import { useDataStore } from '../../store/data';
 import { useGraphStore } from '../../store/graph';
 import { useGraphAnalysis } from '../../store/analysis';
-import { isTraining, useTrainingStore, type RunView } from '../../store/training';
+import {
+  isTraining,
+  useNetworkChanged,
+  useTrainingStore,
+  type RunView,
+} from '../../store/training';
 import { useUiStore } from '../../store/ui';
 import { CurveChart } from '../../charts/CurveChart';
 import { useThrottled } from '../../charts/useThrottled';
 import { SettingsForm } from './SettingsForm';
 import { Evaluation } from './Evaluation';
 import { Alerts } from './Alerts';
-import { Runs } from './Runs';
+import { Runs, networkDiff } from './Runs';
 import { PredictForm } from './PredictForm';
 import { WeightsView } from './WeightsView';
 import { NumberField, fromSchema } from '../NumberField';
 import { z } from 'zod';
+import { runGraphOf } from '../../../engine/graph/run-graph';
 import type { BackendPreference } from '../../../electron/contract/training';
 
 function duration(ms: number): string {
@@ -85,6 +91,13 @@ function BackendSelect({ disabled }: { disabled: boolean }) {
   );
 }
 
+/** " (network: dense_1 units 32 → 4)" for an overlaid run trained on another network. */
+function overlayNote(r: RunView, shown: RunView): string {
+  const diff = networkDiff(r, shown);
+  if (diff === null) return ' (network not recorded)';
+  return diff.length ? ` (network: ${diff.join('; ')})` : '';
+}
+
 const NO_EPOCHS: RunView['epochs'] = [];
 const NO_ALERTS: RunView['alerts'] = [];
 
@@ -130,6 +143,8 @@ export function TrainingPanel() {
     [compared],
   );
   const training = useTrainingStore(isTraining);
+  // Results on show are the current run's model: marked once the canvas network differs.
+  const networkChanged = useNetworkChanged(run);
   const [log, setLog] = useState(false);
   // Charts redraw at most 5 times a second: enough to watch, cheap at 10,000 epochs.
   const chartEpochs = useThrottled(run?.epochs ?? NO_EPOCHS, run?.state === 'done' ? 0 : 200);
@@ -148,15 +163,17 @@ export function TrainingPanel() {
     if (!summary) return;
     try {
       const { settings, backendPreference } = useTrainingStore.getState();
+      const { graph } = useGraphStore.getState();
       const res = await api.invoke('training:start', {
         datasetId: summary.id,
-        graph: useGraphStore.getState().graph,
+        graph,
         settings,
         backend: backendPreference,
       });
       useTrainingStore.getState().begin({
         runId: res.runId,
         datasetHash: res.datasetHash,
+        graph: runGraphOf(graph),
         settings,
         dataset: summary.file.name,
         backend: res.backend,
@@ -237,7 +254,8 @@ export function TrainingPanel() {
               </label>
               {compared.length > 0 && (
                 <span className="muted">
-                  Dashed: validation curves of {compared.map((r) => r.runId).join(', ')}
+                  Dashed: validation curves of{' '}
+                  {compared.map((r) => r.runId + overlayNote(r, run)).join(', ')}
                 </span>
               )}
             </div>
@@ -269,10 +287,13 @@ export function TrainingPanel() {
                 evaluation={run.done.evaluation}
                 runId={run.runId}
                 restoredEpoch={run.done.restoredEpoch}
+                networkChanged={networkChanged}
               />
             )}
-            {run.done?.evaluation && <PredictForm runId={run.runId} />}
-            <WeightsView run={run} compared={compared[0] ?? null} />
+            {run.done?.evaluation && (
+              <PredictForm runId={run.runId} networkChanged={networkChanged} />
+            )}
+            <WeightsView run={run} compared={compared[0] ?? null} networkChanged={networkChanged} />
             <Runs compareIds={compareIds} onCompare={setCompareIds} />
           </>
         ) : (

@@ -19,7 +19,8 @@ describe('the format version 1 fixture', () => {
     const expected = JSON.parse(readFileSync(path.join(FIXTURES, 'v1/expected.json'), 'utf8')) as {
       csvSha256: string;
     };
-    expect(opened).toMatchObject({ formatVersion: 1, name: 'iris.layerlab', recovered: false });
+    // Opened as the current format; saving writes it.
+    expect(opened).toMatchObject({ formatVersion: 2, name: 'iris.layerlab', recovered: false });
     expect(opened.graph.nodes.map((n) => n.id)).toEqual(['in', 'd1', 'a1', 'd2', 'sm', 'out']);
     expect(opened.graph.nodes[3]!.position).toEqual({ x: 540, y: 40 });
     // Settings added after the file was written take their defaults.
@@ -30,6 +31,8 @@ describe('the format version 1 fixture', () => {
       earlyStopping: { patience: 5, minDelta: 0, restoreBest: true },
     });
     expect(opened.runs[0]!.epochs.map((x) => x.epoch)).toEqual([1, 2, 3]);
+    // A version 1 run did not record its network or training data.
+    expect(opened.runs[0]).toMatchObject({ graph: null, datasetHash: null });
     expect(opened.runs[0]!.done?.evaluation?.confusion).toEqual([
       [2, 0, 0],
       [0, 1, 1],
@@ -52,7 +55,9 @@ describe('the format version 1 fixture', () => {
       parameters: 67,
       restored: true,
     });
-    expect(opened.warnings).toEqual([]);
+    expect(opened.warnings).toEqual([
+      'The project was upgraded from format version 1; saving writes version 2.',
+    ]);
   });
 
   it('answers a response the contract accepts', async () => {
