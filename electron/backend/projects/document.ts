@@ -234,7 +234,7 @@ export async function openDataset(
       status: 'missing',
       name: dataset.name,
       link: linkOf(ctx, dataset, abs),
-      message: `The linked dataset "${dataset.name}" (${abs}) was not read: reading it was not allowed. Locate it to load it.`,
+      message: `The linked dataset "${dataset.name}" (${abs}) was not read, as reading that file was not allowed. Locate it to load it.`,
     };
   }
   return checkAndLoad(ctx, dataset, abs, false);

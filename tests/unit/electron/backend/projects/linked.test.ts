@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createBackend } from '../../../../../electron/backend/backend';
 import { GrantedAccess } from '../../../../../electron/backend/files/access';
 import {
   projectHandlers,
@@ -117,6 +118,31 @@ describe('linked datasets in desktop mode', () => {
     const opened = await app.handlers['projects:open']({ path: project });
     expect(opened.dataset).toMatchObject({ status: 'missing' });
     expect(app.sources.opened).toEqual([]);
+  });
+
+  it('the desktop backend asks through its platform before loading the linked file', async () => {
+    await savedLinkingOther();
+    const asked: string[] = [];
+    const backend = createBackend(
+      {
+        mode: 'desktop',
+        version: '0.1.0',
+        os: 'linux',
+        workspace: null,
+        recoveryDir: path.join(dir, 'recovery'),
+        showOpenDialog: async () => project,
+        confirmLinkedDataset: async (req) => (asked.push(req.path), true),
+      },
+      new GrantedAccess(),
+    );
+    try {
+      await backend.invoke('dialog:open', { filters: [] });
+      const r = await backend.invoke('projects:open', { path: project });
+      expect(asked).toEqual([other]);
+      expect(r).toMatchObject({ ok: true, value: { dataset: { status: 'loaded' } } });
+    } finally {
+      await backend.dispose();
+    }
   });
 
   it('asks before reading a link a recovered autosave names', async () => {
