@@ -72,6 +72,20 @@ const backend = createBackend(
       if (chosen?.endsWith('.layerlab')) addRecent(chosen);
       return chosen;
     },
+    projectFolders: () => [...new Set(recent.map((file) => path.dirname(file)))],
+    async confirmLinkedDataset(req) {
+      const win = BrowserWindow.getFocusedWindow() ?? mainWindow;
+      const opts = {
+        type: 'question' as const,
+        buttons: ['Read this file', 'Not now'],
+        defaultId: 1,
+        cancelId: 1,
+        message: `"${req.project}" links to the dataset "${req.dataset}" in another file.`,
+        detail: `Allow Layerlab to read ${req.path}?\n\nOnly allow files you expect this project to use. Otherwise the project opens without its dataset, and you can locate it.`,
+      };
+      const r = win ? await dialog.showMessageBox(win, opts) : await dialog.showMessageBox(opts);
+      return r.response === 0;
+    },
     async openExternal(url) {
       if (!url.startsWith('https://')) return false;
       await shell.openExternal(url);

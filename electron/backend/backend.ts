@@ -113,6 +113,10 @@ export function createBackend(
         version: platform.version,
         workspace: platform.workspace,
         recoveryDir: platform.recoveryDir ?? path.join(os.tmpdir(), 'layerlab-recovery'),
+        ...(platform.projectFolders ? { projectFolders: () => platform.projectFolders!() } : {}),
+        ...(platform.confirmLinkedDataset
+          ? { confirmLinkedDataset: platform.confirmLinkedDataset.bind(platform) }
+          : {}),
       },
       sources,
     ),

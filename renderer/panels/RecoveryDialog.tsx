@@ -1,34 +1,33 @@
 /** At start: documents an earlier session autosaved but never saved (it ended abruptly). */
-import { useEffect, useState } from 'react';
-import type { Recoverable } from '../../electron/contract/projects';
+import { useEffect } from 'react';
 import { usePlatform } from '../src/platform';
-import { applyProject, recoverable } from '../src/projectFiles';
-import { describeError } from '../src/errors';
+import { applyProject } from '../src/projectFiles';
+import { useRecoveryStore } from '../store/recovery';
 
 export function RecoveryDialog() {
   const { api } = usePlatform();
-  const [items, setItems] = useState<Recoverable[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const { items, error, confirmingDiscardAll, busy } = useRecoveryStore();
+  const store = useRecoveryStore.getState;
   useEffect(() => {
-    let live = true;
-    void recoverable(api).then((found) => live && setItems(found));
-    return () => {
-      live = false;
-    };
-  }, [api]);
+    void store().load(api);
+  }, [api, store]);
   if (!items.length) return null;
-  const drop = (key: string) => setItems((xs) => xs.filter((x) => x.key !== key));
+  const n = items.length;
   return (
     <div className="modal-backdrop">
       <div className="modal" role="dialog" aria-modal="true" aria-label="Recover unsaved work">
         <h2>Recover unsaved work</h2>
-        <p>Layerlab closed without saving these documents. Their last autosave can be opened.</p>
+        <p>
+          Layerlab closed without saving {n === 1 ? 'this document' : `these ${n} documents`}.
+          {n === 1 ? ' Its' : ' Their'} last autosave can be opened.
+        </p>
         {error && (
           <p className="field-error" role="alert">
             {error}
           </p>
         )}
-        <ul className="recovery-list">
+        {/* Bounded height: many autosaves scroll instead of pushing the buttons off screen. */}
+        <ul className="recovery-list" aria-label="Autosaved documents">
           {items.map((it) => (
             <li key={it.key}>
               <strong>{it.title}</strong>{' '}
@@ -37,25 +36,19 @@ export function RecoveryDialog() {
                 <button
                   type="button"
                   className="primary"
+                  disabled={busy}
                   onClick={() =>
-                    void api.invoke('projects:recover', { key: it.key }).then(
-                      (o) => {
-                        applyProject(o);
-                        setItems([]);
-                      },
-                      (err: unknown) => setError(describeError(err)),
-                    )
+                    void store()
+                      .recover(api, it.key)
+                      .then((o) => o && applyProject(o))
                   }
                 >
                   Recover
                 </button>
                 <button
                   type="button"
-                  onClick={() =>
-                    void api
-                      .invoke('projects:discardRecovery', { key: it.key })
-                      .finally(() => drop(it.key))
-                  }
+                  disabled={busy}
+                  onClick={() => void store().discard(api, it.key)}
                 >
                   Discard
                 </button>
@@ -63,11 +56,32 @@ export function RecoveryDialog() {
             </li>
           ))}
         </ul>
-        <div className="modal-actions">
-          <button type="button" onClick={() => setItems([])}>
-            Not now
-          </button>
-        </div>
+        {confirmingDiscardAll ? (
+          <div
+            className="modal-actions recovery-confirm"
+            role="group"
+            aria-label="Confirm discarding"
+          >
+            <span className="field-error">Discard all {n} autosaves? This cannot be undone.</span>
+            <button type="button" className="primary" onClick={() => void store().discardAll(api)}>
+              Discard all {n}
+            </button>
+            <button type="button" onClick={() => store().askDiscardAll(false)}>
+              Keep them
+            </button>
+          </div>
+        ) : (
+          <div className="modal-actions">
+            {n > 1 && (
+              <button type="button" disabled={busy} onClick={() => store().askDiscardAll(true)}>
+                Discard all…
+              </button>
+            )}
+            <button type="button" disabled={busy} onClick={() => store().close()}>
+              Not now
+            </button>
+          </div>
+        )}
       </div>
     </div>
   );

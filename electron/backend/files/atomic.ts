@@ -1,9 +1,10 @@
 /**
  * Atomic file replacement: write a temporary file beside the target, fsync it, rename it over
  * the target, then fsync the folder. A crash or error at any point leaves the previous file
- * intact (rename is atomic on one file system); the temporary file is removed on failure.
+ * intact (rename is atomic on one file system); the temporary file is removed on failure, and
+ * one left by a crash (the process killed mid-write) is removed by sweepStaleTemps later.
  */
-import { open, rename, unlink } from 'node:fs/promises';
+import { lstat, open, readdir, rename, unlink } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 
@@ -16,13 +17,25 @@ export interface AtomicFs {
 
 const realFs: AtomicFs = { open, rename, unlink };
 
+/** ".NAME.HEX.tmp": hidden, beside NAME, 12 random hex digits. */
+const TEMP_NAME = /^\.(.+)\.[0-9a-f]{12}\.tmp$/;
+
+export function tempNameFor(target: string): string {
+  return `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`;
+}
+
+/** The target a temporary file of ours was written for ("NAME"), or null for any other name. */
+export function tempTarget(name: string): string | null {
+  return TEMP_NAME.exec(name)?.[1] ?? null;
+}
+
 export async function writeFileAtomic(
   target: string,
   data: string | Uint8Array,
   fs: AtomicFs = realFs,
 ): Promise<void> {
   const dir = path.dirname(target);
-  const tmp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  const tmp = path.join(dir, tempNameFor(target));
   let handle: Awaited<ReturnType<typeof open>> | undefined;
   try {
     handle = await fs.open(tmp, 'wx', 0o644);
@@ -44,4 +57,35 @@ export async function writeFileAtomic(
   } catch {
     /* best effort */
   }
+}
+
+export interface SweepOptions {
+  /** Which targets are ours (e.g. names ending in ".layerlab"); nothing else is touched. */
+  isOurTarget: (target: string) => boolean;
+  /** Only files last written before this time (ms) are removed: a save may still be running. */
+  before: number;
+}
+
+/**
+ * Removes temporary files a crashed save left in `dir` (not in its subfolders): plain files
+ * named like ours, for one of our targets, older than `before`. Never follows links. Returns
+ * the paths removed; a folder that cannot be read is skipped.
+ */
+export async function sweepStaleTemps(dir: string, opts: SweepOptions): Promise<string[]> {
+  const removed: string[] = [];
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    const target = tempTarget(name);
+    if (target === null || !opts.isOurTarget(target)) continue;
+    const file = path.join(dir, name);
+    const s = await lstat(file).catch(() => null);
+    if (!s?.isFile() || s.mtimeMs >= opts.before) continue;
+    try {
+      await unlink(file);
+      removed.push(file);
+    } catch {
+      /* gone already, or not ours to remove: leave it */
+    }
+  }
+  return removed;
 }

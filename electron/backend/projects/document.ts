@@ -157,11 +157,37 @@ async function load(
   }
 }
 
-/** Reads a linked dataset file: through the workspace policy in browser mode. */
+/**
+ * Reads a linked dataset file through the access policy: confined to the workspace in browser
+ * mode, only a granted file in desktop mode.
+ */
 async function readLinked(ctx: Context, abs: string): Promise<Uint8Array> {
-  const real =
-    ctx.platform.mode === 'browser' ? await ctx.access.resolveRead(ctx.access.display(abs)) : abs;
+  const real = await ctx.access.resolveRead(ctx.access.display(abs));
   return readCapped(real, MAX_DATASET_BYTES, ctx.access.display(abs));
+}
+
+/**
+ * Desktop: a path named inside a project is read only once the user allowed that one file (a
+ * project could name any file); one the user already chose is not asked about again.
+ */
+async function allowLinked(
+  ctx: Context,
+  dataset: ProjectDataset,
+  abs: string,
+  project: string,
+): Promise<boolean> {
+  if (ctx.platform.mode !== 'desktop') return true;
+  try {
+    await ctx.access.resolveRead(abs);
+    return true;
+  } catch (err) {
+    if (!(err instanceof AppError) || err.code !== 'NOT_ALLOWED') return true;
+  }
+  const confirm = ctx.platform.confirmLinkedDataset;
+  if (!confirm) return false;
+  const ok = await confirm({ project, dataset: dataset.name, path: abs }).catch(() => false);
+  if (ok) ctx.access.grant(abs);
+  return ok;
 }
 
 /** Loads the document's dataset; a missing or changed linked file is reported, not thrown. */
@@ -169,6 +195,7 @@ export async function openDataset(
   ctx: Context,
   dataset: ProjectDataset,
   projectDir: string | null,
+  project: string,
 ): Promise<DatasetStatus> {
   const src = dataset.source;
   if (src.kind === 'embedded') {
@@ -202,6 +229,14 @@ export async function openDataset(
     };
   }
   const abs = path.resolve(base, ...src.path.split('/'));
+  if (!(await allowLinked(ctx, dataset, abs, project))) {
+    return {
+      status: 'missing',
+      name: dataset.name,
+      link: linkOf(ctx, dataset, abs),
+      message: `The linked dataset "${dataset.name}" (${abs}) was not read, as reading that file was not allowed. Locate it to load it.`,
+    };
+  }
   return checkAndLoad(ctx, dataset, abs, false);
 }
 
@@ -261,7 +296,9 @@ export async function openedView(
 ): Promise<OpenedProject> {
   // First: a file whose settings the app refuses is refused before anything is loaded.
   const parts = appParts(project, where.name);
-  const dataset = project.dataset ? await openDataset(ctx, project.dataset, where.dir) : null;
+  const dataset = project.dataset
+    ? await openDataset(ctx, project.dataset, where.dir, where.name)
+    : null;
   let weightsView: OpenedProject['weights'] = null;
   if (project.weights && weights) {
     let restored = false;

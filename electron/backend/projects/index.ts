@@ -4,6 +4,7 @@ export { ProjectService, BACKUP_SUFFIX } from './service';
 export type {
   DatasetContent,
   DatasetToLoad,
+  LinkedDatasetRequest,
   ProjectPlatform,
   ProjectServiceOptions,
   ProjectSources,

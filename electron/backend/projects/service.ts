@@ -25,6 +25,7 @@ import { formatBytes } from '../files/format';
 import { buildProject, locateDataset, openedView, type Context } from './document';
 import { readCapped } from './io';
 import { RecoveryStore, processAlive } from './recovery';
+import { sweepProjectTemps } from './temps';
 import type { ProjectPlatform, ProjectServiceOptions, ProjectSources } from './sources';
 
 export const BACKUP_SUFFIX = '.bak';
@@ -34,6 +35,7 @@ export class ProjectService {
   readonly recovery: RecoveryStore;
   private readonly atomicFs: AtomicFs | undefined;
   private readonly now: () => number;
+  private swept: Promise<string[]> | null = null;
 
   constructor(
     access: FileAccess,
@@ -177,7 +179,18 @@ export class ProjectService {
     return { savedAt, size };
   }
 
-  recoverable(): Promise<Recoverable[]> {
+  /**
+   * Once per app start: removes the temporary files saves killed midway left behind (only ours,
+   * only older than a few minutes). Returns the paths removed.
+   */
+  cleanStaleTemps(): Promise<string[]> {
+    this.swept ??= sweepProjectTemps(this.platform, this.now()).catch(() => []);
+    return this.swept;
+  }
+
+  /** Asked once when the app starts, so it also runs the start's cleanup first. */
+  async recoverable(): Promise<Recoverable[]> {
+    await this.cleanStaleTemps();
     return this.recovery.list();
   }
 

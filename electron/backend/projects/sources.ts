@@ -63,6 +63,23 @@ export interface ProjectPlatform {
   workspace: string | null;
   /** A folder of the app's own (e.g. app.getPath('userData')/recovery); created when needed. */
   recoveryDir: string;
+  /** Desktop: folders the user saved or opened projects in (recent projects); cleaned at start. */
+  projectFolders?: () => string[] | Promise<string[]>;
+  /**
+   * Desktop: asks the user whether a file named inside a project (a linked dataset) may be read;
+   * true grants that one file. Without it, such files are not read (the dataset is "missing").
+   */
+  confirmLinkedDataset?: (request: LinkedDatasetRequest) => Promise<boolean>;
+}
+
+/** What the user is asked before a project's linked dataset is read. */
+export interface LinkedDatasetRequest {
+  /** The project's file name, as shown. */
+  project: string;
+  /** The dataset's name in the project. */
+  dataset: string;
+  /** The absolute path the project's link leads to. */
+  path: string;
 }
 
 /** Test hooks: fail a write midway, fake the clock, simulate another session. */

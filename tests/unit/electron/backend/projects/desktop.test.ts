@@ -18,7 +18,14 @@ function desktop(session: string, pid: number) {
   const sources = new FakeSources();
   const handlers = projectHandlers(
     access,
-    { mode: 'desktop', version: '0.1.0', workspace: null, recoveryDir: path.join(dir, 'recovery') },
+    {
+      mode: 'desktop',
+      version: '0.1.0',
+      workspace: null,
+      recoveryDir: path.join(dir, 'recovery'),
+      // The user allows every linked dataset here (linked.test.ts covers refusing).
+      confirmLinkedDataset: async () => true,
+    },
     sources,
     { session, pid, isAlive: () => false },
   );
