@@ -5,3 +5,13 @@ export * from './shapes';
 export * from './validate';
 export * from './compile';
 export * from './spec-string';
+export {
+  ACTIVATION_LABELS,
+  KINDS,
+  LOSS_LABELS,
+  isLayerKind,
+  kindOf,
+  type FieldDef,
+  type KindDef,
+  type KindParams,
+} from './kinds';

@@ -1,4 +1,7 @@
-/** Problems the graph checker reports, each tied to a node and phrased as what to change. */
+/**
+ * Problems the graph checker reports, each tied to a node and phrased as what to change. Notes
+ * (GraphAnalysis.notes) have the same shape but do not stop training.
+ */
 
 export type ProblemCode =
   | 'invalid_graph'
@@ -25,6 +28,10 @@ export type ProblemCode =
   | 'cce_needs_softmax'
   | 'bce_needs_sigmoid'
   | 'bce_classes'
+  | 'bce_width'
+  | 'loss_task'
+  | 'softmax_task'
+  | 'mse_classes'
   | 'output_width';
 
 export interface GraphProblem {

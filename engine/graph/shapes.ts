@@ -7,9 +7,9 @@
  * node keeps its input's width. A Dense layer holds in·units weights plus units biases (if on).
  */
 import type { Graph, GraphNode } from './document';
+import { kindOf, type Width } from './kinds';
 
-/** Features per sample, or null when not known yet. */
-export type Width = number | null;
+export type { Width } from './kinds';
 
 export interface NodeInfo {
   /** Width entering the node (null for Input, or when unknown). */
@@ -31,10 +31,7 @@ export interface ShapeInfo {
 
 /** Parameter count of a node given its input width. */
 export function parameterCount(node: GraphNode, inWidth: Width): number | null {
-  if (node.kind !== 'dense') return 0;
-  if (inWidth === null) return null;
-  const { units, useBias } = node.params;
-  return inWidth * units + (useBias ? units : 0);
+  return kindOf(node.kind).parameterCount(node.params, inWidth);
 }
 
 /** Renders a width the way the canvas and the summary show it, e.g. "[batch, 16]" or "[batch, ?]". */
@@ -74,12 +71,9 @@ export function inferShapes(graph: Graph, features?: number): ShapeInfo {
       if (node === undefined || seen.has(id)) break; // missing node or a cycle: unknown
       seen.add(id);
       trail.push(id);
-      if (node.kind === 'input') {
-        w = features !== undefined && features >= 1 ? features : null;
-        break;
-      }
-      if (node.kind === 'dense') {
-        w = validUnits(node.params.units);
+      const fixes = kindOf(node.kind).width;
+      if (fixes !== undefined) {
+        w = fixes(node.params, features);
         break;
       }
       id = incoming.get(id);
@@ -95,7 +89,7 @@ export function inferShapes(graph: Graph, features?: number): ShapeInfo {
   const nodes: Record<string, NodeInfo> = {};
   let total: number | null = 0;
   for (const n of byId.values()) {
-    const inW = n.kind === 'input' ? null : inOf(n.id);
+    const inW = kindOf(n.kind).ports.in ? inOf(n.id) : null;
     const params = parameterCount(n, inW);
     nodes[n.id] = { in: inW, out: outOf(n.id), params };
     total = total === null || params === null ? null : total + params;
@@ -103,8 +97,4 @@ export function inferShapes(graph: Graph, features?: number): ShapeInfo {
   const edges: Record<string, Width> = {};
   for (const e of graph.edges) edges[e.id] = byId.has(e.source) ? outOf(e.source) : null;
   return { nodes, edges, totalParams: total };
-}
-
-function validUnits(u: number): Width {
-  return Number.isInteger(u) && u >= 1 ? u : null;
 }

@@ -3,48 +3,36 @@
  * no dangling nodes), node parameters, Softmax / loss combinations and output width, plus the
  * live shapes and parameter counts of `inferShapes`. Pure: used by the renderer and the compiler.
  */
-import { graphNodeSchema, graphSchema, LAYER_LABELS, type Graph, type GraphNode } from './document';
+import { graphNodeSchema, graphSchema, type Graph, type GraphNode } from './document';
+import { checkHead, nodeLabel, type ResolvedLoss, type ValidateOptions } from './head';
+import { isLayerKind, LAYER_LABELS } from './kinds';
 import type { GraphProblem } from './problems';
 import { inferShapes, type ShapeInfo } from './shapes';
 
-export type ResolvedLoss = 'cce' | 'bce' | 'mse';
-
-export interface ValidateOptions {
-  /** Feature count of the data (Input's width). */
-  features?: number;
-  /** Number of classes of a classification target (checks the output width). */
-  classes?: number;
-  /** Number of target columns of a regression (checks the output width with mse). */
-  targets?: number;
-}
+export type { ResolvedLoss, ValidateOptions } from './head';
 
 export interface GraphAnalysis extends ShapeInfo {
   /** True when there are no problems (the graph compiles). */
   ok: boolean;
   problems: GraphProblem[];
+  /** Advice that does not stop training (e.g. mean squared error on a class target). */
+  notes: GraphProblem[];
   /** Node ids from Input onwards along the chain (as far as it goes). */
   chain: string[];
   /** The loss the Output will use ('auto' resolved), or null when there is no usable Output. */
   loss: ResolvedLoss | null;
 }
 
-/** `Dense "d1"` — how messages name a node. */
-export function nodeLabel(node: GraphNode): string {
-  return `${LAYER_LABELS[node.kind]} "${node.id}"`;
-}
-
-const LOSS_WORDS: Record<ResolvedLoss, string> = {
-  cce: 'categorical cross-entropy',
-  bce: 'binary cross-entropy',
-  mse: 'mean squared error',
-};
+export { nodeLabel };
 
 /** Checks a graph; never throws. `graph` may be anything (e.g. parsed from a file). */
 export function validateGraph(graph: Graph, opts: ValidateOptions = {}): GraphAnalysis {
   const problems: GraphProblem[] = [];
+  const notes: GraphProblem[] = [];
   const empty = (): GraphAnalysis => ({
     ok: false,
     problems,
+    notes,
     chain: [],
     loss: null,
     nodes: {},
@@ -72,10 +60,7 @@ export function validateGraph(graph: Graph, opts: ValidateOptions = {}): GraphAn
       continue;
     }
     const kind = (raw as { kind?: unknown })?.kind;
-    const label =
-      typeof kind === 'string' && kind in LAYER_LABELS
-        ? `${LAYER_LABELS[kind as GraphNode['kind']]} "${id}"`
-        : `Node "${id}"`;
+    const label = isLayerKind(kind) ? `${LAYER_LABELS[kind]} "${id}"` : `Node "${id}"`;
     for (const issue of r.error.issues) {
       const field = issue.path.filter((p) => p !== 'params').join('.');
       const inParams = issue.path[0] === 'params';
@@ -88,8 +73,7 @@ export function validateGraph(graph: Graph, opts: ValidateOptions = {}): GraphAn
       });
     }
     // Keep the node for structural checks when its kind is known, with its raw params.
-    if (typeof kind === 'string' && kind in LAYER_LABELS && id !== null)
-      nodes.push(raw as GraphNode);
+    if (isLayerKind(kind) && id !== null) nodes.push(raw as GraphNode);
   }
   const edgesParsed = graphSchema.shape.edges.safeParse(g.edges);
   if (!edgesParsed.success) {
@@ -298,114 +282,8 @@ export function validateGraph(graph: Graph, opts: ValidateOptions = {}): GraphAn
           shapes,
           opts,
           problems,
+          notes,
         )
       : null;
-  return { ok: problems.length === 0, problems, chain, loss, ...shapes };
-}
-
-/** Rules about what sits in the chain: Dense present, Softmax placement, loss, output width. */
-function checkHead(
-  chain: GraphNode[],
-  shapes: ShapeInfo,
-  opts: ValidateOptions,
-  problems: GraphProblem[],
-): ResolvedLoss {
-  const output = chain[chain.length - 1]!;
-  if (output.kind !== 'output') throw new Error('chain must end at Output');
-  const body = chain.slice(1, -1);
-  const denses = body.filter((n) => n.kind === 'dense');
-  if (denses.length === 0) {
-    problems.push({
-      nodeId: output.id,
-      code: 'no_dense',
-      message: `There is no Dense layer between Input and ${nodeLabel(output)}, so there is nothing to learn: add a Dense layer.`,
-    });
-  }
-  const last = body[body.length - 1];
-  for (const n of body) {
-    if (n.kind === 'softmax' && n !== last) {
-      problems.push({
-        nodeId: n.id,
-        code: 'softmax_position',
-        message: `${nodeLabel(n)} must come directly before Output: move it to the end of the chain or delete it.`,
-      });
-    }
-  }
-  const endsSoftmax = last?.kind === 'softmax';
-  const endsSigmoid = last?.kind === 'activation' && last.params.fn === 'sigmoid';
-  const width = last === undefined ? null : (shapes.nodes[last.id]?.out ?? null);
-  const wanted = output.params.loss;
-  const loss: ResolvedLoss =
-    wanted !== 'auto'
-      ? wanted
-      : endsSoftmax
-        ? 'cce'
-        : endsSigmoid && (width === 1 || opts.classes === 2)
-          ? 'bce'
-          : 'mse';
-  const words = LOSS_WORDS[loss];
-
-  if (endsSoftmax && loss !== 'cce') {
-    problems.push({
-      nodeId: output.id,
-      code: 'softmax_loss',
-      message: `${nodeLabel(output)} uses ${words} after ${nodeLabel(last)}: Softmax goes with categorical cross-entropy, so set the loss to cce (or auto) or delete the Softmax.`,
-    });
-  }
-  if (loss === 'cce' && !endsSoftmax) {
-    problems.push({
-      nodeId: output.id,
-      code: 'cce_needs_softmax',
-      message: `${nodeLabel(output)} uses categorical cross-entropy but no Softmax comes right before it: add a Softmax node before Output.`,
-    });
-  }
-  if (loss === 'bce' && !endsSigmoid) {
-    problems.push({
-      nodeId: output.id,
-      code: 'bce_needs_sigmoid',
-      message: `${nodeLabel(output)} uses binary cross-entropy but the node before it is not a sigmoid Activation: add an Activation with sigmoid right before Output.`,
-    });
-  }
-  if (loss === 'bce' && opts.classes !== undefined && opts.classes !== 2) {
-    problems.push({
-      nodeId: output.id,
-      code: 'bce_classes',
-      message: `${nodeLabel(output)} uses binary cross-entropy but the target has ${opts.classes} classes: use categorical cross-entropy with a Softmax, or a target with 2 classes.`,
-    });
-  }
-  if (endsSoftmax && width === 1) {
-    problems.push({
-      nodeId: last.id,
-      code: 'softmax_width',
-      message: `${nodeLabel(last)} gets 1 value per sample, so it always outputs 1: give the Dense before it one unit per class.`,
-    });
-  }
-
-  // Output width: the last Dense decides it.
-  const lastDense = denses[denses.length - 1];
-  if (lastDense !== undefined && width !== null) {
-    let need: number | null = null;
-    let why = '';
-    if (loss === 'cce' && opts.classes !== undefined && opts.classes >= 2) {
-      need = opts.classes;
-      why = `the target has ${opts.classes} classes`;
-    } else if (loss === 'bce' && (opts.classes === undefined || opts.classes === 2)) {
-      need = 1;
-      why = 'binary cross-entropy predicts one probability';
-    } else if (loss === 'mse' && opts.targets !== undefined) {
-      need = opts.targets;
-      why = `the target has ${opts.targets} column${opts.targets === 1 ? '' : 's'}`;
-    } else if (loss === 'mse' && opts.classes !== undefined) {
-      need = opts.classes;
-      why = `the target has ${opts.classes} classes`;
-    }
-    if (need !== null && width !== need) {
-      problems.push({
-        nodeId: lastDense.id,
-        code: 'output_width',
-        message: `${nodeLabel(lastDense)} has ${width} units but ${why}: set its units to ${need}.`,
-      });
-    }
-  }
-  return loss;
+  return { ok: problems.length === 0, problems, notes, chain, loss, ...shapes };
 }

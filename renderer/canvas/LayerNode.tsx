@@ -2,40 +2,16 @@
 import { memo } from 'react';
 import { Handle, Position, type NodeProps, type Node } from '@xyflow/react';
 import { LAYER_LABELS, portsOf, type GraphNode } from '../../engine/graph/document';
+import { kindOf } from '../../engine/graph/kinds';
 import type { NodeInfo } from '../../engine/graph/shapes';
 import { paramsText, shapeText } from './format';
 
 export type LayerNodeData = { node: GraphNode; problem: string | null; info: NodeInfo | undefined };
 export type LayerFlowNode = Node<LayerNodeData, 'layer'>;
 
-const ACTIVATION_NAMES = {
-  none: 'none (linear)',
-  sigmoid: 'sigmoid',
-  tanh: 'tanh',
-  relu: 'ReLU',
-  leaky_relu: 'leaky ReLU',
-} as const;
-
 /** The key parameters of a node in a few words ("16 units", "ReLU", "rate 0.5"). */
 export function nodeSummary(node: GraphNode): string {
-  switch (node.kind) {
-    case 'dense':
-      return `${node.params.units} units${node.params.useBias ? '' : ', no bias'}`;
-    case 'activation':
-      return node.params.fn === 'leaky_relu'
-        ? `leaky ReLU α=${node.params.alpha}`
-        : ACTIVATION_NAMES[node.params.fn];
-    case 'dropout':
-      return `rate ${node.params.rate}`;
-    case 'output':
-      return node.params.loss === 'auto'
-        ? 'loss from the task'
-        : `loss ${node.params.loss.toUpperCase()}`;
-    case 'input':
-      return 'features of the data';
-    case 'softmax':
-      return 'class probabilities';
-  }
+  return kindOf(node.kind).summary(node.params);
 }
 
 function LayerNodeView({ data, selected }: NodeProps<LayerFlowNode>) {

@@ -1,21 +1,14 @@
 /**
- * Edits the selected node's parameters. Each field is checked against the document schema as
- * the user types; only valid values reach the store (so undo never restores a broken graph).
+ * Edits the selected node's parameters. The fields and the words come from the kind's entry in
+ * the layer registry; each field is checked against the kind's schema as the user types, and
+ * only valid values reach the store (so undo never restores a broken graph).
  */
-import {
-  ACTIVATIONS,
-  INITIALIZERS,
-  LAYER_LABELS,
-  LOSSES,
-  activationParamsSchema,
-  denseParamsSchema,
-  dropoutParamsSchema,
-  type GraphNode,
-} from '../../engine/graph/document';
+import { LAYER_LABELS, type GraphNode } from '../../engine/graph/document';
+import { KINDS } from '../../engine/graph/kinds';
 import { useGraphStore, type GraphState } from '../store/graph';
 import { nodeSummary } from '../canvas/LayerNode';
 import { ActivationPlot } from './inspector/ActivationPlot';
-import { NumberField, fromSchema } from './NumberField';
+import { ParamFields } from './inspector/ParamFields';
 import { useGraphAnalysis } from '../store/analysis';
 import { paramsText, shapeText } from '../canvas/format';
 
@@ -53,6 +46,8 @@ function NodeForm({ node }: { node: GraphNode }) {
   const analysis = useGraphAnalysis();
   const info = analysis.nodes[node.id];
   const problems = analysis.problems.filter((p) => p.nodeId === node.id);
+  const notes = analysis.notes.filter((p) => p.nodeId === node.id);
+  const doc = KINDS[node.kind].doc;
   return (
     <form
       className="node-form"
@@ -71,122 +66,18 @@ function NodeForm({ node }: { node: GraphNode }) {
             {p.message}
           </p>
         ))}
+        {notes.map((p) => (
+          <p key={p.code} className="field-note">
+            {p.message}
+          </p>
+        ))}
+        <p className="muted kind-doc">
+          {doc.what} {doc.when}
+        </p>
       </div>
-      {node.kind === 'dense' && (
-        <>
-          <NumberField
-            label="Units"
-            value={node.params.units}
-            step={1}
-            parse={fromSchema(denseParamsSchema.shape.units)}
-            onValid={(units) => setParams(node.id, { ...node.params, units })}
-          />
-          <label className="field check">
-            <input
-              type="checkbox"
-              checked={node.params.useBias}
-              onChange={(e) => setParams(node.id, { ...node.params, useBias: e.target.checked })}
-            />
-            Use bias
-          </label>
-          <label className="field">
-            Initializer
-            <select
-              value={node.params.initializer}
-              onChange={(e) =>
-                setParams(node.id, {
-                  ...node.params,
-                  initializer: e.target.value as (typeof INITIALIZERS)[number],
-                })
-              }
-            >
-              {INITIALIZERS.map((i) => (
-                <option key={i} value={i}>
-                  {i.replace('_', ' ')}
-                </option>
-              ))}
-            </select>
-          </label>
-        </>
-      )}
+      <ParamFields node={node} onChange={(params) => setParams(node.id, params)} />
       {node.kind === 'activation' && (
-        <>
-          <label className="field">
-            Function
-            <select
-              value={node.params.fn}
-              onChange={(e) =>
-                setParams(node.id, {
-                  ...node.params,
-                  fn: e.target.value as (typeof ACTIVATIONS)[number],
-                })
-              }
-            >
-              {ACTIVATIONS.map((a) => (
-                <option key={a} value={a}>
-                  {
-                    {
-                      none: 'none (linear)',
-                      sigmoid: 'sigmoid',
-                      tanh: 'tanh',
-                      relu: 'ReLU',
-                      leaky_relu: 'leaky ReLU',
-                    }[a]
-                  }
-                </option>
-              ))}
-            </select>
-          </label>
-          <ActivationPlot fn={node.params.fn} alpha={node.params.alpha} />
-          {node.params.fn === 'leaky_relu' && (
-            <NumberField
-              label="Slope α"
-              value={node.params.alpha}
-              step={0.01}
-              parse={fromSchema(activationParamsSchema.shape.alpha, 'α must be between 0 and 1')}
-              onValid={(alpha) => setParams(node.id, { ...node.params, alpha })}
-            />
-          )}
-        </>
-      )}
-      {node.kind === 'dropout' && (
-        <NumberField
-          label="Rate"
-          value={node.params.rate}
-          step={0.05}
-          parse={fromSchema(
-            dropoutParamsSchema.shape.rate,
-            'The rate must be at least 0 and below 1',
-          )}
-          onValid={(rate) => setParams(node.id, { rate })}
-        />
-      )}
-      {node.kind === 'output' && (
-        <label className="field">
-          Loss
-          <select
-            value={node.params.loss}
-            onChange={(e) =>
-              setParams(node.id, { loss: e.target.value as (typeof LOSSES)[number] })
-            }
-          >
-            {LOSSES.map((l) => (
-              <option key={l} value={l}>
-                {
-                  {
-                    auto: 'from the task',
-                    cce: 'categorical cross-entropy',
-                    bce: 'binary cross-entropy',
-                    mse: 'mean squared error',
-                  }[l]
-                }
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
-      {(node.kind === 'input' || node.kind === 'softmax') && (
-        <p className="muted">This layer has no parameters to set.</p>
+        <ActivationPlot fn={node.params.fn} alpha={node.params.alpha} />
       )}
     </form>
   );

@@ -1,16 +1,11 @@
 /** The node palette: drag a layer onto the canvas, or press it (or Enter) to add it in view. */
 import type { DragEvent } from 'react';
 import { LAYER_KINDS, LAYER_LABELS, type LayerKind } from '../../engine/graph/document';
+import { KINDS } from '../../engine/graph/kinds';
 import { PALETTE_MIME } from '../canvas/Canvas';
 
-const HINTS: Record<LayerKind, string> = {
-  input: 'The feature columns of your data',
-  dense: 'Fully connected: y = Wx + b',
-  activation: 'none, sigmoid, tanh, ReLU',
-  dropout: 'Randomly drops units while training',
-  softmax: 'Turns scores into class probabilities',
-  output: 'The target and the loss',
-};
+/** The tooltip: what the kind does and when to use it (the registry's words). */
+const hint = (kind: LayerKind) => `${KINDS[kind].doc.what} ${KINDS[kind].doc.when}`;
 
 export function Palette({ onAdd }: { onAdd(kind: LayerKind): void }) {
   const onDragStart = (e: DragEvent, kind: LayerKind) => {
@@ -29,7 +24,7 @@ export function Palette({ onAdd }: { onAdd(kind: LayerKind): void }) {
               draggable
               onDragStart={(e) => onDragStart(e, kind)}
               onClick={() => onAdd(kind)}
-              title={HINTS[kind]}
+              title={hint(kind)}
             >
               {LAYER_LABELS[kind]}
             </button>

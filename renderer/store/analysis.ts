@@ -31,6 +31,8 @@ export function analyse(graph: Graph, shape: DataShape | null): GraphAnalysis {
   const analysis = validateGraph(graph, {
     ...(shape ? { features: shape.features } : {}),
     ...(shape?.classes ? { classes: shape.classes } : {}),
+    // A numeric target: the checker then refuses class losses (BCE, CCE, Softmax) before training.
+    ...(shape?.targets !== undefined ? { targets: shape.targets } : {}),
   });
   cache = {
     edges: graph.edges,

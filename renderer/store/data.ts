@@ -14,6 +14,8 @@ export interface DataShape {
   features: number;
   /** Classes of a classification target; null for regression. */
   classes: number | null;
+  /** Columns of a numeric (regression) target; absent for a class target or when none is chosen. */
+  targets?: number;
   /** Rows in the training split, when known. */
   trainRows: number | null;
 }
@@ -51,6 +53,7 @@ export function shapeOf(s: DatasetSummaryData): DataShape {
     name: s.file.name,
     features: s.encoding.features,
     classes: s.target?.task === 'classification' ? (s.target.classes?.length ?? null) : null,
+    ...(s.target?.task === 'regression' ? { targets: 1 } : {}),
     trainRows: s.split?.train ?? null,
   };
 }

@@ -1,6 +1,6 @@
 /**
- * What the inspector shows about an activation: its curve and derivative, and the lecture's
- * notes on range, saturation and dead units. Display only (training uses the engine's kernels).
+ * What the inspector shows about an activation: its curve and derivative, and notes on range,
+ * saturation and dead units. Display only (training uses the engine's kernels).
  */
 import type { ActivationFn } from '../../../engine/graph/document';
 

@@ -274,16 +274,15 @@ describe('validateGraph', () => {
     expect(codes(g, { targets: 1 })).toEqual([['output_width', 'd']]);
   });
 
-  it('checks a chain of 10,000 nodes quickly without overflowing the stack', () => {
+  // Its speed is measured in bench/validate-bench.ts (npm run bench:validate), not here.
+  it('checks a chain of 10,000 nodes without overflowing the stack', () => {
     const nodes = [node('in', 'input')];
     for (let i = 0; i < 9998; i++)
       nodes.push(node(`n${i}`, i % 2 === 0 ? 'dense' : 'activation', { units: 4 }));
     nodes.push(node('out', 'output', { loss: 'mse' }));
     const g = chain(...nodes);
     g.edges.push({ id: 'loop', source: 'n9000', target: 'n10' });
-    const t0 = Date.now();
     const a = validateGraph(g, { features: 3 });
-    expect(Date.now() - t0).toBeLessThan(2000);
     expect(a.nodes.n9997!.out).toBe(4);
     expect(a.problems.map((p) => p.code)).toContain('cycle');
   });
