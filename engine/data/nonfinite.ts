@@ -10,9 +10,17 @@ import type { SanityInput } from './sanity';
 import type { Finding } from './types';
 
 const EXAMPLES = 3;
+/** Columns named in the one warning (the rest are counted). */
+const NAMED = 5;
 
+/**
+ * One error per column that refuses such cells (with the way back), one warning for the columns
+ * that treat them as missing.
+ */
 export function nonFiniteNumbers(s: SanityInput): Finding[] {
   const out: Finding[] = [];
+  const handled: string[] = [];
+  let handledColumns = 0;
   const target = s.columns.find((c) => c.role === 'target');
   const checked = [...s.features.map((f) => f.summary), ...(target ? [target] : [])];
   for (const c of checked) {
@@ -20,19 +28,18 @@ export function nonFiniteNumbers(s: SanityInput): Finding[] {
     const inf = s.inferred[c.index];
     if (!inf || inf.nonFinite === 0) continue;
     const col = c.role === 'target' ? s.target : s.features.find((f) => f.summary === c)!.col;
+    const n = inf.nonFinite;
     const where = inf.nonFiniteRows
       .slice(0, EXAMPLES)
       .map((r) => `line ${s.lines[r]}: "${col.text(r)}"`)
       .join(', ');
-    const n = inf.nonFinite;
-    const cells = `${n} cell${n === 1 ? '' : 's'} of "${c.name}" ${n === 1 ? 'holds' : 'hold'} no finite number (${where}${n > EXAMPLES ? ', …' : ''})`;
-    const refused = nonFiniteChoice(s.options, c.name) === 'refuse';
-    if (refused) {
+    const cells = `${n} cell${n === 1 ? '' : 's'} of "${c.name}" (${where}${n > EXAMPLES ? ', …' : ''})`;
+    if (nonFiniteChoice(s.options, c.name) === 'refuse') {
       out.push({
         id: 'non-finite-numbers',
         severity: 'error',
         title: 'Infinite or overflowing numbers refused',
-        detail: `${cells}. This column refuses them: fix them in the file, or treat them as missing values.`,
+        detail: `${cells} ${n === 1 ? 'holds' : 'hold'} no finite number, and this column refuses them: fix them in the file, or treat them as missing values.`,
         fix: {
           label: 'Treat them as missing',
           patch: { columns: { [c.name]: { nonFinite: 'missing' } } },
@@ -40,15 +47,22 @@ export function nonFiniteNumbers(s: SanityInput): Finding[] {
       });
       continue;
     }
-    const handled =
-      c.role === 'target'
-        ? 'Rows with one as the target are left out.'
-        : `They are treated as missing values (${IMPUTE_WORDS[c.impute]}).`;
-    out.push({
+    handledColumns++;
+    if (handled.length < NAMED) {
+      const fate =
+        c.role === 'target'
+          ? 'rows left out: the target is missing'
+          : `treated as missing, ${IMPUTE_WORDS[c.impute]}`;
+      handled.push(`${cells}: ${fate}`);
+    }
+  }
+  if (handledColumns > 0) {
+    const more = handledColumns - handled.length;
+    out.unshift({
       id: 'non-finite-numbers',
       severity: 'warning',
       title: 'Infinite or overflowing numbers',
-      detail: `${cells}: too large for a number or written as infinity. ${handled}`,
+      detail: `Cells written as numbers hold no finite value (too large for a number, or infinity): ${handled.join('; ')}${more > 0 ? `; and ${more} more column${more === 1 ? '' : 's'}` : ''}.`,
       fix: null,
     });
   }

@@ -36,7 +36,7 @@ export function parseNumber(cell: string, decimalComma: boolean): number {
   return v;
 }
 
-const NOT_FINITE_WORD = /^[+-]?(inf|infinity|nan)$/i;
+const NOT_FINITE_WORD = /^([+-]?(inf|infinity)|[+-]nan)$/i;
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 /**

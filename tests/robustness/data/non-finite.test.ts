@@ -36,9 +36,9 @@ describe('infinite and overflowing numbers in a numeric column', () => {
     expect(s.encoding.featureNames).toEqual(['x', 'z']); // not one-hot
     const f = s.findings.find((g) => g.id === 'non-finite-numbers');
     expect(f).toMatchObject({ severity: 'warning' });
-    expect(f!.detail).toContain('6 cells of "x" hold no finite number');
-    expect(f!.detail).toContain('line 12: "1e309", line 17: "-1e309", line 22: "Infinity"');
-    expect(f!.detail).toContain('filled with the mean');
+    expect(f!.detail).toContain(
+      '6 cells of "x" (line 12: "1e309", line 17: "-1e309", line 22: "Infinity", …): treated as missing, filled with the mean',
+    );
     expect(s.ready).toBe(true);
     // The encoded rows hold only finite numbers.
     const train = store.encodeSplit(s.id, 'train');
@@ -78,7 +78,7 @@ describe('infinite and overflowing numbers in a numeric column', () => {
     expect(s.target).toMatchObject({ name: 'x', task: 'regression' });
     expect(s.droppedRows.missingTarget).toBe(6);
     const f = s.findings.find((g) => g.id === 'non-finite-numbers');
-    expect(f!.detail).toContain('Rows with one as the target are left out');
+    expect(f!.detail).toContain('rows left out: the target is missing');
     expect(s.target!.stats!.max).toBeLessThan(20);
   });
 });
