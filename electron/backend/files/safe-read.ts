@@ -40,7 +40,7 @@ export function notRegularFile(shown: string, s: Stats): AppError {
 function timedOut(shown: string, ms: number): AppError {
   return new AppError(
     'IO_ERROR',
-    `Reading "${shown}" took longer than ${Math.round(ms / 1000)} s; it may be on a drive or network share that stopped answering.`,
+    `Reading "${shown}" took longer than ${ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`}; it may be on a drive or network share that stopped answering.`,
     { path: shown, timeoutMs: ms },
   );
 }
@@ -49,7 +49,12 @@ function timedOut(shown: string, ms: number): AppError {
  * `p`, or a timeout error after `ms`. A value that arrives late is handed to `late` (to close a
  * handle nobody will use).
  */
-function within<T>(p: Promise<T>, ms: number, shown: string, late?: (v: T) => void): Promise<T> {
+export function within<T>(
+  p: Promise<T>,
+  ms: number,
+  shown: string,
+  late?: (v: T) => void,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     let done = false;
     const timer = setTimeout(() => {
