@@ -114,6 +114,7 @@ export const columnOverrideSchema = z
     use: z.boolean().optional(),
     impute: z.enum(IMPUTE_STRATEGIES).optional(),
     fill: z.string().max(200).optional(),
+    nonFinite: z.enum(['missing', 'refuse']).optional(),
   })
   .strict();
 

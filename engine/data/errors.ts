@@ -15,7 +15,9 @@ export type DatasetProblem =
   | 'target-all-missing'
   | 'no-features'
   | 'no-rows'
-  | 'bad-options';
+  | 'bad-options'
+  | 'too-many-columns'
+  | 'too-many-cells';
 
 export interface DatasetErrorDetails {
   problem: DatasetProblem;

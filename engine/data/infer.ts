@@ -2,8 +2,8 @@
  * Column type inference: what each column of a parsed table holds, and whether it can feed the
  * network. Decisions come with a reason the Data panel shows; the user can override any of them.
  */
-import { looksLikeDate, parseBoolean } from './csv/cells';
-import { MISSING, NUMBER, type Column } from './csv/column';
+import { isNonFiniteNumber, looksLikeDate, parseBoolean } from './csv/cells';
+import { CHUNK, MISSING, NUMBER, type Column } from './csv/column';
 import type { ColumnKind } from './types';
 
 export interface Inference {
@@ -19,6 +19,13 @@ export interface Inference {
   invalid: number;
   /** Row of the first such cell, for the message. */
   firstInvalidRow: number | null;
+  /**
+   * Cells of a numeric column written as numbers without a finite value ("1e309", "Infinity"):
+   * not counted as strings (the column stays numeric); their value is missing.
+   */
+  nonFinite: number;
+  /** Rows of the first few of them, for the finding. */
+  nonFiniteRows: number[];
 }
 
 const DISTINCT_CAP = 1000;
@@ -29,26 +36,29 @@ const ID_NAME = /(^|[_\s-])(id|uuid|guid|key)$|^id/i;
 export function inferColumn(col: Column): Inference {
   const n = col.length;
   const filled = n - col.missing;
-  const stringCells = filled - col.numbers;
-  const base = { invalid: 0, firstInvalidRow: null };
+  const base = { invalid: 0, firstInvalidRow: null, nonFinite: 0, nonFiniteRows: [] };
   if (filled === 0)
     return { ...base, kind: 'empty', reason: 'every value is missing', distinct: 0 };
 
+  const inf = nonFiniteCells(col);
+  // Cells with a value: a finite number or a string.
+  const valued = filled - inf.count;
+  const stringCells = valued - col.numbers;
   const nums = scanNumbers(col, ID_NAME.test(col.name) ? Infinity : DISTINCT_CAP);
-  if (stringCells === 0 || col.numbers >= 0.9 * filled) {
+  if (stringCells === 0 || col.numbers >= 0.9 * valued) {
     const invalid = stringCells;
-    const firstInvalidRow = invalid > 0 ? firstStringRow(col) : null;
+    const firstInvalidRow = invalid > 0 ? firstStringRow(col, inf.codes) : null;
     const note =
       invalid > 0
         ? `${invalid} cell${invalid === 1 ? ' is' : 's are'} not a number (first: "${col.text(firstInvalidRow ?? 0)}"); treated as missing`
         : null;
-    const r = { invalid, firstInvalidRow };
+    const r = { invalid, firstInvalidRow, nonFinite: inf.count, nonFiniteRows: inf.rows };
     if (nums.distinct === 1 && invalid === 0)
       return { ...r, kind: 'constant', reason: 'the same value in every row', distinct: 1 };
     if (nums.integers) {
       if (nums.distinct === 2 && nums.zeroOne)
         return { ...r, kind: 'boolean', reason: note, distinct: 2 };
-      const unique = nums.distinct === filled && filled >= 20;
+      const unique = nums.distinct === valued && valued >= 20;
       if (unique && (nums.countsUp || ID_NAME.test(col.name))) {
         return {
           ...r,
@@ -134,9 +144,46 @@ function scanNumbers(col: Column, cap: number): NumberScan {
   return { distinct: seen.size, integers, zeroOne, countsUp };
 }
 
-function firstStringRow(col: Column): number | null {
-  for (let r = 0; r < col.length; r++) if (col.code(r) >= 0) return r;
+/** The first row holding a string (other than a non-finite number, flagged by code). */
+function firstStringRow(col: Column, nonFinite: Uint8Array | null): number | null {
+  for (let r = 0; r < col.length; r++) {
+    const code = col.code(r);
+    if (code >= 0 && !nonFinite?.[code]) return r;
+  }
   return null;
+}
+
+const NON_FINITE_ROWS = 5;
+
+/**
+ * The string cells of a column that are numbers without a finite value: flagged per dictionary
+ * code, counted, the first rows kept. Only columns with numbers are looked at (a text column's
+ * "inf" is a word).
+ */
+function nonFiniteCells(col: Column): { count: number; rows: number[]; codes: Uint8Array | null } {
+  const none = { count: 0, rows: [], codes: null };
+  if (!col.hasStrings || col.numbers === 0) return none;
+  const flags = new Uint8Array(col.strings.length);
+  let any = false;
+  col.strings.forEach((s, code) => {
+    if (!isNonFiniteNumber(s, col.decimalComma)) return;
+    flags[code] = 1;
+    any = true;
+  });
+  if (!any) return none;
+  let count = 0;
+  const rows: number[] = [];
+  for (let c = 0; c < col.chunkCount; c++) {
+    const codes = col.codeChunk(c)!;
+    const end = col.chunkLength(c);
+    for (let i = 0; i < end; i++) {
+      const code = codes[i]!;
+      if (code < 0 || !flags[code]) continue;
+      count++;
+      if (rows.length < NON_FINITE_ROWS) rows.push(c * CHUNK + i);
+    }
+  }
+  return { count, rows, codes: flags };
 }
 
 function booleanish(col: Column, zeroOne: boolean): boolean {

@@ -1,7 +1,14 @@
 /** Default import options, and merging a partial patch (from the UI or a one-click fix). */
-import type { DatasetOptions } from './types';
+import type { DatasetOptions, NonFiniteChoice } from './types';
 
 export const DEFAULT_SEED = 42;
+
+/** Numbers without a finite value count as missing unless a column's override refuses them. */
+export const DEFAULT_NON_FINITE: NonFiniteChoice = 'missing';
+
+export function nonFiniteChoice(options: DatasetOptions, column: string): NonFiniteChoice {
+  return options.columns[column]?.nonFinite ?? DEFAULT_NON_FINITE;
+}
 
 export const DEFAULT_OPTIONS: DatasetOptions = {
   target: null,

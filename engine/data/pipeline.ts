@@ -224,7 +224,7 @@ function* steps(
       role,
       reason,
       missing: col.missing,
-      invalid: inf.invalid,
+      invalid: inf.invalid + inf.nonFinite,
       distinct: inf.distinct,
       impute,
       stats,
@@ -338,6 +338,8 @@ function* steps(
   if (errors.length === 0) {
     const input: SanityInput = {
       classCounts,
+      inferred,
+      lines: table.lines,
       options,
       task,
       classes,

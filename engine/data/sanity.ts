@@ -4,7 +4,8 @@
  * explain (and, where one exists, offer a one-click fix as an options patch).
  */
 import type { Column } from './csv/column';
-import { categoryKey } from './infer';
+import { categoryKey, type Inference } from './infer';
+import { nonFiniteNumbers } from './nonfinite';
 import type { Splits } from './split';
 import type { ColumnSummary, DatasetOptions, Finding, Task } from './types';
 
@@ -24,6 +25,10 @@ export interface SanityInput {
   duplicatesAcross: number;
   /** Rows per class among the kept rows and in each split (classification with splits only). */
   classCounts: ClassCounts | null;
+  /** Inference per table column. */
+  inferred: readonly Inference[];
+  /** File line of each table row, for messages. */
+  lines: Int32Array;
 }
 
 export interface ClassCounts {
@@ -271,6 +276,7 @@ const tooManyParameters: Check = (s) => {
 };
 
 export const CHECKS: readonly Check[] = [
+  nonFiniteNumbers,
   sortedByClass,
   differentScales,
   excludedColumns,

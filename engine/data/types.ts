@@ -23,6 +23,13 @@ export const USABLE_KINDS: readonly ColumnKind[] = ['numeric', 'integer', 'boole
 export type ImputeStrategy = 'drop' | 'mean' | 'median' | 'mostFrequent' | 'constant';
 export type Scaling = 'standardize' | 'minmax' | 'none';
 export type Task = 'classification' | 'regression';
+/**
+ * What a numeric column does with cells that hold no finite number ("1e309", "Infinity"):
+ * treat them as missing (imputed like other gaps), or refuse them (training waits until the file
+ * is fixed).
+ */
+export type NonFiniteChoice = 'missing' | 'refuse';
+export const NON_FINITE_CHOICES: readonly NonFiniteChoice[] = ['missing', 'refuse'];
 
 /** A user decision about one column; anything left out keeps the inferred default. */
 export interface ColumnOverride {
@@ -32,6 +39,8 @@ export interface ColumnOverride {
   impute?: ImputeStrategy;
   /** The value for the 'constant' strategy (a number, or a category name). */
   fill?: string;
+  /** Cells without a finite number (default: DEFAULT_NON_FINITE, engine/data/options.ts). */
+  nonFinite?: NonFiniteChoice;
 }
 
 export interface SplitFractions {
@@ -87,7 +96,10 @@ export interface ColumnSummary {
   /** Why a column is excluded, or a note about how it was read. */
   reason: string | null;
   missing: number;
-  /** Cells of a numeric column that are not numbers (treated as missing). */
+  /**
+   * Cells of a numeric column that are not numbers, or numbers without a finite value ("1e309",
+   * "Infinity"); treated as missing.
+   */
   invalid: number;
   distinct: number;
   impute: ImputeStrategy;

@@ -1,15 +1,18 @@
 /**
- * Reading a CSV file safely: refuse files too big for memory (with the size, before reading a
- * byte), notice a file that disappears or changes while it is read, and (for the app) stream it
- * as decoded text in pieces, so a big file is never held whole.
+ * Reading a CSV file safely: refuse anything but a regular file (a FIFO, socket, device or
+ * folder, checked on the open handle, never blocking) and files too big for memory (with the
+ * size, before reading a byte), give up on reads that hang, notice a file that disappears or
+ * changes while it is read, and (for the app) stream it as decoded text in pieces, so a big file
+ * is never held whole.
  */
 import { isAscii } from 'node:buffer';
-import { open, stat as fsStat, type FileHandle } from 'node:fs/promises';
+import { stat as fsStat } from 'node:fs/promises';
 import path from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { AppError } from '../../contract/errors';
 import type { TextStream } from '../../../engine/data/csv/parse';
 import { formatBytes } from '../files/format';
+import { notRegularFile, ReadableFile } from '../files/safe-read';
 import { countLines, firstInvalidUtf8 } from './decode';
 
 /** A hard ceiling, whatever the memory: beyond it, sample the rows. */
@@ -44,8 +47,8 @@ async function checkBefore(abs: string, maxBytes: number | undefined): Promise<C
   const before = await fsStat(abs).catch(() => {
     throw gone(name);
   });
-  if (!before.isFile())
-    throw new AppError('BAD_REQUEST', `"${name}" is not a file.`, { file: name });
+  // Stat does not open, so it cannot block on a FIFO; the open handle is checked again.
+  if (!before.isFile()) throw notRegularFile(name, before);
   const limit = maxBytes ?? memoryLimit();
   if (before.size > limit) {
     throw new AppError(
@@ -65,14 +68,21 @@ function changed(name: string, was: number, now: number): AppError {
   );
 }
 
+/** Opens a regular file; a file gone by now is said so, other refusals pass through. */
+async function openFile(abs: string, name: string): Promise<ReadableFile> {
+  return ReadableFile.open(abs, name).catch((err: unknown) => {
+    throw err instanceof AppError ? err : gone(name);
+  });
+}
+
 function gone(name: string): AppError {
   return new AppError('NOT_FOUND', `"${name}" disappeared before it could be read.`, {
     file: name,
   });
 }
 
-async function checkAfter(abs: string, c: Checked, read: number, handle: FileHandle) {
-  const after = await handle.stat();
+async function checkAfter(abs: string, c: Checked, read: number, file: ReadableFile) {
+  const after = await file.stat();
   if (read !== c.size || after.size !== c.size || after.mtimeMs !== c.mtimeMs)
     throw changed(c.name, c.size, after.size);
   // A file deleted while open stays readable on POSIX; say so rather than load a ghost.
@@ -84,22 +94,20 @@ async function checkAfter(abs: string, c: Checked, read: number, handle: FileHan
 /** The whole file's bytes (the CLI, small files). */
 export async function readCsvFile(abs: string, options: ReadOptions = {}): Promise<Uint8Array> {
   const c = await checkBefore(abs, options.maxBytes);
-  const handle = await open(abs, 'r').catch(() => {
-    throw gone(c.name);
-  });
+  const file = await openFile(abs, c.name);
   const bytes = new Uint8Array(c.size);
   try {
     let off = 0;
     while (off < bytes.length) {
       const n = Math.min(PIECE, bytes.length - off);
-      const { bytesRead } = await handle.read(bytes, off, n, off);
+      const bytesRead = await file.read(bytes, off, n, off);
       if (bytesRead === 0) break;
       off += bytesRead;
       options.onProgress?.(off / bytes.length, bytes.length);
     }
-    await checkAfter(abs, c, off, handle);
+    await checkAfter(abs, c, off, file);
   } finally {
-    await handle.close();
+    await file.close();
   }
   return bytes;
 }
@@ -155,14 +163,12 @@ async function* pieces(
   label: string,
   onRead: (bytes: number) => void,
 ): AsyncGenerator<string> {
-  const handle = await open(abs, 'r').catch(() => {
-    throw gone(c.name);
-  });
+  const file = await openFile(abs, c.name);
   try {
-    const off = yield* decodeRange(handle, abs, 0, Infinity, label, (n) => onRead(n));
-    await checkAfter(abs, c, off, handle);
+    const off = yield* decodeRange(file, abs, 0, Infinity, label, (n) => onRead(n));
+    await checkAfter(abs, c, off, file);
   } finally {
-    await handle.close();
+    await file.close();
   }
 }
 
@@ -172,7 +178,7 @@ async function* pieces(
  * boundary (a part of a file starts after a line break).
  */
 async function* decodeRange(
-  handle: FileHandle,
+  handle: ReadableFile,
   abs: string,
   start: number,
   end: number,
@@ -187,7 +193,7 @@ async function* decodeRange(
   const buf = Buffer.alloc(PIECE);
   let off = start;
   while (off < end) {
-    const { bytesRead } = await handle.read(buf, 0, Math.min(PIECE, end - off), off);
+    const bytesRead = await handle.read(buf, 0, Math.min(PIECE, end - off), off);
     if (bytesRead === 0) break;
     const bytes = buf.subarray(0, bytesRead);
     let text: string;
@@ -217,9 +223,7 @@ export async function* rangeText(
   label: string,
   onPiece: (read: number, bytes: Uint8Array) => void,
 ): AsyncGenerator<string> {
-  const handle = await open(file.path, 'r').catch(() => {
-    throw gone(file.name);
-  });
+  const handle = await openFile(file.path, file.name);
   try {
     yield* decodeRange(handle, file.path, start, end, label, onPiece);
   } finally {
@@ -229,12 +233,10 @@ export async function* rangeText(
 
 /** `count` bytes of a file from `at` (fewer at its end). */
 export async function readBytes(abs: string, at: number, count: number): Promise<Uint8Array> {
-  const handle = await open(abs, 'r').catch(() => {
-    throw gone(path.basename(abs));
-  });
+  const handle = await openFile(abs, path.basename(abs));
   try {
     const buf = new Uint8Array(count);
-    const { bytesRead } = await handle.read(buf, 0, count, at);
+    const bytesRead = await handle.read(buf, 0, count, at);
     return buf.subarray(0, bytesRead);
   } finally {
     await handle.close();
@@ -253,11 +255,11 @@ export async function assertUnchanged(file: CsvFileStream): Promise<void> {
 /** Line of the first non-UTF-8 byte, given the piece that failed and where it starts. */
 async function lineOfBadByte(abs: string, pieceStart: number, piece: Uint8Array): Promise<number> {
   let lines = countLines(piece, firstInvalidUtf8(piece));
-  const handle = await open(abs, 'r');
+  const handle = await openFile(abs, path.basename(abs));
   try {
     const buf = new Uint8Array(PIECE);
     for (let off = 0; off < pieceStart;) {
-      const { bytesRead } = await handle.read(buf, 0, Math.min(PIECE, pieceStart - off), off);
+      const bytesRead = await handle.read(buf, 0, Math.min(PIECE, pieceStart - off), off);
       if (bytesRead === 0) break;
       lines += countLines(buf, bytesRead) - 1;
       off += bytesRead;

@@ -1,5 +1,5 @@
 /** files:* and dialog:* handlers: reading, writing and choosing files through a FileAccess policy. */
-import { readdir, stat, open } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
   AppError,
@@ -11,7 +11,7 @@ import {
 import type { Platform } from '../platform';
 import type { FileAccess } from './access';
 import { writeFileAtomic } from './atomic';
-import { formatBytes } from './format';
+import { ReadableFile } from './safe-read';
 
 const LIST_LIMIT = 5000;
 
@@ -85,23 +85,10 @@ export function fileHandlers(platform: Platform, access: FileAccess) {
     ): Promise<ResponseOf<'files:readText'>> {
       const abs = await access.resolveRead(req.path);
       const limit = req.maxBytes ?? MAX_TEXT_BYTES;
-      const handle = await open(abs, 'r');
+      // Never blocks: a FIFO, socket, device or folder is refused once open, reads time out.
+      const file = await ReadableFile.open(abs, req.path);
       try {
-        const s = await handle.stat();
-        if (!s.isFile())
-          throw new AppError('BAD_REQUEST', `"${req.path}" is not a file.`, { path: req.path });
-        if (s.size > limit) {
-          throw new AppError(
-            'TOO_LARGE',
-            `"${path.basename(abs)}" is ${formatBytes(s.size)}; the limit is ${formatBytes(limit)}.`,
-            {
-              path: req.path,
-              size: s.size,
-              limit,
-            },
-          );
-        }
-        const bytes = await handle.readFile();
+        const bytes = await file.readAll(limit);
         let text: string;
         try {
           text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -110,9 +97,14 @@ export function fileHandlers(platform: Platform, access: FileAccess) {
             path: req.path,
           });
         }
-        return { path: access.display(abs), name: path.basename(abs), size: s.size, text };
+        return {
+          path: access.display(abs),
+          name: path.basename(abs),
+          size: bytes.byteLength,
+          text,
+        };
       } finally {
-        await handle.close();
+        await file.close();
       }
     },
 

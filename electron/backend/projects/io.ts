@@ -1,12 +1,10 @@
 /** File reading with a size cap, hashing and the embedded dataset's gzip + base64. */
 import { createHash } from 'node:crypto';
-import { open, stat } from 'node:fs/promises';
-import path from 'node:path';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import type { DatasetSource } from '../../../engine/graph/project';
 import { AppError } from '../../contract';
-import { formatBytes } from '../files/format';
+import { ReadableFile } from '../files/safe-read';
 
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
@@ -15,34 +13,16 @@ export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** Reads a regular file of at most `limit` bytes (checked before reading). */
+/**
+ * Reads a regular file of at most `limit` bytes (checked before reading, and again while it is
+ * read). Opened without blocking and refused unless regular (see files/safe-read.ts).
+ */
 export async function readCapped(abs: string, limit: number, shown: string): Promise<Uint8Array> {
-  // Checked before opening: opening a named pipe or a device could block or never end.
-  if (!(await stat(abs)).isFile()) {
-    throw new AppError('BAD_REQUEST', `"${shown}" is not a file.`, { path: shown });
-  }
-  const handle = await open(abs, 'r');
+  const file = await ReadableFile.open(abs, shown);
   try {
-    const s = await handle.stat();
-    if (!s.isFile())
-      throw new AppError('BAD_REQUEST', `"${shown}" is not a file.`, { path: shown });
-    if (s.size > limit) {
-      throw new AppError(
-        'TOO_LARGE',
-        `"${path.basename(abs)}" is ${formatBytes(s.size)}; the limit is ${formatBytes(limit)}.`,
-        { path: shown, size: s.size, limit },
-      );
-    }
-    const bytes = await handle.readFile();
-    if (bytes.byteLength > limit) {
-      throw new AppError('TOO_LARGE', `"${path.basename(abs)}" grew past the limit while read.`, {
-        path: shown,
-        limit,
-      });
-    }
-    return bytes;
+    return await file.readAll(limit);
   } finally {
-    await handle.close();
+    await file.close();
   }
 }
 

@@ -9,6 +9,29 @@ export const PREVIEW_ROWS = 20;
 /** Non-blank rows looked at to decide whether the first is a header. */
 export const HEADER_SAMPLE = 50;
 export const MAX_BAD_ROWS_LISTED = 20;
+/**
+ * Columns a table may have. Every column is kept in memory with its statistics and crosses to
+ * the Data panel as a summary; beyond this a file is refused before any row is stored.
+ */
+export const MAX_COLUMNS = 20_000;
+/** Cells (rows × columns) a table may have: 4 to 12 bytes each in memory. */
+export const MAX_CELLS = 1 << 28;
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+export function tooManyColumns(file: string, columns: number, line: number): DatasetError {
+  return new DatasetError(
+    `"${file}" line ${line} has ${count(columns)} columns; Layerlab reads at most ${count(MAX_COLUMNS)}. Keep the columns you need (in a spreadsheet or with a script) and open the file again.`,
+    { problem: 'too-many-columns', file, line, columns, limit: MAX_COLUMNS },
+  );
+}
+
+export function tooManyCells(file: string, columns: number): DatasetError {
+  return new DatasetError(
+    `"${file}" has more than ${count(MAX_CELLS)} cells (rows × ${count(columns)} columns); Layerlab keeps every cell in memory. Use a sample of the rows or fewer columns.`,
+    { problem: 'too-many-cells', file, columns, limit: MAX_CELLS },
+  );
+}
 
 /** A line with nothing on it (counted as an empty line, not a row). */
 export function isBlankRow(raw: string[]): boolean {
@@ -62,6 +85,7 @@ export class Builder {
       this.hasHeader = preset.hasHeader;
       this.header = preset.header;
       this.skipHeaderRow = preset.hasHeader && preset.headerRow;
+      if (this.header.length > MAX_COLUMNS) throw tooManyColumns(file, this.header.length, 1);
       if (!preset.hasHeader && preset.headerRow) this.noHeaderNote();
       this.columns = this.header.map((name) => new Column(name, this.dialect.decimalComma));
     }
@@ -72,6 +96,9 @@ export class Builder {
       this.emptyLines++;
       return;
     }
+    // Refused at the first line: 50 sample rows of a very wide file would already be too much.
+    if (this.pending?.length === 0 && raw.length > MAX_COLUMNS)
+      throw tooManyColumns(this.file, raw.length, line);
     if (this.skipHeaderRow) {
       this.skipHeaderRow = false;
       this.headerLine = line;
@@ -154,6 +181,7 @@ export class Builder {
       grown.set(this.lines);
       this.lines = grown;
     }
+    if ((this.rows + 1) * cells.length > MAX_CELLS) throw tooManyCells(this.file, cells.length);
     this.lines[this.rows++] = line;
     for (let j = 0; j < cells.length; j++) this.columns[j]!.push(cells[j]!);
     if (this.preview.length < PREVIEW_ROWS) this.preview.push(cells);
@@ -200,6 +228,8 @@ export function checkTable(t: RawTable, skipBadRows: boolean, headerLine = 1): R
       { problem: 'field-count', file, line: listed[0]?.line, lines: listed.map((r) => r.line) },
     );
   }
+  // Parts each stay under the limit; the joined table may not.
+  if (t.rows * t.columns.length > MAX_CELLS) throw tooManyCells(file, t.columns.length);
   if (t.rows === 0) {
     throw t.hasHeader && t.badRowCount === 0
       ? new DatasetError(`"${file}" has a header row but no data rows.`, {

@@ -36,6 +36,21 @@ export function parseNumber(cell: string, decimalComma: boolean): number {
   return v;
 }
 
+const NOT_FINITE_WORD = /^([+-]?(inf|infinity)|[+-]nan)$/i;
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/**
+ * A cell written as a number that has no finite value: "Infinity", "-inf", "-nan" (plain "nan"
+ * is a missing-value token), or a number too big for a double ("1e309"). `parseNumber` gives
+ * NaN for these; inference counts them apart so they do not make a numeric column look like text.
+ */
+export function isNonFiniteNumber(cell: string, decimalComma: boolean): boolean {
+  if (cell.length > 1000) return false;
+  if (NOT_FINITE_WORD.test(cell)) return true;
+  const s = decimalComma ? cell.replace(',', '.') : cell;
+  return DECIMAL.test(s) && !Number.isFinite(Number(s));
+}
+
 const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
 
 /**

@@ -2,9 +2,11 @@
  * One column of a parsed table, stored compactly: numbers as Float32 (what the network gets
  * anyway; a column switches to Float64 when it holds an integer Float32 cannot represent, such
  * as an ID or a timestamp) and other strings as codes into a per-column dictionary. Cells live in
- * fixed-size chunks so growing never copies (a doubling array would briefly need twice the
- * memory on a big file). For up to 1000 distinct numbers the column remembers each one's exact
- * text ("0.1", not Float32's 0.100000001), for category keys and class names.
+ * chunks of CHUNK cells, so a big column grows without copying (a doubling array would briefly
+ * need twice the memory on a big file). The first chunk starts small and doubles up to CHUNK:
+ * a file with many columns and few rows must not reserve CHUNK cells per column up front (100,000
+ * columns would take gigabytes). For up to 1000 distinct numbers the column remembers each one's
+ * exact text ("0.1", not Float32's 0.100000001), for category keys and class names.
  *
  * Per cell: `num` holds the number, or NaN; `codes` (allocated only once a non-numeric string
  * appears) says what a NaN means: MISSING, or a dictionary index ≥ 0. Without `codes` a NaN is
@@ -17,6 +19,8 @@ const SHIFT = 16;
 /** Cells per storage chunk (row r lives in chunk r >>> 16 at offset r & 0xffff). */
 export const CHUNK = 1 << SHIFT;
 const MASK = CHUNK - 1;
+/** Cells of a new column's first chunk (it doubles from there up to CHUNK). */
+const FIRST = 64;
 
 export const NUMBER = -1;
 export const MISSING = -2;
@@ -51,6 +55,8 @@ export class Column {
   /** Statistics of the numbers, kept as cells arrive. */
   readonly summary: NumberSummary = emptySummary();
   private codes: Int32Array[] | null = null;
+  /** Cells allocated: full chunks, then the last one (CHUNK cells, or fewer while growing). */
+  private capacity = 0;
   private readonly dict = new Map<string, number>();
   /** Dictionary strings, by code. */
   readonly strings: string[] = [];
@@ -60,17 +66,14 @@ export class Column {
 
   constructor(
     readonly name: string,
-    private readonly decimalComma: boolean,
+    readonly decimalComma: boolean,
   ) {}
 
   /** Appends one raw cell (already trimmed). */
   push(cell: string): void {
     const i = this.length++;
+    if (i === this.capacity) this.grow();
     const c = i >>> SHIFT;
-    if (c === this.num.length) {
-      this.num.push(this.wide ? new Float64Array(CHUNK) : new Float32Array(CHUNK));
-      this.codes?.push(new Int32Array(CHUNK));
-    }
     const o = i & MASK;
     // Numbers first: they are most cells, and the number parser rejects non-numbers quickly.
     const v = parseNumber(cell, this.decimalComma);
@@ -102,6 +105,37 @@ export class Column {
     this.num[c]![o] = NaN;
     const codes = this.codes ?? this.allocateCodes();
     codes[c]![o] = this.codeOf(cell);
+  }
+
+  /**
+   * Room for one more chunk's worth: the first chunk doubles (copying at most CHUNK / 2 cells),
+   * later chunks are allocated whole (the column is big by then).
+   */
+  private grow(): void {
+    const last = this.num.length - 1;
+    const size = last < 0 ? FIRST : this.num[last]!.length;
+    if (last >= 0 && size < CHUNK) {
+      const bigger = Math.min(CHUNK, size * 2);
+      const num = this.wide ? new Float64Array(bigger) : new Float32Array(bigger);
+      num.set(this.num[last]!);
+      this.num[last] = num;
+      if (this.codes) {
+        const codes = new Int32Array(bigger);
+        codes.set(this.codes[last]!);
+        this.codes[last] = codes;
+      }
+      this.capacity += bigger - size;
+      return;
+    }
+    const n = last < 0 ? FIRST : CHUNK;
+    this.num.push(this.wide ? new Float64Array(n) : new Float32Array(n));
+    this.codes?.push(new Int32Array(n));
+    this.capacity += n;
+  }
+
+  /** Room for `n` cells in all. */
+  private reserve(n: number): void {
+    while (this.capacity < n) this.grow();
   }
 
   /** The dictionary code of a string, added to the dictionary when new. */
@@ -156,6 +190,8 @@ export class Column {
     col.wide = d.wide;
     col.num = d.num;
     col.codes = d.codes;
+    const last = d.num[d.num.length - 1];
+    col.capacity = last ? (d.num.length - 1) * CHUNK + last.length : 0;
     col.exact = d.exact ? new Map(d.exact) : null;
     Object.assign(col.summary, d.summary);
     for (const s of d.strings) col.codeOf(s);
@@ -180,6 +216,7 @@ export class Column {
     this.mergeExact(other);
     mergeSummary(this.summary, other.summary);
     const total = other.length;
+    this.reserve(this.length + total);
     let done = 0;
     while (done < total) {
       const dst = this.length + done;
@@ -188,10 +225,6 @@ export class Column {
       const sc = done >>> SHIFT;
       const soff = done & MASK;
       const n = Math.min(CHUNK - doff, CHUNK - soff, total - done);
-      if (dc === this.num.length) {
-        this.num.push(this.wide ? new Float64Array(CHUNK) : new Float32Array(CHUNK));
-        this.codes?.push(new Int32Array(CHUNK));
-      }
       const src = other.num[sc]!;
       this.num[dc]!.set(src.subarray(soff, soff + n), doff);
       const codes = this.codes?.[dc];
@@ -247,8 +280,8 @@ export class Column {
 
   private allocateCodes(): Int32Array[] {
     const codes = this.num.map((chunk) => {
-      const out = new Int32Array(CHUNK);
-      for (let k = 0; k < CHUNK; k++) out[k] = chunk[k] === chunk[k] ? NUMBER : MISSING;
+      const out = new Int32Array(chunk.length);
+      for (let k = 0; k < chunk.length; k++) out[k] = chunk[k] === chunk[k] ? NUMBER : MISSING;
       return out;
     });
     this.codes = codes;
@@ -306,6 +339,6 @@ export class Column {
 
   /** Bytes held, for the memory estimate. */
   get bytes(): number {
-    return this.num.length * CHUNK * ((this.wide ? 8 : 4) + (this.codes ? 4 : 0));
+    return this.capacity * ((this.wide ? 8 : 4) + (this.codes ? 4 : 0));
   }
 }

@@ -66,6 +66,29 @@ describe('column inference', () => {
     expect(s.columns[0]).toMatchObject({ kind: 'numeric', invalid: 1, role: 'feature' });
   });
 
+  it('keeps a column with infinite and overflowing numbers numeric, counting them apart', async () => {
+    const rows = Array.from({ length: 30 }, (_, i) => [
+      i < 12 ? ['1e309', '-inf'][i % 2]! : i % 5,
+      i % 2,
+    ]);
+    rows[20]![0] = 'oops';
+    const loaded = await load(csv([['x', 'label'], ...rows]));
+    expect(loaded.inferred[0]).toMatchObject({
+      kind: 'integer',
+      invalid: 1,
+      firstInvalidRow: 20,
+      nonFinite: 12,
+      nonFiniteRows: [0, 1, 2, 3, 4],
+    });
+  });
+
+  it('keeps "inf" a word in a text column', async () => {
+    const words = ['inf', 'sup', 'max', 'min'];
+    const rows = Array.from({ length: 40 }, (_, i) => [words[i % 4]!, i % 2]);
+    const loaded = await load(csv([['bound', 'label'], ...rows]));
+    expect(loaded.inferred[0]).toMatchObject({ kind: 'categorical', nonFinite: 0, distinct: 4 });
+  });
+
   it('counts NA, N/A, NaN, null, ? and blanks as missing', async () => {
     const s = (
       await prep(

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseTable } from '../../../../engine/data/csv/parse';
 import { detectDialect } from '../../../../engine/data/csv/dialect';
-import { parseNumber } from '../../../../engine/data/csv/cells';
+import { isNonFiniteNumber, parseNumber } from '../../../../engine/data/csv/cells';
+import { checkTable, MAX_CELLS, MAX_COLUMNS } from '../../../../engine/data/csv/builder';
+import type { RawTable } from '../../../../engine/data/csv/parse';
 
 describe('reading CSV text', () => {
   it('detects comma, semicolon and tab delimiters and a decimal comma', () => {
@@ -24,6 +26,48 @@ describe('reading CSV text', () => {
         Number.isNaN,
       ),
     ).toBe(true);
+  });
+
+  it('tells numbers without a finite value from words', () => {
+    const yes = [
+      '1e309',
+      '-1e309',
+      '+1E400',
+      'Infinity',
+      '-infinity',
+      'inf',
+      '-INF',
+      '-nan',
+      '9'.repeat(400),
+    ];
+    expect(yes.filter((c) => !isNonFiniteNumber(c, false))).toEqual([]);
+    expect(isNonFiniteNumber('1,5e999', true)).toBe(true);
+    const no = ['1e308', '1e-400', 'information', 'infant', 'nan', 'x1e309', '0x1F', ''];
+    expect(no.filter((c) => isNonFiniteNumber(c, false))).toEqual([]);
+  });
+
+  it('refuses a file with too many columns at its first line, naming the count and the limit', async () => {
+    const wide = Array.from({ length: MAX_COLUMNS + 1 }, (_, j) => `c${j}`).join(',');
+    await expect(parseTable(`\n${wide}\n1\n`, { file: 'w.csv' })).rejects.toMatchObject({
+      message:
+        '"w.csv" line 2 has 20,001 columns; Layerlab reads at most 20,000. Keep the columns you need (in a spreadsheet or with a script) and open the file again.',
+      details: { problem: 'too-many-columns', line: 2, columns: 20_001, limit: 20_000 },
+    });
+    const ok = Array.from({ length: MAX_COLUMNS }, (_, j) => `c${j}`).join(',');
+    const t = await parseTable(`${ok}\n${ok.replace(/c/g, '')}\n`, { file: 'w.csv' });
+    expect(t.columns.length).toBe(MAX_COLUMNS);
+  });
+
+  it('refuses a table with more cells than it can keep', () => {
+    const table = {
+      file: 'big.csv',
+      rows: MAX_CELLS / 256 + 1,
+      columns: new Array(256),
+      badRowCount: 0,
+    };
+    expect(() => checkTable(table as unknown as RawTable, false)).toThrow(
+      /"big\.csv" has more than 268,435,456 cells \(rows × 256 columns\)/,
+    );
   });
 
   it('reads decimals exactly as Number() does (the fast path included)', () => {

@@ -154,6 +154,19 @@ describe('parsing a file in parts', () => {
     expectSame(await inParts(text, [500]), whole);
   });
 
+  it('joins parts past a storage chunk, with overflowing numbers, as one pass does', async () => {
+    // 70,000 rows: the join crosses the 65,536-cell chunk; parts start with small first chunks.
+    const text =
+      'x,w,label\n' +
+      rows(70_000, (i) => `${i % 997 === 5 ? '1e309' : i % 91},${i % 3 ? 'a' : 'b'},${i % 2}`) +
+      '\n';
+    const whole = await parseTable(text, { file: 'f.csv' });
+    const joined = await inParts(text, [700, Math.floor(text.length * 0.97)]);
+    expectSame(joined, whole);
+    expect(joined.columns[0]!.chunkCount).toBe(2);
+    expect(joined.columns[0]!.text(65_536)).toBe(whole.columns[0]!.text(65_536));
+  });
+
   it('decides the header only from a head with enough whole rows', () => {
     expect(presetFromHead('a,b\n1,2\n3,4\n')).toBeNull();
     const head = 'a,b\n' + rows(60, (i) => `${i},${i * 2}`) + '\n"x';
