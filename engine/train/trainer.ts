@@ -22,31 +22,24 @@ import { Rng } from '../data/rng';
 import type { Dataset } from '../data/dataset';
 import { RowBuffer } from '../layers/layer';
 import { makeOptimizer, type OptimizerConfig } from '../optimizers/optimizers';
-import type { Optimizer } from '../optimizers/optimizers';
 import type { ScheduleConfig } from '../optimizers/schedules';
 import { ActivationProbe } from './activation-stats';
 import { Augmenter, type AugmentConfig } from './augment';
 import { checkData, gather, sliceRows } from './batches';
 import { TrainingControl, type RunState } from './control';
 import {
-  BestWeightsCallback,
+  builtInCallbacks,
   CallbackList,
-  DivergenceGuard,
-  EarlyStopping,
-  EpochLog,
-  LearningRate,
-  MonitorCallback,
+  FitRun,
   type Callback,
   type FitOutcome,
   type FitState,
-  type StopRequest,
 } from './callbacks';
 import { BestWeights, type EarlyStoppingConfig } from './early-stopping';
-import type { DoneEvent, EpochEvent, TrainEvent } from './events';
+import type { EpochEvent, TrainEvent } from './events';
 import { MetricAccumulator, type Metrics } from './metrics';
 import { baselineLoss, modelFacts } from './monitor/model-facts';
 import { TrainingMonitor, type MonitorOptions } from './monitor/monitor';
-import type { Alert } from './monitor/types';
 import { Network } from './network';
 import type { ModelSpec } from './spec';
 import { applyGradients, computeGradients } from './step';
@@ -145,21 +138,8 @@ export class Trainer {
 
   async fit(train: Dataset, opts: FitOptions): Promise<FitResult> {
     const net = this.network;
+    checkFit(net, train, opts);
     const { epochs, batchSize } = opts;
-    if (!(Number.isInteger(epochs) && epochs >= 1))
-      throw new RangeError(`epochs must be a whole number ≥ 1, got ${epochs}`);
-    if (!(Number.isInteger(batchSize) && batchSize >= 1))
-      throw new RangeError(`batch size must be a whole number ≥ 1, got ${batchSize}`);
-    if (batchSize > net.maxBatch) {
-      throw new RangeError(
-        `batch size ${batchSize} exceeds the trainer's maxBatch ${net.maxBatch}: create the Trainer with a larger maxBatch`,
-      );
-    }
-    if (opts.clipNorm !== undefined && !(opts.clipNorm > 0))
-      throw new RangeError(`clip norm must be a number > 0, got ${opts.clipNorm}`);
-    checkData(train, net.inputs, net.outputs, 'training');
-    if (opts.validation) checkData(opts.validation, net.inputs, net.outputs, 'validation');
-
     const optimizer = makeOptimizer(opts.optimizer, net.params, net.backend);
     const control = opts.control ?? new TrainingControl();
     const monitor = (this._monitor =
@@ -170,16 +150,21 @@ export class Trainer {
             modelFacts(net.spec),
           ));
     const n = train.x.rows;
+    const batches = Math.ceil(n / batchSize);
+    const emit = opts.onEvent ?? ((): void => undefined);
     const fit = new FitRun(
       net,
       optimizer,
       epochs,
-      Math.ceil(n / batchSize),
+      batches,
       this.best,
       monitor,
-      opts,
+      opts.earlyStopping,
+      emit,
     );
-    const callbacks = new CallbackList(builtInCallbacks(fit, opts, control));
+    const callbacks = new CallbackList(
+      builtInCallbacks(fit, { ...opts, lr: opts.optimizer.lr }, control),
+    );
     const augmenter = opts.augment
       ? new Augmenter(
           opts.augment,
@@ -199,31 +184,7 @@ export class Trainer {
     const yb = new RowBuffer(net.backend, batchSize, net.outputs);
     const acc = new MetricAccumulator(net.spec.loss, net.outputs);
     const regularised = net.params.some((p) => p.l1 > 0 || p.l2 > 0);
-    const t0 = Date.now();
-    let lastYield = t0;
-    const finish = (reason: FitResult['reason'], completed: number): FitResult => {
-      const stop = fit.stopRequest;
-      const result: FitResult = { reason, history: fit.history, bestEpoch: 0 };
-      if (stop?.earlyStopped) result.earlyStopped = true;
-      if (stop?.error !== undefined) result.error = stop.error;
-      if (stop?.restoredEpoch !== undefined) result.restoredEpoch = stop.restoredEpoch;
-      callbacks.trainEnd(fit, result);
-      result.bestEpoch = this.best.epoch;
-      if (reason === 'diverged') return result; // its error event was the last one
-      const event: DoneEvent = {
-        type: 'done',
-        reason,
-        epochs: completed,
-        elapsedMs: Date.now() - t0,
-      };
-      if (result.earlyStopped) event.earlyStopped = true;
-      if (this.best.epoch > 0) event.bestEpoch = this.best.epoch;
-      if (result.restoredEpoch !== undefined) event.restoredEpoch = result.restoredEpoch;
-      fit.emit(event);
-      return result;
-    };
-    const stopped = (completed: number): FitResult =>
-      finish(fit.stopRequest?.reason ?? 'stopped', completed);
+    let lastYield = Date.now();
 
     callbacks.trainBegin(fit);
     for (let epoch = 1; epoch <= epochs; epoch++) {
@@ -233,14 +194,11 @@ export class Trainer {
       callbacks.epochBegin(fit);
       if (opts.shuffle !== false) this.shuffleRng.shuffle(order);
       acc.reset();
-      for (let b = 0; b < fit.batches; b++) {
+      for (let b = 0; b < batches; b++) {
         fit.batch = b + 1;
-        if (stateOf(control) === 'paused') {
-          fit.emit({ type: 'paused', epoch, batch: b + 1 });
-          await control.waitWhilePaused();
-          if (stateOf(control) === 'running') fit.emit({ type: 'resumed', epoch, batch: b + 1 });
-        }
-        if (stateOf(control) === 'stopping') return finish('stopped', epoch - 1);
+        // Awaited only when not running, so a running step allocates no promise.
+        if (stateOf(control) !== 'running' && (await stopRequested(control, fit)))
+          return fit.finish(callbacks, epoch - 1, 'stopped');
         callbacks.batchBegin(fit);
         const start = b * batchSize;
         const rows = Math.min(batchSize, n - start);
@@ -252,13 +210,12 @@ export class Trainer {
         const { dataLoss, norm } = computeGradients(net, x, y);
         fit.loss = regularised ? dataLoss + net.penalty() : dataLoss;
         fit.norm = norm;
-        if (callbacks.gradients(fit)) return stopped(epoch - 1);
+        if (callbacks.gradients(fit)) return fit.finish(callbacks, epoch - 1);
         applyGradients(net, optimizer, norm, opts.clipNorm);
         acc.add(net.lastPred!, y, fit.loss);
-        if (batchEvery > 0 && ((b + 1) % batchEvery === 0 || b + 1 === fit.batches)) {
-          fit.emit({ type: 'batch', epoch, batch: b + 1, batches: fit.batches, loss: fit.loss });
-        }
-        if (callbacks.batchEnd(fit)) return stopped(epoch - 1);
+        if (batchEvery > 0 && ((b + 1) % batchEvery === 0 || b + 1 === batches))
+          emit({ type: 'batch', epoch, batch: b + 1, batches, loss: fit.loss });
+        if (callbacks.batchEnd(fit)) return fit.finish(callbacks, epoch - 1);
         if (opts.yieldToHost && Date.now() - lastYield >= yieldEvery) {
           await opts.yieldToHost();
           lastYield = Date.now();
@@ -272,14 +229,14 @@ export class Trainer {
         lr: optimizer.lr,
         train: acc.result(),
         val,
-        elapsedMs: Date.now() - t0,
+        elapsedMs: fit.elapsedMs,
       };
       const activations = probe && !probe.empty ? probe.result() : null;
       if (activations) event.activations = activations;
-      if (callbacks.epochEnd(fit, event)) return stopped(epoch);
+      if (callbacks.epochEnd(fit, event)) return fit.finish(callbacks, epoch);
       control.endOfEpoch();
     }
-    return finish('completed', epochs);
+    return fit.finish(callbacks, epochs, 'completed');
   }
 
   /** Loss (data term plus the regularisation penalty) and metrics in evaluation mode. */
@@ -326,55 +283,31 @@ export class Trainer {
 
 const stateOf = (c: TrainingControl): RunState => c.state;
 
-/**
- * The built-in callbacks, in the order their hooks must run: learning rate, divergence guard
- * (non-finite batches; the epoch verdict after the monitor's), best-epoch snapshot, the epoch
- * event, the monitor, early stopping; then the user's.
- */
-function builtInCallbacks(fit: FitRun, opts: FitOptions, control: TrainingControl): Callback[] {
-  const es = opts.earlyStopping;
-  const guard = new DivergenceGuard(fit);
-  const list: Callback[] = [
-    new LearningRate(opts.optimizer.lr, opts.schedule, control),
-    new BestWeightsCallback(es !== undefined, es?.minDelta ?? 0),
-    new EpochLog(),
-  ];
-  if (fit.monitor) list.push(new MonitorCallback(fit.monitor));
-  list.push(guard);
-  if (es) list.push(new EarlyStopping(es));
-  return [...list, ...(opts.callbacks ?? [])];
+/** The fit's own arguments (the callbacks check theirs), each error quoting the bad value. */
+function checkFit(net: Network, train: Dataset, opts: FitOptions): void {
+  const { epochs, batchSize } = opts;
+  if (!(Number.isInteger(epochs) && epochs >= 1))
+    throw new RangeError(`epochs must be a whole number ≥ 1, got ${epochs}`);
+  if (!(Number.isInteger(batchSize) && batchSize >= 1))
+    throw new RangeError(`batch size must be a whole number ≥ 1, got ${batchSize}`);
+  if (batchSize > net.maxBatch) {
+    throw new RangeError(
+      `batch size ${batchSize} exceeds the trainer's maxBatch ${net.maxBatch}: create the Trainer with a larger maxBatch`,
+    );
+  }
+  if (opts.clipNorm !== undefined && !(opts.clipNorm > 0))
+    throw new RangeError(`clip norm must be a number > 0, got ${opts.clipNorm}`);
+  checkData(train, net.inputs, net.outputs, 'training');
+  if (opts.validation) checkData(opts.validation, net.inputs, net.outputs, 'validation');
 }
 
-/** The FitState of one fit. */
-class FitRun implements FitState {
-  epoch = 0;
-  batch = 0;
-  loss = NaN;
-  norm = NaN;
-  readonly history: EpochEvent[] = [];
-  readonly alerts: Alert[] = [];
-  readonly earlyStopping: EarlyStoppingConfig | undefined;
-  private request: StopRequest | null = null;
-  readonly emit: (event: TrainEvent) => void;
-
-  constructor(
-    readonly network: Network,
-    readonly optimizer: Optimizer,
-    readonly epochs: number,
-    readonly batches: number,
-    readonly best: BestWeights,
-    readonly monitor: TrainingMonitor | null,
-    opts: FitOptions,
-  ) {
-    this.earlyStopping = opts.earlyStopping;
-    this.emit = opts.onEvent ?? ((): void => undefined);
+/** Honours pause (waiting, with paused / resumed events) and stop before a batch. */
+async function stopRequested(control: TrainingControl, fit: FitState): Promise<boolean> {
+  if (stateOf(control) === 'paused') {
+    fit.emit({ type: 'paused', epoch: fit.epoch, batch: fit.batch });
+    await control.waitWhilePaused();
+    if (stateOf(control) === 'running')
+      fit.emit({ type: 'resumed', epoch: fit.epoch, batch: fit.batch });
   }
-
-  get stopRequest(): StopRequest | null {
-    return this.request;
-  }
-
-  requestStop(r: StopRequest): void {
-    this.request ??= r;
-  }
+  return stateOf(control) === 'stopping';
 }

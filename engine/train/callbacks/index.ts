@@ -12,3 +12,4 @@ export { DivergenceGuard } from './divergence';
 export { EarlyStopping } from './early-stopping';
 export { LearningRate } from './learning-rate';
 export { MonitorCallback } from './monitor';
+export { builtInCallbacks, FitRun, type BuiltInSettings } from './run';
