@@ -152,16 +152,7 @@ export class Trainer {
     const n = train.x.rows;
     const batches = Math.ceil(n / batchSize);
     const emit = opts.onEvent ?? ((): void => undefined);
-    const fit = new FitRun(
-      net,
-      optimizer,
-      epochs,
-      batches,
-      this.best,
-      monitor,
-      opts.earlyStopping,
-      emit,
-    );
+    const fit = new FitRun(net, optimizer, epochs, batches, this.best, monitor, emit);
     const callbacks = new CallbackList(
       builtInCallbacks(fit, { ...opts, lr: opts.optimizer.lr }, control),
     );

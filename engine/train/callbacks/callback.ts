@@ -7,7 +7,7 @@
  * Hooks run inside the hot loop: they must not allocate per batch (read and write FitState).
  */
 import type { Optimizer } from '../../optimizers/optimizers';
-import type { BestWeights, EarlyStoppingConfig } from '../early-stopping';
+import type { BestWeights } from '../early-stopping';
 import type { EpochEvent, TrainEvent } from '../events';
 import type { Alert } from '../monitor/types';
 import type { TrainingMonitor } from '../monitor/monitor';
@@ -62,7 +62,6 @@ export interface FitState {
   readonly best: BestWeights;
   /** The overfitting monitor, or null when it is off. */
   readonly monitor: TrainingMonitor | null;
-  readonly earlyStopping: EarlyStoppingConfig | undefined;
   /** The first stop request of the fit, or null. */
   readonly stopRequest: StopRequest | null;
   /** Records why training stops (the first request wins); the hook then returns 'stop'. */
@@ -78,7 +77,8 @@ export interface FitState {
  * - onGradients: after the forward and backward pass (FitState.loss, .norm), before the update;
  *   'stop' skips the update, so the weights stay those before this batch.
  * - onBatchEnd: after the update and the batch's metrics.
- * - onEpochEnd: with the epoch's event (validation included) before it is emitted by EpochLog.
+ * - onEpochEnd: with the epoch's event (validation included). Built-ins before EpochLog may add
+ *   to it (the best epoch); callbacks after it — the caller's — see it emitted and in the history.
  * - onTrainEnd: once, with the result before the done event; may put weights back and set
  *   result.restoredEpoch. Not called when a hook throws.
  */

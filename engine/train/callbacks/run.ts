@@ -35,7 +35,6 @@ export class FitRun implements FitState {
     readonly batches: number,
     readonly best: BestWeights,
     readonly monitor: TrainingMonitor | null,
-    readonly earlyStopping: EarlyStoppingConfig | undefined,
     readonly emit: (event: TrainEvent) => void,
   ) {}
 
