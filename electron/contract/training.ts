@@ -96,7 +96,14 @@ export const epochSchema = z.object({
 export type RunEpoch = z.infer<typeof epochSchema>;
 
 export const alertSchema = z.object({
-  kind: z.enum(['overfitting', 'underfitting', 'divergence', 'dead_units', 'saturation']),
+  kind: z.enum([
+    'overfitting',
+    'underfitting',
+    'divergence',
+    'instability',
+    'dead_units',
+    'saturation',
+  ]),
   epoch: z.number().int(),
   message: z.string(),
   evidence: z.record(z.string(), z.unknown()),

@@ -31,7 +31,10 @@ export interface EpochEvent {
   activations?: ActivationLayerStats[];
 }
 
-/** An alert of the overfitting monitor, emitted right after the epoch event that raised it. */
+/**
+ * An alert of the overfitting monitor, emitted right after the epoch event that raised it (a
+ * divergence met inside an epoch: right before its error event).
+ */
 export interface AlertEvent extends Alert {
   type: 'alert';
 }
@@ -68,14 +71,16 @@ export interface DoneEvent {
 export interface ErrorEvent {
   type: 'error';
   /**
-   * diverged: a NaN/∞ loss or gradient, or an exploding loss; the weights are the last good ones
-   * (the best epoch's when the monitor saw the loss explode).
+   * diverged: a NaN/∞ loss or gradient (the weights are the last good ones), or a training loss
+   * that stayed far above where training started (the weights are the best epoch's from before
+   * the climb, else those from just before it). A spike from a near-zero loss is no error, only
+   * an `instability` alert.
    */
   code: 'diverged';
   epoch: number;
   batch: number;
   message: string;
-  /** The epoch whose weights were put back, when the monitor stopped an exploding loss. */
+  /** The epoch whose weights were put back after a climbing loss (absent: the initial ones, or none). */
   restoredEpoch?: number;
 }
 

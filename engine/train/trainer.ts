@@ -4,30 +4,39 @@
  *   const trainer = new Trainer(spec, { seed: 1, maxBatch: 128 });
  *   const result = await trainer.fit(train, { epochs: 10, batchSize: 32, optimizer: { name: 'adam', lr: 1e-3 },
  *                                             validation, onEvent: (e) => post(e), control,
- *                                             earlyStopping: { patience: 10 }, augment: { noise: { sigma: 0.1 } } });
+ *                                             earlyStopping: { patience: 10 }, augment: { noise: { sigma: 0.1 } },
+ *                                             callbacks: [{ onEpochEnd: (fit, e) => (e.val!.acc > 0.99 ? 'stop' : 'continue') }] });
  *
- * Each epoch: learning rate from the schedule (or set live through the control), shuffle (seeded),
- * then per mini-batch: gather, augment (training batches only), forward, loss + λ·R(W), backward,
- * divergence check, optional clipping, optimizer step. After the epoch: validation (with
- * activation statistics), best-epoch snapshot, the overfitting monitor's alerts, early stopping.
+ * fit runs the batches: shuffle (seeded), then per mini-batch gather, augment (training batches
+ * only), forward, loss + λ·R(W), backward, optional clipping, optimizer step; after the epoch,
+ * validation (with activation statistics). Everything decided around that is a callback (see
+ * callbacks/): the learning rate (schedule, live changes), the divergence guard, the best-epoch
+ * snapshot, the epoch event, the overfitting monitor, early stopping, then the caller's own.
  * Buffers are sized once (maxBatch rows), so steps allocate nothing. A non-finite loss or gradient
- * stops training with an `error` event naming epoch and batch; the weights stay the last good ones
- * (the update that would have used the bad gradient is skipped; weights that became non-finite are
- * restored from the start of the epoch). A loss that explodes while finite (see TrainingMonitor)
- * stops training after its epoch and restores the best epoch.
+ * stops training at once with an `error` event naming epoch and batch and the last good weights;
+ * a loss that stays far above where training started (the monitor's divergence) stops after its
+ * epoch and restores the best epoch; a spike from a near-zero loss is only an instability alert.
  */
 import type { Backend, Mat } from '../backend/backend';
 import { Rng } from '../data/rng';
 import type { Dataset } from '../data/dataset';
 import { RowBuffer } from '../layers/layer';
 import { makeOptimizer, type OptimizerConfig } from '../optimizers/optimizers';
-import { checkSchedule, scheduledLr, type ScheduleConfig } from '../optimizers/schedules';
+import type { ScheduleConfig } from '../optimizers/schedules';
 import { ActivationProbe } from './activation-stats';
 import { Augmenter, type AugmentConfig } from './augment';
 import { checkData, gather, sliceRows } from './batches';
 import { TrainingControl, type RunState } from './control';
-import { BestWeights, checkEarlyStopping, type EarlyStoppingConfig } from './early-stopping';
-import type { DoneEvent, EpochEvent, TrainEvent } from './events';
+import {
+  builtInCallbacks,
+  CallbackList,
+  FitRun,
+  type Callback,
+  type FitOutcome,
+  type FitState,
+} from './callbacks';
+import { BestWeights, type EarlyStoppingConfig } from './early-stopping';
+import type { EpochEvent, TrainEvent } from './events';
 import { MetricAccumulator, type Metrics } from './metrics';
 import { baselineLoss, modelFacts } from './monitor/model-facts';
 import { TrainingMonitor, type MonitorOptions } from './monitor/monitor';
@@ -73,20 +82,12 @@ export interface FitOptions extends FitSettings {
   /** Called about every `yieldEveryMs` (default 50) so the host can process messages, e.g. setImmediate. */
   yieldToHost?: () => Promise<void>;
   yieldEveryMs?: number;
+  /** The caller's callbacks, run in order after the built-in ones (see callbacks/callback.ts). */
+  callbacks?: Callback[];
 }
 
-export interface FitResult {
-  /** stopped: stop() was called, or early stopping ended training (then earlyStopped is true). */
-  reason: 'completed' | 'stopped' | 'diverged';
-  earlyStopped?: boolean;
-  /** One entry per completed epoch. */
-  history: EpochEvent[];
-  error?: string;
-  /** Best epoch (see Trainer.bestEpoch); 0 when none was tracked. */
-  bestEpoch: number;
-  /** The epoch whose weights were restored at the end, if any. */
-  restoredEpoch?: number;
-}
+/** How a fit ended, its history, best and restored epochs (see FitOutcome). */
+export type FitResult = FitOutcome;
 
 export class Trainer {
   readonly network: Network;
@@ -137,24 +138,24 @@ export class Trainer {
 
   async fit(train: Dataset, opts: FitOptions): Promise<FitResult> {
     const net = this.network;
+    checkFit(net, train, opts);
     const { epochs, batchSize } = opts;
-    if (!(Number.isInteger(epochs) && epochs >= 1))
-      throw new RangeError(`epochs must be a whole number ≥ 1, got ${epochs}`);
-    if (!(Number.isInteger(batchSize) && batchSize >= 1))
-      throw new RangeError(`batch size must be a whole number ≥ 1, got ${batchSize}`);
-    if (batchSize > net.maxBatch) {
-      throw new RangeError(
-        `batch size ${batchSize} exceeds the trainer's maxBatch ${net.maxBatch}: create the Trainer with a larger maxBatch`,
-      );
-    }
-    if (opts.clipNorm !== undefined && !(opts.clipNorm > 0))
-      throw new RangeError(`clip norm must be a number > 0, got ${opts.clipNorm}`);
-    if (opts.schedule) checkSchedule(opts.schedule);
-    if (opts.earlyStopping) checkEarlyStopping(opts.earlyStopping);
-    checkData(train, net.inputs, net.outputs, 'training');
-    if (opts.validation) checkData(opts.validation, net.inputs, net.outputs, 'validation');
-
     const optimizer = makeOptimizer(opts.optimizer, net.params, net.backend);
+    const control = opts.control ?? new TrainingControl();
+    const monitor = (this._monitor =
+      opts.monitor === false
+        ? null
+        : new TrainingMonitor(
+            { baselineLoss: baselineLoss(net.spec.loss, train.y), ...opts.monitor },
+            modelFacts(net.spec),
+          ));
+    const n = train.x.rows;
+    const batches = Math.ceil(n / batchSize);
+    const emit = opts.onEvent ?? ((): void => undefined);
+    const fit = new FitRun(net, optimizer, epochs, batches, this.best, monitor, emit);
+    const callbacks = new CallbackList(
+      builtInCallbacks(fit, { ...opts, lr: opts.optimizer.lr }, control),
+    );
     const augmenter = opts.augment
       ? new Augmenter(
           opts.augment,
@@ -164,74 +165,32 @@ export class Trainer {
           opts.augment.seed ?? this.seed,
         )
       : null;
-    const monitor = (this._monitor =
-      opts.monitor === false
-        ? null
-        : new TrainingMonitor(
-            { baselineLoss: baselineLoss(net.spec.loss, train.y), ...opts.monitor },
-            modelFacts(net.spec),
-          ));
     const probe =
       opts.validation && opts.activationStats !== false ? new ActivationProbe(net) : null;
-    const schedule = opts.schedule ?? { kind: 'constant' };
-    const control = opts.control ?? new TrainingControl();
-    const emit = opts.onEvent ?? ((): void => undefined);
     const batchEvery = opts.batchEvery ?? 1;
     const yieldEvery = opts.yieldEveryMs ?? 50;
-    const es = opts.earlyStopping;
-    const n = train.x.rows;
-    const batches = Math.ceil(n / batchSize);
     const order = new Int32Array(n);
     for (let i = 0; i < n; i++) order[i] = i;
     const xb = new RowBuffer(net.backend, batchSize, net.inputs);
     const yb = new RowBuffer(net.backend, batchSize, net.outputs);
     const acc = new MetricAccumulator(net.spec.loss, net.outputs);
-    const snapshot = net.params.map((p) => new Float32Array(p.value.length));
     const regularised = net.params.some((p) => p.l1 > 0 || p.l2 > 0);
-    const history: EpochEvent[] = [];
-    const t0 = Date.now();
-    let lastYield = t0;
-    let baseLr = opts.optimizer.lr;
-    this.best.reset();
-    const done = (reason: DoneEvent['reason'], completed: number, early = false): FitResult => {
-      // A user's stop keeps the last weights; early stopping and completion restore the best.
-      const restore =
-        es !== undefined && es.restoreBest !== false && (early || reason === 'completed');
-      const restored = restore ? this.best.restore() : 0;
-      const event: DoneEvent = {
-        type: 'done',
-        reason,
-        epochs: completed,
-        elapsedMs: Date.now() - t0,
-      };
-      const result: FitResult = { reason, history, bestEpoch: this.best.epoch };
-      if (early) event.earlyStopped = result.earlyStopped = true;
-      if (this.best.epoch > 0) event.bestEpoch = this.best.epoch;
-      if (restored > 0) event.restoredEpoch = result.restoredEpoch = restored;
-      emit(event);
-      return result;
-    };
+    let lastYield = Date.now();
 
+    callbacks.trainBegin(fit);
     for (let epoch = 1; epoch <= epochs; epoch++) {
-      optimizer.lr = scheduledLr(schedule, baseLr, epoch - 1);
+      fit.epoch = epoch;
+      fit.batch = 0;
+      fit.alerts.length = 0;
+      callbacks.epochBegin(fit);
       if (opts.shuffle !== false) this.shuffleRng.shuffle(order);
       acc.reset();
-      net.downloadParams();
-      net.params.forEach((p, i) => snapshot[i]!.set(p.value));
       for (let b = 0; b < batches; b++) {
-        if (stateOf(control) === 'paused') {
-          emit({ type: 'paused', epoch, batch: b + 1 });
-          await control.waitWhilePaused();
-          if (stateOf(control) === 'running') emit({ type: 'resumed', epoch, batch: b + 1 });
-        }
-        if (stateOf(control) === 'stopping') return done('stopped', epoch - 1);
-        const live = control.takeLearningRate();
-        if (live !== null) {
-          // From now on the schedule continues from the new rate: η(e) = η_live · s(e) / s(now).
-          baseLr = live / scheduledLr(schedule, 1, epoch - 1);
-          optimizer.lr = live;
-          emit({ type: 'lr', epoch, batch: b + 1, lr: live });
-        }
+        fit.batch = b + 1;
+        // Awaited only when not running, so a running step allocates no promise.
+        if (stateOf(control) !== 'running' && (await stopRequested(control, fit)))
+          return fit.finish(callbacks, epoch - 1, 'stopped');
+        callbacks.batchBegin(fit);
         const start = b * batchSize;
         const rows = Math.min(batchSize, n - start);
         const x = xb.rows(rows);
@@ -240,88 +199,35 @@ export class Trainer {
         gather(train.y, order, start, rows, y);
         if (augmenter) augmenter.apply(x, y);
         const { dataLoss, norm } = computeGradients(net, x, y);
-        const loss = regularised ? dataLoss + net.penalty() : dataLoss;
-        if (!Number.isFinite(loss) || !Number.isFinite(norm)) {
-          const restored = !net.params.every((p) =>
-            Number.isFinite(net.backend.sumSquares(p.value)),
-          );
-          if (restored) net.setWeights(snapshot);
-          const what = Number.isFinite(loss)
-            ? `the gradient became ${norm}`
-            : `the loss became ${loss}`;
-          if (monitor)
-            emit({ type: 'alert', ...monitor.diverged(epoch, b + 1, what, optimizer.lr) });
-          const message =
-            `Training diverged in epoch ${epoch}, batch ${b + 1}: ${what}. ` +
-            `The weights are ${restored ? `those from the start of epoch ${epoch}` : 'the last good ones'}; try a smaller learning rate.`;
-          emit({ type: 'error', code: 'diverged', epoch, batch: b + 1, message });
-          return { reason: 'diverged', history, error: message, bestEpoch: this.best.epoch };
-        }
+        fit.loss = regularised ? dataLoss + net.penalty() : dataLoss;
+        fit.norm = norm;
+        if (callbacks.gradients(fit)) return fit.finish(callbacks, epoch - 1);
         applyGradients(net, optimizer, norm, opts.clipNorm);
-        acc.add(net.lastPred!, y, loss);
-        if (batchEvery > 0 && ((b + 1) % batchEvery === 0 || b + 1 === batches)) {
-          emit({ type: 'batch', epoch, batch: b + 1, batches, loss });
-        }
+        acc.add(net.lastPred!, y, fit.loss);
+        if (batchEvery > 0 && ((b + 1) % batchEvery === 0 || b + 1 === batches))
+          emit({ type: 'batch', epoch, batch: b + 1, batches, loss: fit.loss });
+        if (callbacks.batchEnd(fit)) return fit.finish(callbacks, epoch - 1);
         if (opts.yieldToHost && Date.now() - lastYield >= yieldEvery) {
           await opts.yieldToHost();
           lastYield = Date.now();
         }
       }
-      const trainMetrics = acc.result();
       const val = opts.validation ? this.evaluateWith(opts.validation, probe) : null;
-      // The best epoch: lowest validation loss, or training loss when early stopping has no
-      // validation data (without either, nothing is copied: benchmarks pay nothing).
-      if (val || es) this.best.offer(epoch, val ? val.loss : trainMetrics.loss, es?.minDelta ?? 0);
       const event: EpochEvent = {
         type: 'epoch',
         epoch,
         epochs,
         lr: optimizer.lr,
-        train: trainMetrics,
+        train: acc.result(),
         val,
-        elapsedMs: Date.now() - t0,
+        elapsedMs: fit.elapsedMs,
       };
-      if (this.best.epoch > 0) event.bestEpoch = this.best.epoch;
       const activations = probe && !probe.empty ? probe.result() : null;
       if (activations) event.activations = activations;
-      history.push(event);
-      emit(event);
-      const alerts = monitor
-        ? monitor.observe({
-            epoch,
-            trainLoss: trainMetrics.loss,
-            valLoss: val ? val.loss : null,
-            lr: optimizer.lr,
-            ...(activations ? { activations } : {}),
-          })
-        : [];
-      for (const a of alerts) emit({ type: 'alert', ...a });
-      const blowUp = alerts.find((a) => a.kind === 'divergence');
-      if (blowUp) {
-        const restored = this.best.epoch < epoch ? this.best.restore() : 0;
-        const message =
-          `Training diverged in epoch ${epoch}: the loss exploded. ` +
-          (restored > 0
-            ? `The weights are those of epoch ${restored}, the best one; `
-            : 'The weights are the last ones; ') +
-          'try a smaller learning rate.';
-        const err: TrainEvent = { type: 'error', code: 'diverged', epoch, batch: batches, message };
-        if (restored > 0) err.restoredEpoch = restored;
-        emit(err);
-        const result: FitResult = {
-          reason: 'diverged',
-          history,
-          error: message,
-          bestEpoch: this.best.epoch,
-        };
-        if (restored > 0) result.restoredEpoch = restored;
-        return result;
-      }
-      if (es && this.best.wait >= es.patience && epoch < epochs)
-        return done('stopped', epoch, true);
+      if (callbacks.epochEnd(fit, event)) return fit.finish(callbacks, epoch);
       control.endOfEpoch();
     }
-    return done('completed', epochs);
+    return fit.finish(callbacks, epochs, 'completed');
   }
 
   /** Loss (data term plus the regularisation penalty) and metrics in evaluation mode. */
@@ -367,3 +273,32 @@ export class Trainer {
 }
 
 const stateOf = (c: TrainingControl): RunState => c.state;
+
+/** The fit's own arguments (the callbacks check theirs), each error quoting the bad value. */
+function checkFit(net: Network, train: Dataset, opts: FitOptions): void {
+  const { epochs, batchSize } = opts;
+  if (!(Number.isInteger(epochs) && epochs >= 1))
+    throw new RangeError(`epochs must be a whole number ≥ 1, got ${epochs}`);
+  if (!(Number.isInteger(batchSize) && batchSize >= 1))
+    throw new RangeError(`batch size must be a whole number ≥ 1, got ${batchSize}`);
+  if (batchSize > net.maxBatch) {
+    throw new RangeError(
+      `batch size ${batchSize} exceeds the trainer's maxBatch ${net.maxBatch}: create the Trainer with a larger maxBatch`,
+    );
+  }
+  if (opts.clipNorm !== undefined && !(opts.clipNorm > 0))
+    throw new RangeError(`clip norm must be a number > 0, got ${opts.clipNorm}`);
+  checkData(train, net.inputs, net.outputs, 'training');
+  if (opts.validation) checkData(opts.validation, net.inputs, net.outputs, 'validation');
+}
+
+/** Honours pause (waiting, with paused / resumed events) and stop before a batch. */
+async function stopRequested(control: TrainingControl, fit: FitState): Promise<boolean> {
+  if (stateOf(control) === 'paused') {
+    fit.emit({ type: 'paused', epoch: fit.epoch, batch: fit.batch });
+    await control.waitWhilePaused();
+    if (stateOf(control) === 'running')
+      fit.emit({ type: 'resumed', epoch: fit.epoch, batch: fit.batch });
+  }
+  return stateOf(control) === 'stopping';
+}

@@ -7,6 +7,10 @@ export const ev = (v: number): number | null =>
 /** A percentage with one decimal, e.g. "43.5 %". */
 export const pct = (v: number): string => `${v.toFixed(1)} %`;
 
-/** 3 significant digits for prose ("NaN" and "Infinity" as such). */
+/** 3 significant digits for prose, e.g. 0.0527 or 1.64e+19 ("NaN" and "Infinity" as such). */
 export const fmt = (v: number): string =>
-  Number.isFinite(v) ? Number(v.toPrecision(3)).toString() : String(v);
+  !Number.isFinite(v)
+    ? String(v)
+    : Math.abs(v) >= 1e6
+      ? v.toExponential(2)
+      : Number(v.toPrecision(3)).toString();

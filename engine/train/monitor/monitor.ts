@@ -2,7 +2,11 @@
  * TrainingMonitor: watches the per-epoch losses (and the validation activation statistics) and
  * raises alerts, each at most once per episode.
  *
- * Overfitting — the lecture's sign: the training loss keeps falling ever more slowly while the
+ * Causes are judged in order: dead or saturated units, then divergence and instability, then over-
+ * and underfitting, which are not raised while an earlier cause explains the curves (their
+ * statistics still advance, so they resume when it is gone).
+ *
+ * Overfitting — the sign: the training loss keeps falling ever more slowly while the
  * validation loss stops falling and starts to rise. Prechelt's criteria are computed on the
  * validation loss smoothed over the strip (moving average of k = 5 epochs, S(t)), so single noisy
  * epochs do not count: GL_s(t) = 100 · (S(t) / min S − 1) and PQ_s(t) = GL_s(t) / P_k(t).
@@ -20,10 +24,13 @@
  *
  * Underfitting — both losses high and flat: after `underfitWindow` epochs, both losses are at
  * least `underfitHigh` × the baseline (the loss of predicting the targets' averages, or else the
- * first epoch's loss) and fell less than `underfitFlat` (relative) over the window. The episode
- * ends when the training loss falls 5 % below its level at the alert.
+ * first epoch's loss) and changed by less than `underfitFlat` (relative, either way: a rising loss
+ * is not underfitting) over the window. The episode ends when the training loss falls 5 % below
+ * its level at the alert.
  *
- * Divergence: a NaN/∞ loss, or E_tr(t) > explodeFactor · min E_tr and above E_tr(1).
+ * Divergence: a NaN/∞ loss, or E_tr(t) > climbFactor · (the loss where training started, see
+ * EpochObservation.startLoss) for climbEpochs epochs in a row;
+ * instability: a jump above spikeFactor · min E_tr that is no divergence (see divergence.ts).
  * Dead units / saturation: an activation layer whose dead (ReLU) or saturated (sigmoid/tanh)
  * share of units is ≥ the threshold for `persistence` epochs in a row; the episode ends when every
  * layer is below half of it.
@@ -38,6 +45,7 @@ import {
   trend,
 } from './criteria';
 import type { ModelFacts } from './model-facts';
+import { DivergenceAlerts } from './divergence';
 import { divergenceRemedies, overfittingRemedies, underfittingRemedies } from './remedies';
 import { UnitAlerts } from './unit-alerts';
 import type { ActivationLayerStats, Alert, AlertKind } from './types';
@@ -64,8 +72,12 @@ export interface MonitorOptions {
   underfitHigh?: number;
   /** Loss of a model that learnt nothing (see baselineLoss); null = use the first epoch's losses. */
   baselineLoss?: number | null;
-  /** Divergence when the training loss exceeds this multiple of its minimum (default 10). */
-  explodeFactor?: number;
+  /** Divergence when the training loss stays above this multiple of its start (default 4) … */
+  climbFactor?: number;
+  /** … for this many epochs in a row (default 2). */
+  climbEpochs?: number;
+  /** Instability when the training loss jumps above this multiple of its lowest (default 10). */
+  spikeFactor?: number;
   /** Share of dead ReLU units in a layer that raises dead_units (default 0.5). */
   deadShare?: number;
   /** Share of saturated sigmoid/tanh units in a layer that raises saturation (default 0.5). */
@@ -80,6 +92,11 @@ export interface EpochObservation {
   /** Learning rate used in the epoch. */
   lr: number;
   activations?: readonly ActivationLayerStats[];
+  /**
+   * The untrained network's loss on the first batch, before any update (the trainer reports it):
+   * where training started, for the divergence rule. Without it, the first epoch's loss.
+   */
+  startLoss?: number;
 }
 
 type Resolved = Required<Omit<MonitorOptions, 'baselineLoss'>> & { baselineLoss: number | null };
@@ -96,7 +113,9 @@ const DEFAULTS: Resolved = {
   underfitFlat: 0.01,
   underfitHigh: 0.5,
   baselineLoss: null,
-  explodeFactor: 10,
+  climbFactor: 4,
+  climbEpochs: 2,
+  spikeFactor: 10,
   deadShare: 0.5,
   saturatedShare: 0.5,
 };
@@ -118,8 +137,9 @@ function checkOptions(o: Resolved): void {
     if (!(o[k] >= 0 && Number.isFinite(o[k]))) bad(k, o[k], 'a number ≥ 0');
   if (!(o.underfitHigh > 0 && Number.isFinite(o.underfitHigh)))
     bad('underfitHigh', o.underfitHigh, 'a number > 0');
-  if (!(o.explodeFactor > 1 && Number.isFinite(o.explodeFactor)))
-    bad('explodeFactor', o.explodeFactor, 'a number > 1');
+  for (const k of ['climbFactor', 'spikeFactor'] as const)
+    if (!(o[k] > 1 && Number.isFinite(o[k]))) bad(k, o[k], 'a number > 1');
+  if (!whole(o.climbEpochs)) bad('climbEpochs', o.climbEpochs, 'a whole number ≥ 1');
   for (const k of ['deadShare', 'saturatedShare'] as const)
     if (!(o[k] > 0 && o[k] <= 1)) bad(k, o[k], 'in (0, 1]');
   if (o.baselineLoss !== null && !(o.baselineLoss > 0 && Number.isFinite(o.baselineLoss)))
@@ -132,7 +152,6 @@ export class TrainingMonitor {
   private readonly val: number[] = [];
   private best = Infinity;
   private bestAt = 0;
-  private minTrain = Infinity;
   private bestSmooth = Infinity;
   private glRun = 0;
   private trendRun = 0;
@@ -141,6 +160,7 @@ export class TrainingMonitor {
   private underfitLevel = Infinity;
   private readonly raised: Alert[] = [];
   private readonly units: UnitAlerts;
+  private readonly divergence: DivergenceAlerts;
 
   constructor(
     options: MonitorOptions = {},
@@ -152,6 +172,12 @@ export class TrainingMonitor {
     checkOptions(o);
     this.options = o;
     this.units = new UnitAlerts(o.deadShare, o.saturatedShare, o.persistence);
+    this.divergence = new DivergenceAlerts(
+      o.baselineLoss,
+      o.climbFactor,
+      o.climbEpochs,
+      o.spikeFactor,
+    );
   }
 
   /** Epoch (from 1) of the lowest validation loss so far (0 before any). */
@@ -163,27 +189,36 @@ export class TrainingMonitor {
     return this.best;
   }
 
+  /**
+   * Epochs in a row, up to the last one observed, whose training loss was far above where
+   * training started (0 when the last was not): the divergence rule's count.
+   */
+  get climbing(): number {
+    return this.divergence.climbing;
+  }
+
   /** Every alert raised so far, in order. */
   get alerts(): readonly Alert[] {
     return this.raised;
   }
 
-  /** Feeds one epoch; returns the alerts it raises (usually none). */
+  /** Feeds one epoch; returns the alerts it raises (usually none), earlier causes first. */
   observe(o: EpochObservation): Alert[] {
     const out: Alert[] = [];
     this.train.push(o.trainLoss);
     if (o.valLoss !== null) this.val.push(o.valLoss);
-    const divergence = this.checkDivergence(o);
-    if (divergence) out.push(divergence);
-    else {
-      if (o.valLoss !== null && Number.isFinite(o.valLoss)) {
-        const overfit = this.checkOverfitting(o);
-        if (overfit) out.push(overfit);
-      }
-      const underfit = this.checkUnderfitting(o);
+    if (o.activations) out.push(...this.units.check(o.epoch, o.lr, o.activations));
+    const course = this.divergence.check(o, this.bestAt);
+    if (course) out.push(course);
+    const explained = this.units.explains || this.divergence.explains;
+    if (o.valLoss !== null && Number.isFinite(o.valLoss)) {
+      const overfit = this.checkOverfitting(o, explained);
+      if (overfit) out.push(overfit);
+    }
+    if (Number.isFinite(o.trainLoss)) {
+      const underfit = this.checkUnderfitting(o, explained);
       if (underfit) out.push(underfit);
     }
-    if (o.activations) out.push(...this.units.check(o.epoch, o.lr, o.activations));
     this.raised.push(...out);
     return out;
   }
@@ -200,46 +235,12 @@ export class TrainingMonitor {
       evidence: { batch, lr: ev(lr), bestEpoch: this.bestAt },
       remedies: divergenceRemedies(lr, this.bestAt),
     };
-    this.open.add('divergence');
+    this.divergence.open();
     this.raised.push(alert);
     return alert;
   }
 
-  private checkDivergence(o: EpochObservation): Alert | null {
-    const t = o.trainLoss;
-    const first = this.train[0]!;
-    const exploding =
-      !Number.isFinite(t) ||
-      (o.valLoss !== null && !Number.isFinite(o.valLoss)) ||
-      (t > this.options.explodeFactor * this.minTrain && t > first);
-    if (Number.isFinite(t) && t < this.minTrain) this.minTrain = t;
-    if (!exploding) {
-      this.open.delete('divergence');
-      return null;
-    }
-    if (this.open.has('divergence')) return null;
-    this.open.add('divergence');
-    const what = Number.isFinite(t)
-      ? `the training loss jumped to ${fmt(t)}, ${fmt(t / this.minTrain)} times its lowest value ${fmt(this.minTrain)}`
-      : `the training loss became ${t}`;
-    return {
-      kind: 'divergence',
-      epoch: o.epoch,
-      message:
-        `Divergence: ${what}. The learning rate ${fmt(o.lr)} makes steps so large that gradient descent ` +
-        `overshoots the minimum and the loss explodes. Stop, keep the last good weights and lower the learning rate.`,
-      evidence: {
-        trainLoss: ev(t),
-        minTrainLoss: ev(this.minTrain),
-        valLoss: o.valLoss === null ? null : ev(o.valLoss),
-        lr: ev(o.lr),
-        bestEpoch: this.bestAt,
-      },
-      remedies: divergenceRemedies(o.lr, this.bestAt),
-    };
-  }
-
-  private checkOverfitting(o: EpochObservation): Alert | null {
+  private checkOverfitting(o: EpochObservation, explained: boolean): Alert | null {
     const opt = this.options;
     const k = opt.stripLength;
     const v = o.valLoss!;
@@ -274,7 +275,7 @@ export class TrainingMonitor {
       rise.t >= opt.trendT &&
       smooth - this.bestSmooth > 2 * noise * Math.sqrt(2 / k);
     this.trendRun = significant ? this.trendRun + 1 : 0;
-    if (o.epoch <= opt.warmup || this.open.has('overfitting')) return null;
+    if (o.epoch <= opt.warmup || this.open.has('overfitting') || explained) return null;
     if (this.glRun < opt.persistence && this.pqRun < opt.persistence) return null;
     if (this.trendRun < opt.persistence) return null;
     const trainSlope = slope(this.train, ti, k);
@@ -282,10 +283,13 @@ export class TrainingMonitor {
     if (trainSlope > 0.01 * trainLoss) return null;
     const earlierSlope = ti - k >= 1 ? slope(this.train, ti - k, k) : NaN;
     this.open.add('overfitting');
+    // The wording follows the slopes' signs, so it never contradicts the numbers it quotes.
     const shrinking =
-      Number.isFinite(earlierSlope) && Math.abs(trainSlope) < Math.abs(earlierSlope)
-        ? `still falls, ever more slowly (${fmt(trainSlope)} per epoch now, ${fmt(earlierSlope)} ${k} epochs earlier)`
-        : `still falls or stays flat (${fmt(trainSlope)} per epoch)`;
+      trainSlope > 0
+        ? `stays flat (${fmt(trainSlope)} per epoch, under 1 % of its level)`
+        : earlierSlope < 0 && trainSlope > earlierSlope
+          ? `still falls, ever more slowly (${fmt(trainSlope)} per epoch now, ${fmt(earlierSlope)} ${k} epochs earlier)`
+          : `still falls (${fmt(trainSlope)} per epoch)`;
     return {
       kind: 'overfitting',
       epoch: o.epoch,
@@ -315,7 +319,7 @@ export class TrainingMonitor {
     };
   }
 
-  private checkUnderfitting(o: EpochObservation): Alert | null {
+  private checkUnderfitting(o: EpochObservation, explained: boolean): Alert | null {
     const opt = this.options;
     const w = opt.underfitWindow;
     const ti = this.train.length - 1;
@@ -324,7 +328,7 @@ export class TrainingMonitor {
       if (t < 0.95 * this.underfitLevel) this.open.delete('underfitting');
       return null;
     }
-    if (o.epoch <= Math.max(opt.warmup, w) || ti < w - 1) return null;
+    if (o.epoch <= Math.max(opt.warmup, w) || ti < w - 1 || explained) return null;
     const base = opt.baselineLoss;
     const fall = (h: number[], end: number) =>
       (h[end - w + 1]! - h[end]!) / Math.abs(h[end - w + 1]!);
@@ -338,7 +342,9 @@ export class TrainingMonitor {
       valFall = fall(this.val, vi);
       valHigh = o.valLoss / (base ?? this.val[0]!);
     }
-    const flat = (f: number) => f < opt.underfitFlat;
+    // Flat either way: a loss that rises is off its course (divergence), not too simple a model.
+    const flat = (f: number) => Math.abs(f) < opt.underfitFlat;
+    const change = (f: number) => (f >= 0 ? `fell only ${pct(100 * f)}` : `rose ${pct(-100 * f)}`);
     const high = (h: number) => h >= opt.underfitHigh;
     if (!(flat(trainFall) && high(trainHigh))) return null;
     if (o.valLoss !== null && !(flat(valFall) && high(valHigh))) return null;
@@ -350,8 +356,8 @@ export class TrainingMonitor {
       kind: 'underfitting',
       epoch: o.epoch,
       message:
-        `Underfitting: over the last ${w} epochs the training loss fell only ${pct(100 * trainFall)}` +
-        (o.valLoss === null ? '' : ` and the validation loss ${pct(100 * valFall)}`) +
+        `Underfitting: over the last ${w} epochs the training loss ${change(trainFall)}` +
+        (o.valLoss === null ? '' : ` and the validation loss ${change(valFall)}`) +
         `, and both stay high (${pct(100 * trainHigh)} of ${against}). The model is too simple, too ` +
         `regularised or too slow to learn the pattern: add units or layers, lower L2 λ, or train longer with a suitable learning rate.`,
       evidence: {

@@ -1,5 +1,5 @@
 /**
- * The remedies offered with each alert, as the lecture lists them. Layer choices: for overfitting
+ * The remedies offered with each alert. Layer choices: for overfitting
  * the widest hidden Dense (most capacity to memorise), for underfitting the narrowest.
  */
 import type { ActivationLayerStats, Remedy } from './types';
@@ -59,6 +59,11 @@ export function divergenceRemedies(lr: number, bestEpoch: number): Remedy[] {
   if (lr > 0 && Number.isFinite(lr)) r.push({ kind: 'lower_lr', to: round(lr / 10) });
   if (bestEpoch > 0) r.push({ kind: 'restore_best', epoch: bestEpoch });
   return r;
+}
+
+/** A learning rate three times smaller (the run goes on, so a gentler cut than for divergence). */
+export function instabilityRemedies(lr: number): Remedy[] {
+  return lr > 0 && Number.isFinite(lr) ? [{ kind: 'lower_lr', to: round(lr / 3) }] : [];
 }
 
 /** Leaky ReLU for the affected layers (they always pass some gradient); a smaller learning rate. */

@@ -4,7 +4,8 @@
  */
 import type { ActivationKind } from '../../backend/backend';
 
-export type AlertKind = 'overfitting' | 'underfitting' | 'divergence' | 'dead_units' | 'saturation';
+export type AlertKind =
+  'overfitting' | 'underfitting' | 'divergence' | 'instability' | 'dead_units' | 'saturation';
 
 /**
  * A one-click fix the UI can offer. Node ids are the canvas graph's node ids (LayerSpec.nodeIds).
@@ -31,7 +32,7 @@ export interface Alert {
   kind: AlertKind;
   /** The epoch (from 1) whose numbers raised the alert. */
   epoch: number;
-  /** A plain explanation in the lecture's terms. */
+  /** A plain explanation of the cause, quoting the numbers behind it. */
   message: string;
   /** The numbers behind the alert (all finite numbers, or null where a value was NaN/∞). */
   evidence: Record<string, number | null>;

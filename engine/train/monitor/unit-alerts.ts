@@ -3,6 +3,7 @@
  * some layer's dead (ReLU) or saturated (sigmoid/tanh) share of units is ≥ its threshold for
  * `persistence` epochs in a row; its episode ends when every layer is below half the threshold.
  * Layers measured on fewer than 10 samples are ignored (too few to call a unit never active).
+ * `explains` tells the monitor that such units, rather than the data, shape the loss curves.
  */
 import { ev, pct } from './format';
 import { deadUnitRemedies, saturationRemedies } from './remedies';
@@ -14,6 +15,7 @@ type Body = Pick<Alert, 'message' | 'evidence' | 'remedies'>;
 export class UnitAlerts {
   private readonly open = new Set<UnitKind>();
   private readonly runs = new Map<UnitKind, number>();
+  private hitNow = false;
 
   constructor(
     private readonly deadShare: number,
@@ -21,8 +23,18 @@ export class UnitAlerts {
     private readonly persistence: number,
   ) {}
 
+  /** Whether an episode is open or the last statistics had a layer at or above its threshold. */
+  get explains(): boolean {
+    return this.hitNow || this.open.size > 0;
+  }
+
   check(epoch: number, lr: number, stats: readonly ActivationLayerStats[]): Alert[] {
     const acts = stats.filter((a) => a.samples >= 10);
+    this.hitNow = acts.some(
+      (a) =>
+        (a.fn === 'relu' && a.deadShare >= this.deadShare) ||
+        ((a.fn === 'sigmoid' || a.fn === 'tanh') && a.saturatedShare >= this.saturatedShare),
+    );
     const out: Alert[] = [];
     const dead = this.kind(
       'dead_units',

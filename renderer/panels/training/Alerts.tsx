@@ -10,6 +10,7 @@ const TITLES: Record<string, string> = {
   overfitting: 'Overfitting',
   underfitting: 'Underfitting',
   divergence: 'Divergence',
+  instability: 'Instability',
   dead_units: 'Dead ReLU units',
   saturation: 'Saturated units',
 };

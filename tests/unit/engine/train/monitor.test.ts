@@ -143,13 +143,24 @@ describe('TrainingMonitor on recorded curves', () => {
     expect(alerts[0]!.remedies).toContainEqual({ kind: 'more_units', nodeId: 'd1', units: 1024 });
   });
 
-  it('raises divergence for a NaN loss and for an exploding one, suggesting a lower rate', () => {
+  it('raises divergence for a NaN loss and for a loss that stays far above its start', () => {
     const nan = replay({ train: [1, 0.5, NaN], val: [1, 0.6, NaN] });
     expect(nan.map((a) => [a.kind, a.epoch])).toEqual([['divergence', 3]]);
-    const boom = replay({ train: [1, 0.5, 0.3, 4, 50], val: [1, 0.6, 0.4, 5, 60] });
-    expect(boom.map((a) => [a.kind, a.epoch])).toEqual([['divergence', 4]]);
-    expect(boom[0]!.evidence).toMatchObject({ trainLoss: 4, minTrainLoss: 0.3, bestEpoch: 3 });
-    expect(boom[0]!.remedies).toEqual([
+    // Epoch 4 jumps 13× above the lowest loss but stays near the start: only a note. Epochs 5
+    // and 6 stay above 4× the first epoch's loss: a divergence.
+    const boom = replay({ train: [1, 0.5, 0.3, 4, 50, 600], val: [1, 0.6, 0.4, 5, 60, 700] });
+    expect(boom.map((a) => [a.kind, a.epoch])).toEqual([
+      ['instability', 4],
+      ['divergence', 6],
+    ]);
+    expect(boom[1]!.evidence).toMatchObject({
+      trainLoss: 600,
+      minTrainLoss: 0.3,
+      startLoss: 1,
+      epochsAbove: 2,
+      bestEpoch: 3,
+    });
+    expect(boom[1]!.remedies).toEqual([
       { kind: 'lower_lr', to: 1e-4 },
       { kind: 'restore_best', epoch: 3 },
     ]);
