@@ -100,21 +100,29 @@ describe('the automatic backend choice', () => {
   });
 
   it('picks gpu.js when it measures faster', () => {
-    const slowCpu = Object.assign(Object.create(cpuBackend) as Backend, {
-      name: 'slow-cpu',
-      matmul(...args: Parameters<Backend['matmul']>) {
-        const until = performance.now() + 0.5;
-        while (performance.now() < until);
-        cpuBackend.matmul(...args);
-      },
-    });
+    // A virtual clock: each matrix product "takes" 0.5 ms on the CPU and 0.05 ms on gpu.js, so
+    // the choice does not depend on how busy the machine is.
+    let clock = 0;
+    const costing = (name: string, ms: number): Backend =>
+      Object.assign(Object.create(cpuBackend) as Backend, {
+        name,
+        matmul(...args: Parameters<Backend['matmul']>) {
+          clock += ms;
+          cpuBackend.matmul(...args);
+        },
+      });
     const fakeGpu: GpuOption = {
-      backend: cpuBackend,
+      backend: costing('fake-gpu', 0.05),
       kernel: 'WebGL2Kernel',
       renderer: 'test',
       gl: true,
     };
-    const choice = chooseBackend({ preference: 'auto', ...request(() => fakeGpu), cpu: slowCpu });
+    const choice = chooseBackend({
+      preference: 'auto',
+      ...request(() => fakeGpu),
+      cpu: costing('slow-cpu', 0.5),
+      now: () => clock,
+    });
     expect(choice.kind).toBe('gpu');
     expect(choice.reason).toMatch(
       /^CPU [\d.]+ ms\/step vs gpu\.js WebGL2Kernel \(test\) [\d.]+ ms\/step: gpu\.js is faster$/,
