@@ -220,6 +220,18 @@ describe('browser-mode host under malformed WebSocket frames', () => {
     await stillServes();
   });
 
+  it('keeps answering a connection that was open while another one sent a bad frame', async () => {
+    const bystander = await handshake();
+    expect(await sendAndExpectClose(frame({ opcode: 0x3, payload: Buffer.from('x') }))).toBe(1002);
+    bystander.socket.write(
+      frame({ opcode: 0x1, payload: Buffer.from('{"id":9,"channel":"app:info","payload":{}}') }),
+    );
+    await until(() => bystander.received().includes('"id":9'));
+    expect(bystander.received().toString('utf8')).toContain('"ok":true');
+    bystander.socket.destroy();
+    expect(uncaught).toEqual([]);
+  });
+
   it('refuses a request with two Host headers (400), static file or WebSocket', async () => {
     const hostHeader = `127.0.0.1:${host.port}`;
     for (const target of ['/', `/ws?token=${host.token}`]) {
