@@ -106,16 +106,6 @@ export function createBackend(
       return summary;
     },
   });
-  const projects = projectHandlers(
-    access,
-    {
-      mode: platform.mode,
-      version: platform.version,
-      workspace: platform.workspace,
-      recoveryDir: platform.recoveryDir ?? path.join(os.tmpdir(), 'layerlab-recovery'),
-    },
-    sources,
-  );
   const handlers: Handlers = {
     async 'app:info'() {
       return {
@@ -139,7 +129,16 @@ export function createBackend(
     ...withOrigins(
       datasetHandlers(access, (payload) => emit('datasets:progress', payload), store, uploads),
     ),
-    ...projects,
+    ...projectHandlers(
+      access,
+      {
+        mode: platform.mode,
+        version: platform.version,
+        workspace: platform.workspace,
+        recoveryDir: platform.recoveryDir ?? path.join(os.tmpdir(), 'layerlab-recovery'),
+      },
+      sources,
+    ),
     'uploads:begin': (req) => uploads.begin(req),
     'uploads:append': (req) => uploads.append(req),
     'uploads:cancel': (req) => uploads.cancel(req.id),
@@ -158,7 +157,7 @@ export function createBackend(
       } finally {
         await upload.discard();
       }
-      return projects['projects:openText']({ name: upload.name, text });
+      return handlers['projects:openText']({ name: upload.name, text });
     },
     'training:start': (req) => training.start(req),
     async 'training:control'(req) {
