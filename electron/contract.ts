@@ -12,6 +12,7 @@
 import { z } from 'zod';
 import { trainingChannels, trainingEvents } from './contract/training';
 import { projectChannels, projectEvents } from './contract/projects';
+import { uploadChannels, uploadIdSchema } from './contract/uploads';
 import { ERROR_CODES, type AppErrorData } from './contract/errors';
 
 // ---------------------------------------------------------------------------------------------
@@ -337,7 +338,7 @@ export const channels = {
     z.object({ path: filePath, options: datasetOptionsPatchSchema.optional() }).strict(),
     datasetSummarySchema,
   ),
-  /** Load CSV text the renderer holds (a file dropped on the window, a bundled sample). */
+  /** Load CSV text the renderer holds (a bundled sample; dropped files are uploaded instead). */
   'datasets:openText': channel(
     z
       .object({
@@ -348,6 +349,11 @@ export const channels = {
         options: datasetOptionsPatchSchema.optional(),
       })
       .strict(),
+    datasetSummarySchema,
+  ),
+  /** Load a CSV file uploaded in pieces (uploads:begin / uploads:append); the upload is used up. */
+  'datasets:openUpload': channel(
+    z.object({ id: uploadIdSchema, options: datasetOptionsPatchSchema.optional() }).strict(),
     datasetSummarySchema,
   ),
   /** Change import options of a loaded dataset (target, kinds, imputation, scaling, split...). */
@@ -367,6 +373,7 @@ export const channels = {
   ),
   ...trainingChannels,
   ...projectChannels,
+  ...uploadChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -55,6 +55,12 @@ const MIME: Record<string, string> = {
   '.csv': 'text/csv; charset=utf-8',
 };
 
+/**
+ * The largest WebSocket message the host accepts. Files never travel as one message (they are
+ * uploaded in pieces, see contract/uploads.ts); a bigger frame closes its socket with 1009.
+ */
+export const MAX_FRAME_BYTES = 80 * 1024 * 1024;
+
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const access = await WorkspaceAccess.open(options.workspace);
   const staticRoot = await realpath(options.staticDir).catch(() => {
@@ -91,16 +97,27 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const allowedOrigins = () => allowedHosts().map((h) => `http://${h}`);
 
   const server = http.createServer((req, res) => {
+    if (!oneHostHeader(req)) return refuseHttp(res, 400, 'Exactly one Host header is allowed');
     void serveStatic(req, res, staticRoot, allowedHosts(), port);
   });
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 80 * 1024 * 1024 });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  // One bad peer must never take the host down: every error is logged and stays with its socket.
+  wss.on('error', (err) => log(`WebSocket server error: ${err.message}`));
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    log(`Refused a malformed HTTP request (${err.code ?? err.message})`);
+    if (socket.writable && !socket.destroyed)
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
+  });
 
   server.on('upgrade', (req, socket, head) => {
+    socket.on('error', (err) => log(`Socket error during the handshake: ${err.message}`));
     const refuse = (status: number, text: string) => {
       socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     };
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname !== WS_PATH) return refuse(404, 'Not Found');
+    if (!oneHostHeader(req)) return refuse(400, 'Bad Request');
     if (!allowedHosts().includes(req.headers.host ?? '')) return refuse(403, 'Forbidden');
     if (!allowedOrigins().includes(req.headers.origin ?? '')) return refuse(403, 'Forbidden');
     if (!sameSecret(url.searchParams.get('token') ?? '', token)) return refuse(401, 'Unauthorized');
@@ -111,6 +128,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
+  server.removeAllListeners('error');
+  server.on('error', (err) => log(`HTTP server error: ${err.message}`));
   port = (server.address() as AddressInfo).port;
 
   return {
@@ -134,12 +153,56 @@ function sameSecret(given: string, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/**
+ * Node keeps only the first of several Host headers; a request carrying two is refused outright
+ * (the check against DNS rebinding must see the one header there is).
+ */
+function oneHostHeader(req: http.IncomingMessage): boolean {
+  let count = 0;
+  for (let i = 0; i < req.rawHeaders.length; i += 2)
+    if (req.rawHeaders[i]?.toLowerCase() === 'host') count++;
+  return count === 1;
+}
+
+function refuseHttp(res: http.ServerResponse, status: number, text: string): void {
+  res.writeHead(status, {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'X-Content-Type-Options': 'nosniff',
+    Connection: 'close',
+  });
+  res.end(text);
+}
+
+/** The close code for a ws error code: 1009 too big, 1007 not UTF-8, 1002 any other breach. */
+function closeCodeOf(code: string | undefined): number {
+  if (
+    code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' ||
+    code === 'WS_ERR_UNSUPPORTED_DATA_PAYLOAD_LENGTH' ||
+    code === 'WS_ERR_TOO_MANY_BUFFERED_PARTS'
+  )
+    return 1009;
+  if (code === 'WS_ERR_INVALID_UTF8') return 1007;
+  return 1002;
+}
+
+function log(line: string): void {
+  console.warn(`layerlab web: ${line}`);
+}
+
 function connect(ws: WebSocket, backend: Backend): void {
   const send = (msg: WsMessage) => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));
   };
   const off = backend.onEvent((event, payload) => send({ type: 'event', event, payload }));
   ws.on('close', off);
+  // A protocol error (bad UTF-8, unmasked or oversized frame, unknown opcode...): ws has already
+  // sent a close frame with the matching code (1002, 1007, 1009), which the renderer puts into
+  // words; this socket ends, every other one keeps being served.
+  ws.on('error', (err: Error & { code?: string }) => {
+    log(`Closed a connection after a protocol error (${err.code ?? 'error'}: ${err.message})`);
+    if (ws.readyState === ws.OPEN) ws.close(closeCodeOf(err.code), 'protocol error');
+    setTimeout(() => ws.terminate(), 1000).unref();
+  });
   ws.on('message', async (data, isBinary) => {
     let raw: unknown;
     try {
@@ -186,13 +249,7 @@ async function serveStatic(
   allowedHosts: string[],
   port: number,
 ): Promise<void> {
-  const deny = (status: number, text: string) => {
-    res.writeHead(status, {
-      'Content-Type': 'text/plain; charset=utf-8',
-      'X-Content-Type-Options': 'nosniff',
-    });
-    res.end(text);
-  };
+  const deny = (status: number, text: string) => refuseHttp(res, status, text);
   if (!allowedHosts.includes(req.headers.host ?? '')) return deny(403, 'Forbidden host');
   if (req.method !== 'GET' && req.method !== 'HEAD') return deny(405, 'Method not allowed');
   const rawPath = (req.url ?? '/').split('?')[0] ?? '/';

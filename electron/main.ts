@@ -19,6 +19,7 @@ import path from 'node:path';
 import { CHANNEL_NAMES, type EventName, type EventOf, type MenuCommand } from './contract';
 import { createBackend } from './backend/backend';
 import { GrantedAccess } from './backend/files/access';
+import { checkExternalLink } from './backend/links';
 import { contentSecurityPolicy } from './backend/security';
 import { APP_VERSION } from './backend/version';
 import { buildMenuTemplate } from './menu';
@@ -87,9 +88,7 @@ const backend = createBackend(
       return r.response === 0;
     },
     async openExternal(url) {
-      if (!url.startsWith('https://')) return false;
-      await shell.openExternal(url);
-      return true;
+      return openLink(url);
     },
   },
   access,
@@ -99,6 +98,17 @@ const backend = createBackend(
     csvWorkerPath: unpacked('csv-worker.cjs'),
   },
 );
+
+/** Opens a documentation page in the system browser; anything else is refused and logged. */
+async function openLink(url: string): Promise<boolean> {
+  const refused = checkExternalLink(url);
+  if (refused) {
+    console.warn(`Refused to open ${url.slice(0, 200)}: ${refused}`);
+    return false;
+  }
+  await shell.openExternal(url);
+  return true;
+}
 
 function send<E extends EventName>(event: E, payload: EventOf<E>): void {
   mainWindow?.webContents.send(event, payload);
@@ -183,7 +193,7 @@ function hardenSessions(): void {
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
-      if (url.startsWith('https://')) void shell.openExternal(url);
+      void openLink(url);
       return { action: 'deny' };
     });
   });

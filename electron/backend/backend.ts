@@ -15,6 +15,7 @@ import {
   type Result,
 } from '../contract';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Platform } from './platform';
 import type { FileAccess } from './files/access';
@@ -25,6 +26,9 @@ import { TrainingService } from './training/service';
 import { trainingDataFrom } from './training/data';
 import { projectHandlers } from './projects';
 import { projectSources } from './project-sources';
+import { Uploads } from './uploads';
+import { checkExternalLink } from './links';
+import { MAX_DATASET_BYTES } from '../../engine/graph/project/schema';
 import os from 'node:os';
 
 type Handlers = { [C in Channel]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> };
@@ -47,6 +51,8 @@ export interface BackendOptions {
    * (tests running the sources) files are parsed in-process.
    */
   csvWorkerPath?: string;
+  /** Where uploads wait while their pieces arrive; default: the system's temp dir. */
+  uploads?: Uploads;
 }
 
 export function createBackend(
@@ -68,6 +74,7 @@ export function createBackend(
     emit,
   );
   const sources = projectSources(store, training);
+  const uploads = options.uploads ?? new Uploads();
   /** The project service saves a dataset by its origin: note it whenever one is opened. */
   const withOrigins = <H extends ReturnType<typeof datasetHandlers>>(h: H): H => ({
     ...h,
@@ -78,6 +85,15 @@ export function createBackend(
         path: await access.resolveRead(req.path),
         bytes: null,
       });
+      return summary;
+    },
+    async 'datasets:openUpload'(req) {
+      // Kept for saving the project (embedded); read before the upload is opened and removed.
+      const file = uploads.peek(req.id);
+      const bytes =
+        file && file.complete && file.size <= MAX_DATASET_BYTES ? await readFile(file.path) : null;
+      const summary = await h['datasets:openUpload'](req);
+      sources.remember(summary.id, { name: summary.file.name, path: null, bytes });
       return summary;
     },
     async 'datasets:openText'(req) {
@@ -102,10 +118,17 @@ export function createBackend(
       };
     },
     async 'shell:openExternal'(req) {
+      const refused = checkExternalLink(req.url);
+      if (refused) {
+        console.warn(`Refused to open ${req.url.slice(0, 200)}: ${refused}`);
+        throw new AppError('NOT_ALLOWED', `That link does not open from Layerlab: ${refused}.`);
+      }
       return { opened: platform.openExternal ? await platform.openExternal(req.url) : false };
     },
     ...fileHandlers(platform, access),
-    ...withOrigins(datasetHandlers(access, (payload) => emit('datasets:progress', payload), store)),
+    ...withOrigins(
+      datasetHandlers(access, (payload) => emit('datasets:progress', payload), store, uploads),
+    ),
     ...projectHandlers(
       access,
       {
@@ -120,6 +143,26 @@ export function createBackend(
       },
       sources,
     ),
+    'uploads:begin': (req) => uploads.begin(req),
+    'uploads:append': (req) => uploads.append(req),
+    'uploads:cancel': (req) => uploads.cancel(req.id),
+    async 'projects:openUpload'(req) {
+      const upload = await uploads.finish(req.id, 'project');
+      let text: string;
+      try {
+        // A leading UTF-8 byte order mark is dropped here, as when the file opens by its path.
+        text = new TextDecoder('utf-8', { fatal: true }).decode(await readFile(upload.path));
+      } catch {
+        throw new AppError(
+          'BAD_REQUEST',
+          `"${upload.name}" cannot be opened: it is not a Layerlab project (not UTF-8 text).`,
+          { file: upload.name, problem: 'not_text' },
+        );
+      } finally {
+        await upload.discard();
+      }
+      return handlers['projects:openText']({ name: upload.name, text });
+    },
     'training:start': (req) => training.start(req),
     async 'training:control'(req) {
       return training.control(req);
@@ -179,6 +222,7 @@ export function createBackend(
     },
     async dispose() {
       await training.dispose();
+      await uploads.dispose();
       listeners.clear();
     },
   };

@@ -3,6 +3,7 @@
  * WebSocket to the browser-mode host (token taken from the page URL, then hidden from it).
  */
 import { BRIDGE_GLOBAL, WS_PATH, wsMessageSchema, type RawBridge } from '../../electron/contract';
+import { describeClose } from './errors';
 
 export function findBridge(): RawBridge {
   const injected = (window as unknown as Record<string, unknown>)[BRIDGE_GLOBAL] as
@@ -47,10 +48,12 @@ class WsBridge implements RawBridge {
         this.opening = null;
         reject(new Error('could not connect to the Layerlab host'));
       };
-      ws.onclose = () => {
+      ws.onclose = (ev) => {
         this.socket = null;
-        for (const p of this.pending.values())
-          p.reject(new Error('the connection to the Layerlab host closed'));
+        // The close code says why (a message too large, bad text...): the user sees it in words.
+        const reason = describeClose(ev.code, ev.reason);
+        if (ev.code !== 1000) console.warn(`Layerlab host connection closed: ${reason}`);
+        for (const p of this.pending.values()) p.reject(new Error(reason));
         this.pending.clear();
       };
       ws.onmessage = (ev) => this.receive(ev.data);

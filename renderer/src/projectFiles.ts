@@ -4,6 +4,7 @@
  * dataset's bytes and the trained weights, writes atomically and keeps a backup.
  */
 import type { Api } from '../../electron/contract/client';
+import { uploadFile } from './upload';
 import { datasetSummarySchema } from '../../electron/contract';
 import type { OpenedProject, ProjectDraft } from '../../electron/contract/projects';
 import { useGraphStore } from '../store/graph';
@@ -173,13 +174,16 @@ export function projectActions(platform: RendererPlatform) {
         applyProject(opened);
         rememberRecent(platform.info.workspace, opened.path);
       }),
-    /** A .layerlab file dropped on the window (it then has no path: Save asks where). */
+    /**
+     * A .layerlab file dropped on the window (it then has no path: Save asks where). Uploaded in
+     * pieces and decoded on the main side exactly like a file opened by its path (a UTF-8 byte
+     * order mark included).
+     */
     openDropped: (file: File) =>
       guard(async () => {
         if (busyTraining() || !discardOk()) return;
-        applyProject(
-          await api.invoke('projects:openText', { name: file.name, text: await file.text() }),
-        );
+        const id = await uploadFile(api, file, 'project');
+        applyProject(await api.invoke('projects:openUpload', { id }));
       }),
     /** Share…: a copy with the dataset embedded, for someone else; this document keeps its file. */
     share: () =>

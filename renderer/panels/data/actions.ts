@@ -5,6 +5,7 @@
 import { AppError, type DatasetOptionsPatch } from '../../../electron/contract';
 import type { Api } from '../../../electron/contract/client';
 import { describeError } from '../../src/errors';
+import { uploadFile } from '../../src/upload';
 import { useDataStore } from '../../store/data';
 import irisCsv from '../../../assets/datasets/iris.csv?raw';
 import wineCsv from '../../../assets/datasets/wine.csv?raw';
@@ -16,13 +17,26 @@ export const SAMPLES = [
 
 type Source =
   | { kind: 'path'; path: string; file: string }
+  | { kind: 'upload'; file: File }
   | { kind: 'text'; name: string; text: string; encoding: 'utf-8' | 'latin-1' };
 
 /** The last thing opened, so "Skip bad rows" can open it again with that option. */
 let lastSource: Source | null = null;
 
 function fileOf(s: Source): string {
-  return s.kind === 'path' ? s.file : s.name;
+  return s.kind === 'path' ? s.file : s.kind === 'upload' ? s.file.name : s.name;
+}
+
+/** Sends a dropped file in pieces (reading progress), then opens it on the main side. */
+async function openUpload(api: Api, file: File, options?: DatasetOptionsPatch) {
+  const id = await uploadFile(api, file, 'dataset', (sent, size) => {
+    const current = useDataStore.getState().loading;
+    if (current)
+      useDataStore
+        .getState()
+        .setLoading({ ...current, phase: 'reading', fraction: size ? sent / size : 1 });
+  });
+  return api.invoke('datasets:openUpload', { id, options });
 }
 
 async function load(api: Api, source: Source, options?: DatasetOptionsPatch): Promise<void> {
@@ -34,12 +48,14 @@ async function load(api: Api, source: Source, options?: DatasetOptionsPatch): Pr
     const summary =
       source.kind === 'path'
         ? await api.invoke('datasets:open', { path: source.path, options })
-        : await api.invoke('datasets:openText', {
-            name: source.name,
-            text: source.text,
-            encoding: source.encoding,
-            options,
-          });
+        : source.kind === 'upload'
+          ? await openUpload(api, source.file, options)
+          : await api.invoke('datasets:openText', {
+              name: source.name,
+              text: source.text,
+              encoding: source.encoding,
+              options,
+            });
     const previous = useDataStore.getState().summary;
     store.setSummary(summary);
     if (previous) void api.invoke('datasets:close', { id: previous.id }).catch(() => undefined);
@@ -61,18 +77,12 @@ export function openSample(api: Api, name: string): Promise<void> {
   return load(api, { kind: 'text', name: s.name, text: s.text, encoding: 'utf-8' });
 }
 
-/** A file dropped on the window: decoded here (UTF-8, else Latin-1), parsed on the main side. */
-export async function openDropped(api: Api, file: File): Promise<void> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let text: string;
-  let encoding: 'utf-8' | 'latin-1' = 'utf-8';
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    text = new TextDecoder('windows-1252').decode(bytes);
-    encoding = 'latin-1';
-  }
-  return load(api, { kind: 'text', name: file.name, text, encoding });
+/**
+ * A file dropped on the window: uploaded in pieces (never one message, whatever its size) and
+ * opened on the main side like a file on disk (encoding detected there).
+ */
+export function openDropped(api: Api, file: File): Promise<void> {
+  return load(api, { kind: 'upload', file });
 }
 
 export function retrySkippingBadRows(api: Api): Promise<void> {

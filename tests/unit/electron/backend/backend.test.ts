@@ -103,7 +103,7 @@ describe('backend', () => {
     });
   });
 
-  it('only opens https links', async () => {
+  it('opens no link that is not a documentation page, and says so', async () => {
     const opened: string[] = [];
     const b = createBackend(
       { ...desktop(null), openExternal: async (u) => (opened.push(u), true) },
@@ -113,9 +113,13 @@ describe('backend', () => {
       b.invoke('shell:openExternal', { url: 'file:///etc/passwd' }),
     ).resolves.toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     await expect(b.invoke('shell:openExternal', { url: 'https://keras.io/' })).resolves.toEqual({
-      ok: true,
-      value: { opened: true },
+      ok: false,
+      error: {
+        code: 'NOT_ALLOWED',
+        message:
+          'That link does not open from Layerlab: it is not one of the documentation pages Layerlab links to.',
+      },
     });
-    expect(opened).toEqual(['https://keras.io/']);
+    expect(opened).toEqual([]);
   });
 });
