@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { nodeInspectIo, runInspect, type InspectIo } from '../../../electron/cli-inspect';
+import { nodeInspectIo, runInspect, type InspectIo } from '../../../electron/cli/inspect';
 
 const root = path.resolve(__dirname, '../../..');
 

@@ -8,14 +8,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { matOf } from '../../../../engine/backend/backend';
 import {
   applyStandardizer,
-  encodeClasses,
   fitStandardizer,
-  parseCsv,
-  splitTarget,
-} from '../../../../engine/data/csv';
-import { oneHot, takeRows, type Dataset } from '../../../../engine/data/dataset';
+  oneHot,
+  takeRows,
+  type Dataset,
+} from '../../../../engine/data/dataset';
 import { Rng } from '../../../../engine/data/rng';
 import { TrainingControl } from '../../../../engine/train/control';
 import type { AlertEvent } from '../../../../engine/train/events';
@@ -41,12 +41,25 @@ function stratified(labels: number[], seed: number): { train: number[]; val: num
   return { train, val };
 }
 
-function wine(seed: number): { train: Dataset; val: Dataset } {
+/** The all-numeric wine sample: features as they are, the last column (0, 1, 2) as labels. */
+function wineTable() {
   const file = path.resolve(__dirname, '../../../../assets/datasets/wine.csv');
-  const t = splitTarget(parseCsv(readFileSync(file, 'utf8'), 'wine.csv'), 'label');
-  const { labels, classes } = encodeClasses(t.target);
+  const rows = readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(',').map(Number));
+  const cols = rows[0]!.length - 1;
+  const x = matOf(rows.length, cols, Float32Array.from(rows.flatMap((r) => r.slice(0, cols))));
+  const labels = Int32Array.from(rows.map((r) => r[cols]!));
+  return { x, labels, classes: new Set(labels).size };
+}
+
+function wine(seed: number): { train: Dataset; val: Dataset } {
+  const { x, labels, classes } = wineTable();
+  const t = { x };
   const s = stratified(Array.from(labels), seed);
-  const y = oneHot(labels, classes.length);
+  const y = oneHot(labels, classes);
   const train = { x: takeRows(t.x, s.train), y: takeRows(y, s.train) };
   const val = { x: takeRows(t.x, s.val), y: takeRows(y, s.val) };
   const st = fitStandardizer(train.x);
