@@ -106,6 +106,8 @@ export class Session {
 
 async function readCsv(io: Io, file: string): Promise<Uint8Array> {
   try {
+    // Checked first: the reader's own message speaks of a file that disappeared while read.
+    if ((await stat(file)).isDirectory()) throw Object.assign(new Error(), { code: 'EISDIR' });
     return await io.readCsv(file);
   } catch (e) {
     const code = (e as { code?: string }).code;

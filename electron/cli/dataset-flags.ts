@@ -10,6 +10,7 @@ export const DATASET_FLAGS = {
   target: { type: 'string' },
   'val-split': { type: 'string' },
   'test-split': { type: 'string' },
+  'split-seed': { type: 'string' },
   scaling: { type: 'string' },
   standardize: { type: 'boolean' },
   'skip-bad-rows': { type: 'boolean' },
@@ -31,6 +32,13 @@ export function datasetPatch(
     (v.standardize === true ? 'standardize' : undefined);
   if (scaling !== undefined) patch.scaling = scaling;
   if (v['skip-bad-rows'] === true) patch.skipBadRows = true;
+  const seed = num(
+    'split-seed',
+    v['split-seed'],
+    (n) => Number.isInteger(n) && n >= 0,
+    'a whole number ≥ 0',
+  );
+  if (seed !== undefined) patch.seed = seed;
   const fraction = (n: number) => n >= 0 && n < 1;
   const val = num('val-split', v['val-split'], fraction, 'at least 0 and below 1');
   const test = num('test-split', v['test-split'], fraction, 'at least 0 and below 1');

@@ -109,7 +109,12 @@ const num = (x: number) =>
   Number.isInteger(x) ? String(x) : Math.abs(x) >= 100 ? x.toFixed(1) : x.toPrecision(3);
 
 /** The human-readable report. */
-export function formatReport(s: DatasetSummary): string {
+export function formatReport(summary: DatasetSummary): string {
+  // Names sanitized before padding, so the columns still line up.
+  const s = {
+    ...summary,
+    columns: summary.columns.map((c) => ({ ...c, name: terminalText(c.name) })),
+  };
   const f = s.file;
   const out: string[] = [];
   const delim = f.delimiter === '\t' ? 'tab' : f.delimiter;

@@ -29,7 +29,7 @@ import { human, metricFields, present } from './output';
 import { chooseSettings, describeSettings, SETTING_FLAGS } from './settings';
 
 export const TRAIN_USAGE = `usage: layerlab train (--data TRAIN.csv --target COLUMN --layers SPEC | --project FILE.layerlab)
-         [--test TEST.csv] [--val-split F] [--test-split F] [--scaling standardize|minmax|none]
+         [--test TEST.csv] [--val-split F] [--test-split F] [--split-seed N] [--scaling standardize|minmax|none]
          [--skip-bad-rows] [--loss cce|bce|mse] [--optimizer sgd|momentum|rmsprop|adam] [--lr X]
          [--schedule constant|step|exponential|cosine] [--batch N] [--epochs N] [--seed N]
          [--l1 X] [--l2 X] [--early-stop PATIENCE] [--augment noise:SIGMA|mixup:ALPHA[,…]]
@@ -125,7 +125,15 @@ export async function runTrain(argv: string[], io: Io): Promise<number> {
 
   const chosen = chooseSettings(v, opened?.training ?? null);
   const { settings } = chosen;
-  const prepared = prepareRun(session.runData(summary.id), graph, settings, backend ?? 'auto');
+  let prepared;
+  try {
+    prepared = prepareRun(session.runData(summary.id), graph, settings, backend ?? 'auto');
+  } catch (e) {
+    // A network that cannot train is a bad --layers argument; from a project, bad data.
+    const problems = (e as { details?: { problems?: unknown } }).details?.problems;
+    if (problems && layers !== undefined) throw usage((e as Error).message);
+    throw e;
+  }
   const { start } = prepared;
   const split = summary.split!;
   const dataLine = {

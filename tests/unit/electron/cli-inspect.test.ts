@@ -107,3 +107,14 @@ describe('layerlab inspect', () => {
     });
   });
 });
+
+describe('layerlab inspect on hostile text', () => {
+  it('prints a header with escape sequences without them, columns still aligned', async () => {
+    const rows = Array.from({ length: 40 }, (_, i) => `${i % 5},${i % 2}`).join('\n');
+    const t = io({ 'esc.csv': `n\u001b[31mum\u001b]0;x\u0007,label\n${rows}\n` });
+    expect(await runInspect(['esc.csv'], t.io)).toBe(0);
+    // eslint-disable-next-line no-control-regex
+    expect(t.out()).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(t.out()).toMatch(/^ {2}num {5}integer/m);
+  });
+});
