@@ -11,19 +11,21 @@
  * with its line and skipped, or ends the command with exit code 4 (--on-bad-row fail).
  */
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import { matOf } from '../../engine/backend/backend';
 import { isMissing, parseBoolean, parseNumber } from '../../engine/data/csv/cells';
 import { detectDialect } from '../../engine/data/csv/dialect';
 import type { Encoder } from '../../engine/data/encode';
 import { encodeRecord, type RawRecord } from '../../engine/data/predict';
-import { streamCsvFile } from '../backend/datasets/read';
+import { readBytes } from '../backend/datasets/read';
 import { noPositionals, oneOf, parseFlags, str } from './args';
 import { CliError, dataError, EXIT, usage } from './errors';
 import type { Io } from './io';
 import { openModel } from './model';
-import { csvRows, type CsvRow } from './rows';
+import { RowReader, type CsvRow } from './rows';
 
 export const PREDICT_USAGE = `usage: layerlab predict --project FILE.layerlab --data ROWS.csv --out PRED.csv
          [--on-bad-row skip|fail] [--json]
@@ -38,6 +40,8 @@ const FLAGS = {
   json: { type: 'boolean' },
 } as const;
 
+/** Bytes read at a time. */
+const PIECE_BYTES = 32 * 1024;
 /** Rows encoded and predicted together. */
 const BATCH = 4096;
 /** Bad rows listed one by one; the rest are counted. */
@@ -61,10 +65,14 @@ export async function runPredict(argv: string[], io: Io): Promise<number> {
 
   const { session, summary, model, trainer } = await openModel(project);
   const enc = session.store.get(summary.id).prepared.encoder!;
-  const file = await streamCsvFile(path.resolve(data)).catch((e: NodeJS.ErrnoException) => {
+  const abs = path.resolve(data);
+  const info = await stat(abs).catch((e: NodeJS.ErrnoException) => {
     throw e.code === 'ENOENT' ? dataError(`cannot read ${data}: no such file`) : e;
   });
-  const headText = new TextDecoder('utf-8').decode(file.head);
+  if (!info.isFile()) throw dataError(`cannot read ${data}: it is not a file`);
+  const head = await readBytes(abs, 0, Math.min(info.size, 65536));
+  const encoding = isUtf8(head.subarray(0, utf8Boundary(head))) ? 'utf-8' : 'windows-1252';
+  const headText = new TextDecoder(encoding).decode(head);
   const dialect = detectDialect(headText.charCodeAt(0) === 0xfeff ? headText.slice(1) : headText);
   const name = path.basename(data);
 
@@ -84,10 +92,12 @@ export async function runPredict(argv: string[], io: Io): Promise<number> {
   let filled = 0;
   let written = 0;
   let bad = 0;
-  const flush = async () => {
+  // Predicted batches waiting to be written (at most one or two per piece of text).
+  const pending: string[] = [];
+  const predictBatch = () => {
     if (filled === 0) return;
     const pred = trainer.predict(matOf(filled, width, x.subarray(0, filled * width)));
-    await write(formatRows(pred.data, filled, lines, model.spec.loss, enc));
+    pending.push(formatRows(pred.data, filled, lines, model.spec.loss, enc));
     written += filled;
     filled = 0;
   };
@@ -95,30 +105,37 @@ export async function runPredict(argv: string[], io: Io): Promise<number> {
   let columns: number[] | null = null;
   let fields = 0;
   const record: RawRecord = {};
-  try {
-    for await (const row of csvRows(file.text('utf-8').pieces, dialect.delimiter)) {
-      if (columns === null) {
-        columns = featureColumns(row, enc, name);
-        fields = row.cells.length;
-        continue;
-      }
-      const problem = rowProblem(row, fields, columns, enc, dialect.decimalComma, record);
-      if (problem !== null) {
-        bad++;
-        const message = `${name} line ${row.line}: ${problem}`;
-        if (onBad === 'fail') throw new CliError(`${message} (--on-bad-row fail)`, EXIT.badRow);
-        if (bad <= LISTED) {
-          if (json) io.json({ event: 'bad_row', line: row.line, message: problem });
-          else io.err(`layerlab: skipped ${message}`);
-        }
-        continue;
-      }
-      x.set(encodeRecord(enc, record, dialect.decimalComma), filled * width);
-      lines[filled++] = row.line;
-      if (filled === BATCH) await flush();
+  const onRow = (row: CsvRow) => {
+    if (columns === null) {
+      columns = featureColumns(row, enc, name);
+      fields = row.cells.length;
+      return;
     }
+    const problem = rowProblem(row, fields, columns, enc, dialect.decimalComma, record);
+    if (problem !== null) {
+      bad++;
+      const message = `${name} line ${row.line}: ${problem}`;
+      if (onBad === 'fail') throw new CliError(`${message} (--on-bad-row fail)`, EXIT.badRow);
+      if (bad <= LISTED) {
+        if (json) io.json({ event: 'bad_row', line: row.line, message: problem });
+        else io.err(`layerlab: skipped ${message}`);
+      }
+      return;
+    }
+    x.set(encodeRecord(enc, record, dialect.decimalComma), filled * width);
+    lines[filled++] = row.line;
+    if (filled === BATCH) predictBatch();
+  };
+  const reader = new RowReader(dialect.delimiter, onRow);
+  try {
+    for await (const piece of textPieces(abs, encoding)) {
+      reader.push(piece);
+      while (pending.length) await write(pending.shift()!);
+    }
+    reader.end();
     if (columns === null) throw dataError(`${name} is empty: it has no header row`);
-    await flush();
+    predictBatch();
+    while (pending.length) await write(pending.shift()!);
   } finally {
     sink.end();
     await once(sink, 'close').catch(() => undefined);
@@ -129,6 +146,31 @@ export async function runPredict(argv: string[], io: Io): Promise<number> {
       `predicted ${written} rows into ${out}${bad ? `; skipped ${bad} bad rows${bad > LISTED ? ` (first ${LISTED} listed)` : ''}` : ''}`,
     );
   return EXIT.ok;
+}
+
+/**
+ * The file as text in small pieces: small strings die young in the garbage collector, where
+ * big ones would pile up until a full collection (the peak memory is what this keeps low).
+ */
+async function* textPieces(abs: string, encoding: string): AsyncGenerator<string> {
+  const decoder = new TextDecoder(encoding);
+  for await (const bytes of createReadStream(abs, { highWaterMark: PIECE_BYTES })) {
+    yield decoder.decode(bytes as Buffer, { stream: true });
+  }
+  const tail = decoder.decode();
+  if (tail) yield tail;
+}
+
+/** Bytes up to the last whole UTF-8 character (the head may cut one in half). */
+function utf8Boundary(b: Uint8Array): number {
+  let end = b.length;
+  for (let k = 1; k <= 3 && end - k >= 0; k++) {
+    const c = b[end - k]!;
+    if ((c & 0xc0) === 0x80) continue;
+    if (c >= 0xc0) end -= k;
+    break;
+  }
+  return end;
 }
 
 /** Positions of the model's feature columns in the file's header. */

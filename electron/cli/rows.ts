@@ -13,37 +13,63 @@ const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 
-/** Rows of `pieces` split on `delimiter`; blank lines are skipped. */
+/**
+ * Pushes pieces of text in; each complete row goes to `onRow` right away (synchronously), so
+ * rows die young instead of piling up between awaits. Blank lines are skipped.
+ */
+export class RowReader {
+  private buf = '';
+  private line = 1;
+  private first = true;
+  private readonly d: number;
+
+  constructor(
+    delimiter: string,
+    private readonly onRow: (row: CsvRow) => void,
+  ) {
+    this.d = delimiter.charCodeAt(0);
+  }
+
+  push(piece: string): void {
+    if (this.first && piece.charCodeAt(0) === 0xfeff) piece = piece.slice(1);
+    this.first = false;
+    this.buf = this.buf ? this.buf + piece : piece;
+    this.scan(false);
+  }
+
+  /** The last row, when the text does not end with a line break. */
+  end(): void {
+    if (this.buf.length > 0) this.scan(true);
+  }
+
+  private scan(final: boolean): void {
+    const buf = this.buf;
+    let at = 0;
+    while (at < buf.length) {
+      const r = readRow(buf, at, this.d, final);
+      if (r === null) break;
+      if (!(r.cells.length === 1 && r.cells[0] === ''))
+        this.onRow({ line: this.line, cells: r.cells });
+      this.line += r.lines;
+      at = r.next;
+    }
+    this.buf = buf.slice(at);
+  }
+}
+
+/** Rows of `pieces` split on `delimiter`, as an async iterator (blank lines skipped). */
 export async function* csvRows(
   pieces: AsyncIterable<string> | Iterable<string>,
   delimiter: string,
 ): AsyncGenerator<CsvRow> {
-  const d = delimiter.charCodeAt(0);
-  let buf = '';
-  let line = 1;
   const out: CsvRow[] = [];
-  const scan = (final: boolean) => {
-    let at = 0;
-    for (;;) {
-      const r = readRow(buf, at, d, final);
-      if (r === null) break;
-      if (!(r.cells.length === 1 && r.cells[0] === '')) out.push({ line, cells: r.cells });
-      line += r.lines;
-      at = r.next;
-      if (at >= buf.length) break;
-    }
-    buf = buf.slice(at);
-  };
-  let first = true;
-  for await (let piece of pieces) {
-    if (first && piece.charCodeAt(0) === 0xfeff) piece = piece.slice(1);
-    first = false;
-    buf = buf ? buf + piece : piece;
-    scan(false);
+  const reader = new RowReader(delimiter, (row) => out.push(row));
+  for await (const piece of pieces) {
+    reader.push(piece);
     yield* out;
     out.length = 0;
   }
-  if (buf.length > 0) scan(true);
+  reader.end();
   yield* out;
 }
 
