@@ -65,7 +65,7 @@ export async function runInspect(argv: string[], io: InspectIo): Promise<number>
   }
   const args = parseArgs(argv);
   if (typeof args === 'string') {
-    io.stderr(`layerlab inspect: ${terminalText(args)}\n${INSPECT_USAGE}`);
+    io.stderr(`layerlab: inspect: ${terminalText(args)} (run layerlab inspect --help)\n`);
     return 2;
   }
   const name = path.basename(args.file);
@@ -93,7 +93,7 @@ export async function runInspect(argv: string[], io: InspectIo): Promise<number>
           2,
         ) + '\n',
       );
-    else io.stderr(`layerlab inspect: ${terminalText(message)}\n`);
+    else io.stderr(`layerlab: ${terminalText(message).replace(/\s*\n\s*/g, ' ')}\n`);
     return 1;
   }
   if (args.json) {
