@@ -47,9 +47,19 @@ export function datasetPatch(
     const t = hasTestFile ? 0 : (test ?? base.split.test);
     if (validation + t >= 1)
       throw usage(`--val-split and --test-split leave no training rows (${validation} + ${t})`);
-    patch.split = { train: 1 - validation - t, validation, test: t };
+    patch.split = { train: Number((1 - validation - t).toFixed(9)), validation, test: t };
   }
   return patch;
 }
 
 export const DEFAULT_DATASET_OPTIONS = DEFAULT_OPTIONS;
+
+/** The import settings a patch changes, for the "flags override" lines. */
+export function changedOptions(
+  base: DatasetOptions,
+  patch: Partial<DatasetOptions>,
+): { setting: string; from: unknown; to: unknown }[] {
+  return (Object.keys(patch) as (keyof DatasetOptions)[])
+    .filter((k) => JSON.stringify(base[k]) !== JSON.stringify(patch[k]))
+    .map((k) => ({ setting: k, from: base[k], to: patch[k] }));
+}

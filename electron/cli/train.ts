@@ -22,7 +22,12 @@ import type { SavedRun } from '../contract/projects';
 import type { RunAlert, RunDone, RunEpoch } from '../contract/training';
 import { noPositionals, oneOf, parseFlags, str } from './args';
 import { Session } from './data';
-import { DATASET_FLAGS, DEFAULT_DATASET_OPTIONS, datasetPatch } from './dataset-flags';
+import {
+  changedOptions,
+  DATASET_FLAGS,
+  DEFAULT_DATASET_OPTIONS,
+  datasetPatch,
+} from './dataset-flags';
 import { CliError, EXIT, usage } from './errors';
 import type { Io } from './io';
 import { human, metricFields, present } from './output';
@@ -93,22 +98,18 @@ export async function runTrain(argv: string[], io: Io): Promise<number> {
   let graph: Graph;
   let summary: DatasetSummary;
   let opened = null;
+  let importOverrides: ReturnType<typeof changedOptions> = [];
   if (project !== undefined) {
     const p = await session.openProject(project);
     opened = p.opened;
     graph = structuredClone(p.opened.graph);
     summary = p.summary;
     const base = summary.options;
-    if (data !== undefined) {
-      summary = await session.loadCsv(io, data, {
-        ...base,
-        ...datasetPatch(v, base, task, testFile !== undefined),
-      });
-    } else {
-      const patch = datasetPatch(v, base, task, testFile !== undefined);
-      if (Object.keys(patch).length > 0)
-        summary = await configure(session, summary.id, patch, project);
-    }
+    const patch = datasetPatch(v, base, task, testFile !== undefined);
+    importOverrides = changedOptions(base, patch);
+    if (data !== undefined) summary = await session.loadCsv(io, data, { ...base, ...patch });
+    else if (Object.keys(patch).length > 0)
+      summary = await configure(session, summary.id, patch, project);
   } else {
     const r = parseLayerSpec(layers!, loss ?? 'auto');
     if (!r.ok) throw usage(r.message);
@@ -148,13 +149,17 @@ export async function runTrain(argv: string[], io: Io): Promise<number> {
   };
   if (json) {
     io.json({ event: 'settings', from: chosen.base, settings, overridden: chosen.overridden });
-    io.json({ event: 'data', ...dataLine });
+    io.json({ event: 'data', ...dataLine, overridden: importOverrides });
   } else {
     const from = chosen.base === 'defaults' ? "the app's defaults" : 'the project';
     io.out(`settings (${from}): ${describeSettings(settings)}`);
     for (const o of chosen.overridden)
       io.out(
         `  ${flagOf(o.setting)} overrides ${JSON.stringify(o.from)} → ${JSON.stringify(o.to)}`,
+      );
+    for (const o of importOverrides)
+      io.out(
+        `  the flags change the project's import setting ${o.setting}: ${JSON.stringify(o.from)} → ${JSON.stringify(o.to)}`,
       );
     io.out(
       `data: ${dataLine.file}, target ${dataLine.target} (${dataLine.task}), ${dataLine.features} inputs; ${dataLine.train} train / ${dataLine.validation} validation / ${dataLine.test} test rows (split seed ${split.seed})`,

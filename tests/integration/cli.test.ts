@@ -427,9 +427,13 @@ describe('layerlab train --project, evaluate and predict', () => {
   });
 
   it('trains a project with its own data and settings; flags override and say so', () => {
-    const r = run('train', '--project', project, '--epochs', '4', '--json');
+    const r = run('train', '--project', project, '--epochs', '4', '--val-split', '0.3', '--json');
     expect(r.code).toBe(0);
-    const [settings] = allJson(r.out);
+    const [settings, data] = allJson(r.out);
+    expect(data).toMatchObject({
+      file: 'iris_train.csv',
+      overridden: [{ setting: 'split', to: { train: 0.55, validation: 0.3, test: 0.15 } }],
+    });
     expect(settings).toMatchObject({
       from: 'project',
       settings: { epochs: 4, batchSize: 16 },
