@@ -54,8 +54,8 @@ const entries = [
   ['host', 'electron/backend/csv-worker.ts', 'dist/electron/csv-worker.cjs'],
   ['bench', 'bench/run.ts', 'dist/bench/run.cjs'],
   ['bench', 'bench/csv-bench.ts', 'dist/bench/csv-bench.cjs'],
-  ['bench', 'bench/predict-bench.ts', 'dist/bench/predict-bench.cjs'],
   ['bench', 'electron/backend/csv-worker.ts', 'dist/bench/csv-worker.cjs'],
+  ['bench', 'bench/predict-bench.ts', 'dist/bench/predict-bench.cjs'],
 ];
 
 const done = new Set();
