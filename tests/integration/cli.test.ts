@@ -3,6 +3,7 @@
  * built benchmark runner (dist/bench/run.cjs) on the iris fixture.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -454,6 +455,30 @@ describe('layerlab train --project, evaluate and predict', () => {
     expect(doc.runs.map((x: { runId: string }) => x.runId)).toEqual(['run2', 'run1']);
     expect(doc.weights.runId).toBe('run2');
     expect(doc.training.epochs).toBe(3);
+  });
+
+  it('trains a project whose dataset is linked, keeps the link, and refuses a changed file', () => {
+    const sub = tmp();
+    const csv = readFileSync(train);
+    writeFileSync(path.join(sub, 'data.csv'), csv);
+    const doc = JSON.parse(readFileSync(project, 'utf8'));
+    doc.dataset.source = {
+      kind: 'linked',
+      path: 'data.csv',
+      bytes: csv.byteLength,
+      sha256: createHash('sha256').update(csv).digest('hex'),
+    };
+    const linked = path.join(sub, 'linked.layerlab');
+    writeFileSync(linked, JSON.stringify(doc));
+    const r = run('train', '--project', linked, '--epochs', '2', '--save', '--json');
+    expect(r.code).toBe(0);
+    expect(allJson(r.out)[1]).toMatchObject({ file: 'data.csv', train: 84 });
+    expect(JSON.parse(readFileSync(linked, 'utf8')).dataset.source).toMatchObject({
+      kind: 'linked',
+      path: 'data.csv',
+    });
+    writeFileSync(path.join(sub, 'data.csv'), Buffer.concat([csv, Buffer.from('6,3,5,2,2\n')]));
+    fails(run('train', '--project', linked), 1, 'is not the file this project was saved with');
   });
 
   it('refuses a project of a newer format version, as the app does', () => {
