@@ -37,7 +37,7 @@ export async function runEvaluate(argv: string[], io: Io): Promise<number> {
   const wanted = oneOf('split', v.split, ['test', 'validation'] as const);
   if (other !== undefined && wanted === 'validation')
     throw usage('--data OTHER.csv is evaluated whole: leave out --split validation');
-  const { session, opened, summary, model, trainer } = await openModel(project);
+  const { session, opened, summary, trainer } = await openModel(project);
   const id = (other ? await session.setTestFile(io, summary.id, other) : summary).id;
   const { start, targetStd, targetMean } = prepareRun(
     session.runData(id),
@@ -122,6 +122,5 @@ export async function runEvaluate(argv: string[], io: Io): Promise<number> {
   io.out(
     `  ${'macro'.padEnd(w)}  ${fmt(c.macro.precision).padStart(9)}  ${fmt(c.macro.recall).padStart(6)}  ${fmt(c.macro.f1).padStart(5)}`,
   );
-  void model;
   return EXIT.ok;
 }

@@ -3,7 +3,6 @@
  * (./sanitize.ts). A closed stdout pipe (`layerlab … | head`) ends the command quietly with
  * exit code 0: the reader has all it wanted.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readCsvFile } from '../backend/datasets/read';
 import { terminalJson, terminalText } from './sanitize';
@@ -17,7 +16,6 @@ export interface Io {
   err(line: string): void;
   /** A CSV file's bytes (size limit for the memory available). */
   readCsv(file: string): Promise<Uint8Array>;
-  readFile(file: string): Promise<Uint8Array>;
 }
 
 export function nodeIo(): Io {
@@ -29,7 +27,6 @@ export function nodeIo(): Io {
     json: (value) => write(terminalJson(value)),
     err: (line) => void process.stderr.write(terminalText(line) + '\n'),
     readCsv: (file) => readCsvFile(path.resolve(file)),
-    readFile: (file) => readFile(path.resolve(file)),
   };
 }
 
