@@ -112,6 +112,7 @@ export default tseslint.config(
       'electron/backend/**/*.ts',
       'electron/host.ts',
       'electron/cli.ts',
+      'electron/cli/**/*.ts',
       'electron/contract.ts',
       'electron/contract/**/*.ts',
     ],

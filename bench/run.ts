@@ -15,8 +15,13 @@ import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { matOf, type Mat } from '../engine/backend/backend';
-import { fitStandardizer, applyStandardizer } from '../engine/data/csv';
-import { column, oneHot, type Dataset } from '../engine/data/dataset';
+import {
+  applyStandardizer,
+  column,
+  fitStandardizer,
+  oneHot,
+  type Dataset,
+} from '../engine/data/dataset';
 import { Trainer } from '../engine/train/trainer';
 import type { LayerSpec, ModelSpec } from '../engine/train/spec';
 import type { Backend } from '../engine/backend/backend';

@@ -56,6 +56,7 @@ const entries = [
   ['bench', 'bench/csv-bench.ts', 'dist/bench/csv-bench.cjs'],
   ['bench', 'bench/validate-bench.ts', 'dist/bench/validate-bench.cjs'],
   ['bench', 'electron/backend/csv-worker.ts', 'dist/bench/csv-worker.cjs'],
+  ['bench', 'bench/predict-bench.ts', 'dist/bench/predict-bench.cjs'],
 ];
 
 const done = new Set();

@@ -22,7 +22,7 @@ export interface ProjectSourcesWithOrigins extends ProjectSources {
 
 export function projectSources(
   store: DatasetStore,
-  training: TrainingService,
+  training: Pick<TrainingService, 'latestModel' | 'adoptModel'>,
 ): ProjectSourcesWithOrigins {
   const origins = new Map<string, DatasetOrigin>();
   let lastOpened: string | null = null;

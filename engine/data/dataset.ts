@@ -30,3 +30,35 @@ export function takeRows(m: Mat, idx: ArrayLike<number>): Mat {
     out.set(m.data.subarray(idx[i]! * m.cols, (idx[i]! + 1) * m.cols), i * m.cols);
   return matOf(idx.length, m.cols, out);
 }
+
+export interface Standardizer {
+  mean: Float64Array;
+  std: Float64Array;
+}
+
+/** Column means and standard deviations (population, ddof 0; a constant column gets std 1). */
+export function fitStandardizer(x: Mat): Standardizer {
+  const { rows, cols, data } = x;
+  const mean = new Float64Array(cols);
+  const std = new Float64Array(cols);
+  for (let r = 0; r < rows; r++)
+    for (let c = 0; c < cols; c++) mean[c] = mean[c]! + data[r * cols + c]!;
+  for (let c = 0; c < cols; c++) mean[c] = mean[c]! / rows;
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      const d = data[r * cols + c]! - mean[c]!;
+      std[c] = std[c]! + d * d;
+    }
+  }
+  for (let c = 0; c < cols; c++) std[c] = Math.sqrt(std[c]! / rows) || 1;
+  return { mean, std };
+}
+
+/** x ← (x − mean) / std, in place. */
+export function applyStandardizer(x: Mat, s: Standardizer): void {
+  const { rows, cols, data } = x;
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++)
+      data[r * cols + c] = (data[r * cols + c]! - s.mean[c]!) / s.std[c]!;
+  }
+}

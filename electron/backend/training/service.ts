@@ -8,7 +8,6 @@
  * first run (see ./gpu.ts). A worker that crashed is replaced by a new one.
  */
 import { Worker } from 'node:worker_threads';
-import { createHash } from 'node:crypto';
 import {
   AppError,
   type EventName,
@@ -16,15 +15,14 @@ import {
   type ParsedRequestOf,
   type ResponseOf,
 } from '../../contract';
-import { compileGraph } from '../../../engine/graph/compile';
-import { oneHot, column } from '../../../engine/data/dataset';
 import type { Encoded, Encoder } from '../../../engine/data/encode';
 import { predictRecord } from './predict';
 import { augmentConfig } from './augment-config';
 import { checkAugment, previewAugmentation } from '../../../engine/train/augment';
 import type { ModelSpec } from '../../../engine/train/spec';
 import { Coalescer } from './coalesce';
-import type { FromWorker, Matrix, ToWorker } from './protocol';
+import type { FromWorker, ToWorker } from './protocol';
+import { cleanMetrics as clean, inUnits, prepareRun } from './setup';
 
 /** Training rows shown in the augmentation preview. */
 const PREVIEW_ROWS = 5;
@@ -108,87 +106,47 @@ export class TrainingService {
         throw new AppError('NOT_ALLOWED', 'A training run is already going; stop it first.');
     }
     const info = this.data.describe(req.datasetId);
-    const image = req.settings.augment?.image;
-    if (image && image.width * image.height * image.channels !== info.features) {
-      throw new AppError(
-        'BAD_REQUEST',
-        `Rows as images: ${image.width} × ${image.height} × ${image.channels} = ${image.width * image.height * image.channels} values, but the data has ${info.features} features.`,
-      );
-    }
-    const train = this.data.encodeSplit(req.datasetId, 'train');
-    const validation = this.data.encodeSplit(req.datasetId, 'validation');
-    const test = this.data.encodeSplit(req.datasetId, 'test');
-    const classes = info.classNames?.length ?? null;
-    const compiled = compileGraph(req.graph, {
-      features: info.features,
-      ...(info.task === 'classification' && classes ? { classes } : { targets: 1 }),
-      l1: req.settings.l1,
-      l2: req.settings.l2,
-    });
-    if (!compiled.ok) {
-      const first = compiled.problems[0];
-      throw new AppError(
-        'BAD_REQUEST',
-        `The network cannot train yet: ${first?.message ?? 'it has problems'}`,
-        {
-          problems: compiled.problems,
-        },
-      );
-    }
-    if (train.rows === 0) throw new AppError('BAD_REQUEST', 'The training split has no rows.');
-
-    const loss = compiled.spec.loss;
-    const toSet = (e: Encoded) => {
-      const x: Matrix = { rows: e.rows, cols: e.width, data: e.x };
-      const y =
-        loss === 'cce'
-          ? oneHot(e.y, classes ?? 2)
-          : column(Float32Array.from(e.y as ArrayLike<number>));
-      return { x, y };
-    };
+    const prepared = prepareRun(
+      {
+        ...info,
+        train: this.data.encodeSplit(req.datasetId, 'train'),
+        validation: this.data.encodeSplit(req.datasetId, 'validation'),
+        test: this.data.encodeSplit(req.datasetId, 'test'),
+      },
+      req.graph,
+      req.settings,
+      req.backend ?? 'auto',
+    );
+    const { start } = prepared;
     const id = `run${this.next++}`;
     // The worker keeps only the latest run's model (for "restore best epoch").
     const worker = this.sharedWorker();
     const coalescer = new Coalescer(id, (p) => this.emit('training:progress', p));
     const run: Run = {
       id,
-      spec: compiled.spec,
+      spec: prepared.spec,
       datasetId: req.datasetId,
       evaluatedOn: null,
       restoring: null,
-      targetStd: train.targetScale?.std ?? 1,
-      targetMean: train.targetScale?.mean ?? 0,
+      targetStd: prepared.targetStd,
+      targetMean: prepared.targetMean,
       worker,
       coalescer,
       state: 'starting',
     };
     this.runs.set(id, run);
     this.current = run;
-    const start: ToWorker = {
-      type: 'start',
-      spec: compiled.spec,
-      settings: req.settings,
-      backend: req.backend ?? 'auto',
-      train: toSet(train),
-      validation: validation.rows ? toSet(validation) : null,
-      test: test.rows ? toSet(test) : null,
-      classNames: info.classNames,
-    };
     worker.postMessage(start);
     run.state = 'running';
     coalescer.setState('running');
     return {
       runId: id,
       backend: req.backend ?? 'auto',
-      datasetHash: createHash('sha256')
-        .update(new Uint8Array(train.x.buffer, train.x.byteOffset, train.x.byteLength))
-        .update(new Uint8Array(train.y.buffer, train.y.byteOffset, train.y.byteLength))
-        .digest('hex')
-        .slice(0, 16),
+      datasetHash: prepared.datasetHash,
       features: info.features,
-      trainRows: train.rows,
-      validationRows: validation.rows,
-      testRows: test.rows,
+      trainRows: start.train.x.rows,
+      validationRows: start.validation?.x.rows ?? 0,
+      testRows: start.test?.x.rows ?? 0,
     };
   }
 
@@ -382,30 +340,4 @@ export class TrainingService {
     });
     // The worker stays, holding the trained model (restore best epoch), until the next run.
   }
-}
-
-/** An evaluation's MAE and predicted/actual pairs in the target's own units. */
-function inUnits(
-  e: EventOf<'training:done'>['evaluation'],
-  std: number,
-  mean: number,
-): EventOf<'training:done'>['evaluation'] {
-  if (!e || e.metrics.mae === undefined) return e;
-  return {
-    ...e,
-    metrics: { ...e.metrics, mae: e.metrics.mae * std },
-    pairs: e.pairs?.map(([a, p]) => [a * std + mean, p * std + mean] as [number, number]) ?? null,
-  };
-}
-
-/** NaN/∞ metrics (a diverged epoch) travel as null: JSON has no NaN. */
-function clean(m: { loss: number; acc?: number; mae?: number; r2?: number }, targetStd = 1) {
-  const f = (v: number) => (Number.isFinite(v) ? v : null);
-  return {
-    loss: f(m.loss),
-    ...(m.acc !== undefined && Number.isFinite(m.acc) ? { acc: m.acc } : {}),
-    // Trained on the standardized target: MAE goes back to the target's units (R² needs nothing).
-    ...(m.mae !== undefined && Number.isFinite(m.mae) ? { mae: m.mae * targetStd } : {}),
-    ...(m.r2 !== undefined ? { r2: f(m.r2) } : {}),
-  };
 }

@@ -9,16 +9,11 @@
  * is chosen (engine/train/backend-choice.ts) and posted with its reason.
  */
 import { parentPort } from 'node:worker_threads';
-import { Trainer, type FitSettings } from '../../../engine/train/trainer';
+import type { Trainer } from '../../../engine/train/trainer';
 import { TrainingControl } from '../../../engine/train/control';
 import type { TrainEvent } from '../../../engine/train/events';
-import type { Dataset } from '../../../engine/data/dataset';
-import type { ScheduleConfig } from '../../../engine/optimizers/schedules';
-import { weightStats } from '../../../engine/train/weight-stats';
 import type { FromWorker, ModelState, StartMessage, ToWorker } from './protocol';
-import { evaluateSplit } from './evaluate';
-import { augmentConfig } from './augment-config';
-import { chooseTrainingBackend } from './gpu';
+import { fitRun, modelState as stateOf, openTrainer } from './setup';
 
 const BATCH_EVERY_MS = 25;
 
@@ -37,21 +32,8 @@ interface Session {
 
 /** Chooses the backend (posting it) and builds the session's trainer on it. */
 async function open(msg: StartMessage, control: TrainingControl): Promise<Session> {
-  const s = msg.settings;
-  const choice = await chooseTrainingBackend({
-    preference: msg.backend,
-    spec: msg.spec,
-    train: msg.train,
-    batchSize: s.batchSize,
-    optimizer: { name: s.optimizer, lr: s.lr },
-  });
-  const { kind, kernel, renderer, reason } = choice;
-  post({ type: 'backend', backend: { backend: kind, kernel, renderer, reason } });
-  const trainer = new Trainer(msg.spec, {
-    backend: choice.backend,
-    seed: s.seed,
-    maxBatch: s.batchSize,
-  });
+  const { trainer, backend } = await openTrainer(msg);
+  post({ type: 'backend', backend });
   return { msg, trainer, control };
 }
 
@@ -107,31 +89,9 @@ export function startWorker(): void {
   });
 }
 
-function fitSettings(s: StartMessage['settings']): FitSettings {
-  const augment = augmentConfig(s.augment, s.seed);
-  return {
-    epochs: s.epochs,
-    batchSize: s.batchSize,
-    optimizer: { name: s.optimizer, lr: s.lr },
-    ...(s.schedule !== 'constant' ? { schedule: scheduleFor(s) } : {}),
-    shuffle: true,
-    ...(s.earlyStopping
-      ? {
-          earlyStopping: {
-            patience: s.earlyStopping.patience,
-            minDelta: s.earlyStopping.minDelta,
-            restoreBest: s.earlyStopping.restoreBest,
-          },
-        }
-      : {}),
-    ...(augment ? { augment } : {}),
-  };
-}
-
 async function run(session: Session): Promise<void> {
   const { msg, trainer, control } = session;
   const { settings } = msg;
-  const train: Dataset = msg.train;
   let lastBatchPost = 0;
   let samplesSince = 0;
   let since = Date.now();
@@ -151,9 +111,7 @@ async function run(session: Session): Promise<void> {
     post({ type: 'event', event });
   };
 
-  const result = await trainer.fit(train, {
-    ...fitSettings(settings),
-    ...(msg.validation ? { validation: msg.validation } : {}),
+  const result = await fitRun(trainer, msg, {
     onEvent,
     control,
     // Let control messages in between batches.
@@ -177,32 +135,8 @@ async function run(session: Session): Promise<void> {
   );
 }
 
-/** The model as it is now: evaluation, weight statistics and the weights (to transfer). */
+/** The model as it is now (./setup.ts), with its weights' buffers to transfer. */
 function modelState(session: Session): [ModelState, ArrayBuffer[]] {
-  const { msg, trainer } = session;
-  const evaluation = msg.test
-    ? evaluateSplit(trainer, msg.test, 'test', msg.classNames)
-    : msg.validation
-      ? evaluateSplit(trainer, msg.validation, 'validation', msg.classNames)
-      : null;
-  const stats = weightStats(trainer.network).map(({ layer: _layer, ...s }) => s);
-  const finite = stats.every((s) => [s.min, s.max, s.mean, s.std].every(Number.isFinite));
-  const weights = trainer.network.getWeights();
-  return [
-    { evaluation, weightStats: finite ? stats : null, weights },
-    weights.map((w) => w.buffer as ArrayBuffer),
-  ];
-}
-
-function scheduleFor(s: StartMessage['settings']): ScheduleConfig {
-  switch (s.schedule) {
-    case 'step':
-      return { kind: 'step', every: Math.max(1, Math.round(s.epochs / 3)), gamma: 0.5 };
-    case 'exponential':
-      return { kind: 'exponential', gamma: 0.97 };
-    case 'cosine':
-      return { kind: 'cosine', epochs: s.epochs, minLr: 0 };
-    default:
-      return { kind: 'constant' };
-  }
+  const state = stateOf(session.trainer, session.msg);
+  return [state, state.weights.map((w) => w.buffer as ArrayBuffer)];
 }

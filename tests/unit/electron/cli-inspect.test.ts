@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { nodeInspectIo, runInspect, type InspectIo } from '../../../electron/cli-inspect';
+import { nodeInspectIo, runInspect, type InspectIo } from '../../../electron/cli/inspect';
 
 const root = path.resolve(__dirname, '../../..');
 
@@ -94,7 +94,8 @@ describe('layerlab inspect', () => {
     for (const argv of [[], ['a.csv', 'b.csv'], ['a.csv', '--target'], ['a.csv', '--frobnicate']]) {
       const u = io();
       expect(await runInspect(argv, u.io)).toBe(2);
-      expect(u.err()).toContain('Usage: layerlab inspect FILE.csv');
+      // One line, naming the command and where its usage is.
+      expect(u.err()).toMatch(/^layerlab: inspect: .+ \(run layerlab inspect --help\)\n$/);
     }
   });
 
@@ -105,5 +106,16 @@ describe('layerlab inspect', () => {
     await expect(real.readFile(path.join(root, 'no-such.csv'))).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
+  });
+});
+
+describe('layerlab inspect on hostile text', () => {
+  it('prints a header with escape sequences without them, columns still aligned', async () => {
+    const rows = Array.from({ length: 40 }, (_, i) => `${i % 5},${i % 2}`).join('\n');
+    const t = io({ 'esc.csv': `n\u001b[31mum\u001b]0;x\u0007,label\n${rows}\n` });
+    expect(await runInspect(['esc.csv'], t.io)).toBe(0);
+    // eslint-disable-next-line no-control-regex
+    expect(t.out()).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(t.out()).toMatch(/^ {2}num {5}integer/m);
   });
 });

@@ -5,9 +5,10 @@
  * is (unreadable, or a finding that blocks training); 2: wrong arguments.
  */
 import path from 'node:path';
-import type { DatasetSummary } from '../engine/data/types';
-import { DatasetStore } from './backend/datasets/store';
-import { readCsvFile } from './backend/datasets/read';
+import type { DatasetSummary } from '../../engine/data/types';
+import { DatasetStore } from '../backend/datasets/store';
+import { readCsvFile } from '../backend/datasets/read';
+import { terminalJson, terminalText } from './sanitize';
 
 export interface InspectIo {
   stdout(s: string): void;
@@ -22,8 +23,8 @@ export const INSPECT_USAGE =
 /** The real file reader: size limit for the memory available, changes while reading noticed. */
 export function nodeInspectIo(): InspectIo {
   return {
-    stdout: (s) => process.stdout.write(s),
-    stderr: (s) => process.stderr.write(s),
+    stdout: (s) => void process.stdout.write(s),
+    stderr: (s) => void process.stderr.write(s),
     readFile: (p) => readCsvFile(path.resolve(p)),
   };
 }
@@ -58,9 +59,13 @@ function parseArgs(argv: string[]): Args | string {
 }
 
 export async function runInspect(argv: string[], io: InspectIo): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.stdout(INSPECT_USAGE);
+    return 0;
+  }
   const args = parseArgs(argv);
   if (typeof args === 'string') {
-    io.stderr(`layerlab inspect: ${args}\n${INSPECT_USAGE}`);
+    io.stderr(`layerlab: inspect: ${terminalText(args)} (run layerlab inspect --help)\n`);
     return 2;
   }
   const name = path.basename(args.file);
@@ -83,20 +88,19 @@ export async function runInspect(argv: string[], io: InspectIo): Promise<number>
           : String(err);
     if (args.json)
       io.stdout(
-        JSON.stringify(
+        terminalJson(
           { ok: false, error: { code: e.code ?? 'INTERNAL', message, details: e.details } },
-          null,
           2,
         ) + '\n',
       );
-    else io.stderr(`layerlab inspect: ${message}\n`);
+    else io.stderr(`layerlab: ${terminalText(message).replace(/\s*\n\s*/g, ' ')}\n`);
     return 1;
   }
   if (args.json) {
     const { preview: _preview, options: _options, ...rest } = summary;
-    io.stdout(JSON.stringify({ ok: true, ...rest }, null, 2) + '\n');
+    io.stdout(terminalJson({ ok: true, ...rest }, 2) + '\n');
   } else {
-    io.stdout(formatReport(summary));
+    io.stdout(terminalText(formatReport(summary)));
   }
   return summary.ready ? 0 : 1;
 }
@@ -105,7 +109,12 @@ const num = (x: number) =>
   Number.isInteger(x) ? String(x) : Math.abs(x) >= 100 ? x.toFixed(1) : x.toPrecision(3);
 
 /** The human-readable report. */
-export function formatReport(s: DatasetSummary): string {
+export function formatReport(summary: DatasetSummary): string {
+  // Names sanitized before padding, so the columns still line up.
+  const s = {
+    ...summary,
+    columns: summary.columns.map((c) => ({ ...c, name: terminalText(c.name) })),
+  };
   const f = s.file;
   const out: string[] = [];
   const delim = f.delimiter === '\t' ? 'tab' : f.delimiter;
