@@ -8,6 +8,7 @@
 import path from 'node:path';
 import type { DatasetSummary } from '../../engine/data/types';
 import { LOSSES, type Graph, type LossName } from '../../engine/graph/document';
+import { runGraphOf } from '../../engine/graph/run-graph';
 import { parseLayerSpec } from '../../engine/graph/spec-string';
 import type { BackendPreference } from '../../engine/train/backend-choice';
 import {
@@ -250,6 +251,8 @@ export async function runTrain(argv: string[], io: Io): Promise<number> {
       settings,
       dataset: summary.file.name,
       backend: b.backend,
+      graph: runGraphOf(graph),
+      datasetHash: prepared.datasetHash,
       startedAt,
       epochs,
       alerts,

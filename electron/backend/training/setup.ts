@@ -85,8 +85,9 @@ export function prepareRun(
   const loss = compiled.spec.loss;
   const toSet = (e: Encoded) => {
     const x: Matrix = { rows: e.rows, cols: e.width, data: e.x };
+    // Class targets are one-hot for CCE, and for MSE too (one output unit per class).
     const y =
-      loss === 'cce'
+      loss === 'cce' || (loss === 'mse' && data.task === 'classification' && classes)
         ? oneHot(e.y, classes ?? 2)
         : column(Float32Array.from(e.y as ArrayLike<number>));
     return { x, y };

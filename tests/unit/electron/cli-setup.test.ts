@@ -47,6 +47,22 @@ describe('the shared run setup', () => {
       'has 2 units but the target has 3 classes',
     );
   });
+  it('one-hot targets for MSE on a class target (one output unit per class)', () => {
+    const data: RunData = {
+      train: encoded(2, Int32Array.from([1, 0])),
+      validation: none,
+      test: none,
+      task: 'classification',
+      classNames: ['a', 'b'],
+      features: 2,
+    };
+    const r = parseLayerSpec('dense:2', 'mse');
+    if (!r.ok) throw new Error(r.message);
+    const p = prepareRun(data, r.graph, DEFAULT_TRAIN_SETTINGS, 'cpu');
+    expect(p.spec.loss).toBe('mse');
+    expect(p.start.train.y).toMatchObject({ rows: 2, cols: 2 });
+    expect(Array.from(p.start.train.y.data)).toEqual([0, 1, 1, 0]);
+  });
   it('keeps the regression target scaled and reports its scale', () => {
     const data: RunData = {
       train: encoded(2, Float32Array.from([-1, 1]), { mean: 50, std: 10 }),
