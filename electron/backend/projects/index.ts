@@ -1,4 +1,4 @@
-/** Project files (issue 7): the Electron-free service behind the projects:* channels. */
+/** Project files: the Electron-free service behind the projects:* channels. */
 export { projectHandlers, type ProjectHandlers } from './handlers';
 export { ProjectService, BACKUP_SUFFIX } from './service';
 export type {

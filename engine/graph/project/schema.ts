@@ -1,7 +1,7 @@
 /**
  * The saved project document (`.layerlab`, format version 2): zod schemas and types.
  *
- * This is a saved format (DEVELOPERS.md rule 7): kept apart from runtime classes, checked with
+ * This is a saved format: kept apart from runtime classes, checked with
  * zod on the way in, and versioned by `formatVersion`. A change that an older Layerlab could not
  * read bumps the version and adds a step to `migrate` (parse.ts). Binary parts are base64 text:
  * weights are float32 little-endian; an embedded dataset is its file bytes, optionally gzip

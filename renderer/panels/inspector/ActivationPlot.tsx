@@ -1,4 +1,4 @@
-/** A small plot of an activation and its derivative, with the lecture's notes. */
+/** A small plot of an activation and its derivative, with notes on when to use it. */
 import type { ActivationFn } from '../../../engine/graph/document';
 import { activationInfo, curvePath } from './activationInfo';
 
