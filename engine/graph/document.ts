@@ -40,18 +40,26 @@ export {
 const position = z.object({ x: z.number().finite(), y: z.number().finite() }).strict();
 const id = z.string().min(1).max(64);
 
-const nodeOf = <K extends LayerKind, P extends z.ZodType>(kind: K, params: P) =>
-  z.object({ id, kind: z.literal(kind), position, params }).strict();
+/**
+ * One node schema per kind, in the registry's order; `extra` holds the fields every node of that
+ * form has besides id, kind and params (the canvas position for the saved graph, nothing for the
+ * network a run keeps).
+ */
+export function nodeUnion<E extends z.ZodRawShape>(extra: E) {
+  const nodeOf = <K extends LayerKind, P extends z.ZodType>(kind: K, params: P) =>
+    z.object({ id, kind: z.literal(kind), ...extra, params }).strict();
+  return z.discriminatedUnion('kind', [
+    nodeOf('input', inputParamsSchema),
+    nodeOf('dense', denseParamsSchema),
+    nodeOf('activation', activationParamsSchema),
+    nodeOf('dropout', dropoutParamsSchema),
+    nodeOf('softmax', softmaxParamsSchema),
+    nodeOf('output', outputParamsSchema),
+  ]);
+}
 
-// The saved union: one entry per kind, in the registry's order.
-export const graphNodeSchema = z.discriminatedUnion('kind', [
-  nodeOf('input', inputParamsSchema),
-  nodeOf('dense', denseParamsSchema),
-  nodeOf('activation', activationParamsSchema),
-  nodeOf('dropout', dropoutParamsSchema),
-  nodeOf('softmax', softmaxParamsSchema),
-  nodeOf('output', outputParamsSchema),
-]);
+// The saved union.
+export const graphNodeSchema = nodeUnion({ position });
 export type GraphNode = z.infer<typeof graphNodeSchema>;
 export type NodeOfKind<K extends LayerKind> = Extract<GraphNode, { kind: K }>;
 export type ParamsOf<K extends LayerKind> = NodeOfKind<K>['params'];

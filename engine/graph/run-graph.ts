@@ -4,30 +4,9 @@
  * run of a project file and compared with the canvas to tell whether results are still current.
  */
 import { z } from 'zod';
-import {
-  activationParamsSchema,
-  denseParamsSchema,
-  dropoutParamsSchema,
-  graphEdgeSchema,
-  inputParamsSchema,
-  outputParamsSchema,
-  softmaxParamsSchema,
-  type Graph,
-  type LayerKind,
-} from './document';
+import { graphEdgeSchema, nodeUnion, type Graph } from './document';
 
-const id = z.string().min(1).max(64);
-const nodeOf = <K extends LayerKind, P extends z.ZodType>(kind: K, params: P) =>
-  z.object({ id, kind: z.literal(kind), params }).strict();
-
-export const runNodeSchema = z.discriminatedUnion('kind', [
-  nodeOf('input', inputParamsSchema),
-  nodeOf('dense', denseParamsSchema),
-  nodeOf('activation', activationParamsSchema),
-  nodeOf('dropout', dropoutParamsSchema),
-  nodeOf('softmax', softmaxParamsSchema),
-  nodeOf('output', outputParamsSchema),
-]);
+export const runNodeSchema = nodeUnion({});
 export type RunNode = z.infer<typeof runNodeSchema>;
 
 export const runGraphSchema = z
