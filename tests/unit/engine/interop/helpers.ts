@@ -34,7 +34,7 @@ export function makeCsv(task: Task, rows = 300, seed = 7): string {
     const shift = [0.8, -0.5, 0][c]!;
     let target: string;
     if (task === 'classification') {
-      const s = x1 + 0.2 * (x2 - 5) + shift + (rng.float() - 0.5) * 0.6;
+      const s = x1 + 0.2 * (x2 - 5) + shift + (rng.float() - 0.5) * 0.2;
       target = s < -0.6 ? 'low' : s < 0.8 ? 'mid' : 'high';
     } else {
       target = (1000 + 40 * x1 + 6 * x2 + 30 * shift + (rng.float() - 0.5) * 4).toFixed(3);
@@ -105,8 +105,11 @@ function datasetOf(prepared: Prepared, rows: Int32Array, classes: number): Datas
   return { x, y: classes ? oneHot(e.y, classes) : column(e.y) };
 }
 
-export async function trainProject(task: Task, epochs = 30): Promise<Trained> {
-  const csv = makeCsv(task);
+export async function trainProject(
+  task: Task,
+  { rows = 300, epochs = 30 }: { rows?: number; epochs?: number } = {},
+): Promise<Trained> {
+  const csv = makeCsv(task, rows);
   const table = await parseTable(csv, { file: `${task}.csv`, skipBadRows: false });
   const loaded = loadTable(table, {
     id: 'ds1',

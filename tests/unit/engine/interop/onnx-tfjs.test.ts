@@ -83,7 +83,7 @@ async function runTfjs(c: Case): Promise<number[][]> {
     load: async () => ({
       modelTopology: json.modelTopology,
       weightSpecs: json.weightsManifest[0].weights,
-      weightData: weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength),
+      weightData: weights.slice().buffer as ArrayBuffer,
     }),
   });
   const pre = c.model.preprocessing;
