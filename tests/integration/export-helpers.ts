@@ -33,8 +33,9 @@ export function pythonHas(...modules: string[]): boolean {
 export async function saveTrainedProject(
   dir: string,
   task: Task,
+  size: { rows: number; epochs: number } = { rows: 1500, epochs: 25 },
 ): Promise<{ file: string; trained: Trained }> {
-  const trained = await trainProject(task, { rows: 1500, epochs: 25 });
+  const trained = await trainProject(task, size);
   const bytes = new TextEncoder().encode(trained.csv);
   const packed = packWeights(trained.graph, trained.spec.inputs, trained.weights, 'run1');
   if (!packed.ok) throw new Error(packed.message);

@@ -17,6 +17,7 @@ import { column, oneHot, type Dataset } from '../../../../engine/data/dataset';
 import { compileGraph } from '../../../../engine/graph/compile';
 import type { Graph } from '../../../../engine/graph/document';
 import type { ModelSpec } from '../../../../engine/train/spec';
+import type { DatasetOptions } from '../../../../engine/data/types';
 import { Trainer } from '../../../../engine/train/trainer';
 import { chain, node } from '../graph/helpers';
 
@@ -99,29 +100,44 @@ export const datasetOptions = (task: Task) => ({
   task,
 });
 
-function datasetOf(prepared: Prepared, rows: Int32Array, classes: number): Dataset {
+/** Encoded rows as the training service builds them: one-hot for cce, a column otherwise. */
+function datasetOf(prepared: Prepared, rows: Int32Array, classes: number, loss: string): Dataset {
   const e = encodeRows(prepared.encoder!, rows);
   const x = matOf(e.rows, e.width, e.x);
-  return { x, y: classes ? oneHot(e.y, classes) : column(e.y) };
+  return { x, y: classes && loss === 'cce' ? oneHot(e.y, classes) : column(e.y) };
 }
 
 export async function trainProject(
   task: Task,
   { rows = 300, epochs = 30 }: { rows?: number; epochs?: number } = {},
 ): Promise<Trained> {
-  const csv = makeCsv(task, rows);
-  const table = await parseTable(csv, { file: `${task}.csv`, skipBadRows: false });
+  return trainOn(
+    makeCsv(task, rows),
+    datasetOptions(task),
+    (classes) => graphFor(task, classes),
+    epochs,
+  );
+}
+
+/** Any CSV, import options and graph (given the class count; 0 for regression). */
+export async function trainOn(
+  csv: string,
+  options: Partial<DatasetOptions>,
+  graphOf: (classes: number) => Graph,
+  epochs: number,
+): Promise<Trained> {
+  const table = await parseTable(csv, { file: 'data.csv', skipBadRows: false });
   const loaded = loadTable(table, {
     id: 'ds1',
-    name: `${task}.csv`,
+    name: 'data.csv',
     size: csv.length,
     encoding: 'utf-8',
     notes: [],
   });
-  const prepared = prepare(loaded, mergeOptions(DEFAULT_OPTIONS, datasetOptions(task)));
+  const prepared = prepare(loaded, mergeOptions(DEFAULT_OPTIONS, options));
   const enc = prepared.encoder!;
   const classes = enc.target.task === 'classification' ? enc.target.classes.length : 0;
-  const graph = graphFor(task, classes);
+  const graph = graphOf(classes);
   const settings = {
     epochs,
     batchSize: 16,
@@ -137,20 +153,21 @@ export async function trainProject(
   const compiled = compileGraph(graph, {
     features: enc.width,
     ...(classes ? { classes } : { targets: 1 }),
+    l1: settings.l1,
     l2: settings.l2,
   });
   if (!compiled.ok) throw new Error(compiled.problems.map((p) => p.message).join('; '));
   const spec = compiled.spec;
   const trainer = new Trainer(spec, { seed: settings.seed, maxBatch: settings.batchSize });
   const splits = prepared.splits!;
-  await trainer.fit(datasetOf(prepared, splits.train, classes), {
+  await trainer.fit(datasetOf(prepared, splits.train, classes, spec.loss), {
     epochs,
     batchSize: settings.batchSize,
     optimizer: { name: 'adam', lr: settings.lr },
-    validation: datasetOf(prepared, splits.validation, classes),
+    validation: datasetOf(prepared, splits.validation, classes, spec.loss),
     monitor: false,
   });
-  const test = datasetOf(prepared, splits.test, classes);
+  const test = datasetOf(prepared, splits.test, classes, spec.loss);
   const m = trainer.evaluate(test);
   const testMetrics: Record<string, number> = {};
   for (const [k, v] of Object.entries(m)) if (typeof v === 'number') testMetrics[k] = v;
