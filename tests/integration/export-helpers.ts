@@ -12,6 +12,7 @@ import {
   serializeProject,
   type Project,
 } from '../../engine/graph/project';
+import type { TrainSettings } from '../../electron/contract/training';
 import { embedBytes } from '../../electron/backend/projects/io';
 import {
   datasetOptions,
@@ -33,9 +34,15 @@ export function pythonHas(...modules: string[]): boolean {
 export async function saveTrainedProject(
   dir: string,
   task: Task,
-  size: { rows: number; epochs: number } = { rows: 1500, epochs: 25 },
+  size: { rows: number; epochs: number } = { rows: 3000, epochs: 25 },
 ): Promise<{ file: string; trained: Trained }> {
-  const trained = await trainProject(task, size);
+  // Settings beyond the defaults, so the scripts' schedules and early stopping are exercised
+  // (patience 10: the app's default when early stopping is turned on).
+  const settings: Partial<TrainSettings> =
+    task === 'classification'
+      ? { schedule: 'cosine', earlyStopping: { patience: 10, minDelta: 0, restoreBest: true } }
+      : { schedule: 'step', optimizer: 'momentum' };
+  const trained = await trainProject(task, { ...size, settings });
   const bytes = new TextEncoder().encode(trained.csv);
   const packed = packWeights(trained.graph, trained.spec.inputs, trained.weights, 'run1');
   if (!packed.ok) throw new Error(packed.message);

@@ -142,11 +142,12 @@ describe.each(['classification', 'regression'] as const)('exporting a %s project
     () => {
       const r = run(PYTHON, ['train_torch.py', 'train'], out.pytorch!, 300_000);
       expect(r.status, r.err).toBe(0);
-      const test = lastJson(r.out).test as Record<string, number>;
+      const result = lastJson(r.out);
+      const test = result.test as Record<string, number>;
       const metric = task === 'classification' ? 'acc' : 'r2';
       const layerlab = trained.testMetrics[metric]!;
       console.log(
-        `${task} test ${metric}: Layerlab ${layerlab.toFixed(4)}, PyTorch retrained ${test[metric]!.toFixed(4)}`,
+        `${task} test ${metric}: Layerlab ${layerlab.toFixed(4)} (${trained.testMetrics.epochs} epochs), PyTorch retrained ${test[metric]!.toFixed(4)} (${result.epochs} epochs)`,
       );
       expect(Math.abs(test[metric]! - layerlab)).toBeLessThanOrEqual(0.02);
     },

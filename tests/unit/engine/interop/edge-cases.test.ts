@@ -58,7 +58,7 @@ beforeAll(async () => {
         node('a2', 'activation', { fn: 'sigmoid' }),
         node('out', 'output'),
       ),
-    20,
+    { epochs: 20 },
   );
   const pre = preprocessingOf(trained.prepared.encoder!, false);
   const records = referenceRecords(trained.loaded.table, pre, trained.prepared.splits!.test);

@@ -18,6 +18,8 @@ import { compileGraph } from '../../../../engine/graph/compile';
 import type { Graph } from '../../../../engine/graph/document';
 import type { ModelSpec } from '../../../../engine/train/spec';
 import type { DatasetOptions } from '../../../../engine/data/types';
+import type { ScheduleConfig } from '../../../../engine/optimizers/schedules';
+import { DEFAULT_TRAIN_SETTINGS, type TrainSettings } from '../../../../electron/contract/training';
 import { Trainer } from '../../../../engine/train/trainer';
 import { chain, node } from '../graph/helpers';
 
@@ -81,18 +83,7 @@ export interface Trained {
   weights: Float32Array[];
   test: Dataset;
   testMetrics: Record<string, number>;
-  settings: {
-    epochs: number;
-    batchSize: number;
-    optimizer: 'adam';
-    lr: number;
-    schedule: 'constant';
-    l1: number;
-    l2: number;
-    seed: number;
-    augment: null;
-    earlyStopping: null;
-  };
+  settings: TrainSettings;
 }
 
 export const datasetOptions = (task: Task) => ({
@@ -109,14 +100,30 @@ function datasetOf(prepared: Prepared, rows: Int32Array, classes: number, loss: 
 
 export async function trainProject(
   task: Task,
-  { rows = 300, epochs = 30 }: { rows?: number; epochs?: number } = {},
+  {
+    rows = 300,
+    epochs = 30,
+    settings = {},
+  }: { rows?: number; epochs?: number; settings?: Partial<TrainSettings> } = {},
 ): Promise<Trained> {
-  return trainOn(
-    makeCsv(task, rows),
-    datasetOptions(task),
-    (classes) => graphFor(task, classes),
+  return trainOn(makeCsv(task, rows), datasetOptions(task), (classes) => graphFor(task, classes), {
     epochs,
-  );
+    ...settings,
+  });
+}
+
+/** The schedule the training worker derives from the app's settings. */
+function scheduleFor(s: TrainSettings): ScheduleConfig {
+  switch (s.schedule) {
+    case 'step':
+      return { kind: 'step', every: Math.max(1, Math.round(s.epochs / 3)), gamma: 0.5 };
+    case 'exponential':
+      return { kind: 'exponential', gamma: 0.97 };
+    case 'cosine':
+      return { kind: 'cosine', epochs: s.epochs, minLr: 0 };
+    default:
+      return { kind: 'constant' };
+  }
 }
 
 /** Any CSV, import options and graph (given the class count; 0 for regression). */
@@ -124,7 +131,7 @@ export async function trainOn(
   csv: string,
   options: Partial<DatasetOptions>,
   graphOf: (classes: number) => Graph,
-  epochs: number,
+  overrides: Partial<TrainSettings>,
 ): Promise<Trained> {
   const table = await parseTable(csv, { file: 'data.csv', skipBadRows: false });
   const loaded = loadTable(table, {
@@ -138,17 +145,13 @@ export async function trainOn(
   const enc = prepared.encoder!;
   const classes = enc.target.task === 'classification' ? enc.target.classes.length : 0;
   const graph = graphOf(classes);
-  const settings = {
-    epochs,
+  const settings: TrainSettings = {
+    ...DEFAULT_TRAIN_SETTINGS,
+    epochs: 30,
     batchSize: 16,
-    optimizer: 'adam' as const,
     lr: 0.01,
-    schedule: 'constant' as const,
-    l1: 0,
     l2: 0.001,
-    seed: 42,
-    augment: null,
-    earlyStopping: null,
+    ...overrides,
   };
   const compiled = compileGraph(graph, {
     features: enc.width,
@@ -160,10 +163,12 @@ export async function trainOn(
   const spec = compiled.spec;
   const trainer = new Trainer(spec, { seed: settings.seed, maxBatch: settings.batchSize });
   const splits = prepared.splits!;
-  await trainer.fit(datasetOf(prepared, splits.train, classes, spec.loss), {
-    epochs,
+  const fit = await trainer.fit(datasetOf(prepared, splits.train, classes, spec.loss), {
+    epochs: settings.epochs,
     batchSize: settings.batchSize,
-    optimizer: { name: 'adam', lr: settings.lr },
+    optimizer: { name: settings.optimizer, lr: settings.lr },
+    schedule: scheduleFor(settings),
+    ...(settings.earlyStopping ? { earlyStopping: settings.earlyStopping } : {}),
     validation: datasetOf(prepared, splits.validation, classes, spec.loss),
     monitor: false,
   });
@@ -171,6 +176,7 @@ export async function trainOn(
   const m = trainer.evaluate(test);
   const testMetrics: Record<string, number> = {};
   for (const [k, v] of Object.entries(m)) if (typeof v === 'number') testMetrics[k] = v;
+  testMetrics.epochs = fit.history.length;
   return {
     csv,
     loaded,
