@@ -258,6 +258,8 @@ export function onnxModel(model: ExportModel, producerVersion: string): Uint8Arr
       ...(t.task === 'classification'
         ? [{ key: 'layerlab.classes', value: JSON.stringify(t.classes) }]
         : []),
+      // The whole preprocessing, so a reader of the file alone knows every input's treatment.
+      { key: 'layerlab.preprocessing', value: JSON.stringify(pre) },
     ],
     graph: {
       name: model.name,

@@ -16,6 +16,11 @@ export function py(v: unknown): string {
   return `{${entries.map(([k, x]) => `${JSON.stringify(k)}: ${py(x)}`).join(', ')}}`;
 }
 
+/** A name for a docstring: no quotes, backslashes or line breaks that could end it. */
+export function docName(name: string): string {
+  return name.replace(/["\\\r\n]+/g, ' ').trim() || 'model';
+}
+
 /** The SETTINGS block both scripts start with (edit it to change the experiment). */
 export function settingsBlock(model: ExportModel): string {
   const t = model.training;

@@ -5,7 +5,7 @@
  * early stopping. `predict` loads Layerlab's weights; `train` retrains on the exported splits.
  */
 import type { ExportModel } from './model';
-import { py, SCHEDULE_PY, settingsBlock } from './python-common';
+import { docName, py, SCHEDULE_PY, settingsBlock } from './python-common';
 import { kerasLayers, safeName, type KerasLayer } from './tfjs';
 
 const INIT_NAME: Record<string, string> = {
@@ -42,7 +42,7 @@ function kerasLine(l: KerasLayer): string {
 export function kerasScript(model: ExportModel): string {
   const lines = kerasLayers(model).map((l) => `            ${kerasLine(l)},`);
   return `#!/usr/bin/env python3
-"""${model.name}: a Layerlab model in Keras 3.
+"""${docName(model.name)}: a Layerlab model in Keras 3.
 
   python train_keras.py predict [--csv data.csv] [--out predictions.jsonl]
       Layerlab's trained weights (weights.json + weights.bin), predictions for every row.
@@ -168,6 +168,15 @@ def train(args, pre):
         callbacks=callbacks,
         verbose=2 if args.verbose else 0,
     )
+    test = evaluate(model, x_te, y_te) if len(x_te) else None  # no test rows: a separate test file
+    ld.save_weights(get_weights(model), args.out)
+    result = {"test": test, "epochs": len(history.history["loss"])}
+    print(json.dumps(result), flush=True)
+    return result
+
+
+def evaluate(model, x_te, y_te):
+    """Layerlab's metrics: loss and accuracy, or loss, MAE and R² (in training scale)."""
     values = model.evaluate(x_te, y_te, verbose=0, return_dict=True)
     test = {"loss": float(values["loss"])}
     if LOSS == "mse":
@@ -177,10 +186,7 @@ def train(args, pre):
         test["r2"] = 1 - float(((y_te - p) ** 2).sum()) / ss_tot if ss_tot > 0 else 0.0
     else:
         test["acc"] = float(values["accuracy"])
-    ld.save_weights(get_weights(model), args.out)
-    result = {"test": test, "epochs": len(history.history["loss"])}
-    print(json.dumps(result), flush=True)
-    return result
+    return test
 
 
 def main(argv=None):

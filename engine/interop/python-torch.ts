@@ -6,7 +6,7 @@
  * `torchrun --nproc_per_node=N` with DistributedDataParallel (gloo on CPU, nccl on GPUs).
  */
 import type { ExportLayer, ExportModel } from './model';
-import { denseTable, py, SCHEDULE_PY, settingsBlock } from './python-common';
+import { denseTable, docName, py, SCHEDULE_PY, settingsBlock } from './python-common';
 
 function torchLayer(l: ExportLayer): string[] {
   const act = (fn: string, alpha: number) =>
@@ -31,7 +31,7 @@ export function torchScript(model: ExportModel): string {
   const layers = model.layers.flatMap(torchLayer).map((s) => `        ${s},`);
   const { l1l2, inits } = denseTable(model);
   return `#!/usr/bin/env python3
-"""${model.name}: a Layerlab model in plain PyTorch.
+"""${docName(model.name)}: a Layerlab model in plain PyTorch.
 
   python train_torch.py predict [--csv data.csv] [--out predictions.csv]
       Layerlab's trained weights (weights.json + weights.bin), predictions for every row.
@@ -256,7 +256,8 @@ def train(args, pre):
             break
     if es and es["restore_best"] and best["weights"] is not None:
         set_weights(model, best["weights"])
-    result = {"test": metrics(model, x_te, y_te), "epochs": epoch + 1, "processes": world}
+    test = metrics(model, x_te, y_te) if x_te.shape[0] else None  # no test rows: a separate test file
+    result = {"test": test, "epochs": epoch + 1, "processes": world}
     if rank == 0:
         ld.save_weights(get_weights(model), args.out)
         print(json.dumps(result), flush=True)

@@ -72,7 +72,8 @@ beforeAll(async () => {
     { member: 'maybe', zone: '10', size: '1e0' },
   );
   const model = buildExportModel({
-    name: 'binary',
+    // A file name with quotes and a backslash must not break the scripts' docstrings.
+    name: 'edge """case""" \\ model',
     spec: trained.spec,
     weights: trained.weights,
     preprocessing: pre,
@@ -135,6 +136,14 @@ describe('a binary project with a yes/no column and integer codes as categories'
     const r = check('/usr/bin/python3', ['check_parity.py'], write('pytorch'));
     expect(r.status, r.err).toBe(0);
     expect(r.result.ok).toBe(true);
+  });
+
+  it('keras: train_keras.py compiles with an awkward project name', () => {
+    const r = spawnSync('/usr/bin/python3', ['-m', 'py_compile', 'train_keras.py'], {
+      cwd: write('keras'),
+      encoding: 'utf8',
+    });
+    expect(r.status, r.stderr).toBe(0);
   });
 
   it.skipIf(!hasOnnx)('onnx: the sigmoid-head model passes onnx.checker.check_model', () => {
