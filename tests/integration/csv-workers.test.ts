@@ -4,31 +4,21 @@
  * with small part sizes stand in for big ones.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from 'esbuild';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { streamCsvFile } from '../../electron/backend/datasets/read';
 import { DatasetStore, type StoreOptions } from '../../electron/backend/datasets/store';
+import { bundleCsvWorker } from '../support/csv-worker';
 
-const root = path.resolve(__dirname, '../..');
 let dir: string;
 let workerPath: string;
 
+let remove = () => {};
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'layerlab-csv-workers-'));
-  workerPath = path.join(dir, 'csv-worker.cjs');
-  await build({
-    entryPoints: [path.join(root, 'electron/backend/csv-worker.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    outfile: workerPath,
-    logLevel: 'warning',
-  });
+  ({ dir, workerPath, remove } = await bundleCsvWorker('layerlab-csv-workers-'));
 });
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => remove());
 
 /** How the stores made in a test parsed their files (threads per load). */
 let threads: number[] = [];

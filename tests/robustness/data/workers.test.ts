@@ -2,32 +2,22 @@
  * The CSV worker threads with storage that grows on demand: a wide file with overflowing numbers,
  * parsed in three parts, gives the summary and encoded rows of one in-process pass.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { streamCsvFile } from '../../../electron/backend/datasets/read';
 import { DatasetStore } from '../../../electron/backend/datasets/store';
+import { bundleCsvWorker } from '../../support/csv-worker';
 
-const root = path.resolve(__dirname, '../../..');
 let dir: string;
 let workerPath: string;
 
+let remove = () => {};
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'layerlab-robust-workers-'));
-  workerPath = path.join(dir, 'csv-worker.cjs');
-  await build({
-    entryPoints: [path.join(root, 'electron/backend/csv-worker.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    outfile: workerPath,
-    logLevel: 'warning',
-  });
+  ({ dir, workerPath, remove } = await bundleCsvWorker('layerlab-robust-workers-'));
 }, 60_000);
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => remove());
 
 /** Without its id; numbers to 12 digits (parts merge statistics pairwise). */
 function same(summary: object): unknown {

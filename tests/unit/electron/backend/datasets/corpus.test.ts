@@ -4,14 +4,13 @@
  * the file and, where they apply, the line and column. Nothing may crash.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build } from 'esbuild';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../../../electron/contract';
 import { DatasetStore } from '../../../../../electron/backend/datasets/store';
 import { streamCsvFile } from '../../../../../electron/backend/datasets/read';
 import type { DatasetSummary } from '../../../../../engine/data/types';
+import { bundleCsvWorker } from '../../../../support/csv-worker';
 
 const dir = path.resolve(__dirname, '../../../../fixtures/csv');
 
@@ -185,17 +184,9 @@ const cases: Record<string, Expect> = {
 
 let workerPath = '';
 beforeAll(async () => {
-  const out = mkdtempSync(path.join(tmpdir(), 'layerlab-corpus-'));
-  workerPath = path.join(out, 'csv-worker.cjs');
-  await build({
-    entryPoints: [path.resolve(__dirname, '../../../../../electron/backend/csv-worker.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    outfile: workerPath,
-    logLevel: 'warning',
-  });
-  return () => rmSync(out, { recursive: true, force: true });
+  const bundled = await bundleCsvWorker('layerlab-corpus-');
+  workerPath = bundled.workerPath;
+  return bundled.remove;
 });
 
 /**
