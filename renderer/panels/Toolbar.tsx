@@ -6,6 +6,7 @@ import { TEMPLATES } from '../canvas/templates';
 import { recentProjects, type ProjectActions } from '../src/projectFiles';
 import { useEffect, useState } from 'react';
 import { useDirty, useProjectStore } from '../store/project';
+import { MenuBar } from '../commands/MenuBar';
 
 export interface ToolbarActions {
   files: ProjectActions;
@@ -58,6 +59,7 @@ export function Toolbar({ files, onFit, onLayout, onTemplate }: ToolbarActions) 
   return (
     <header className="toolbar" role="toolbar" aria-label="Main toolbar">
       <span className="brand">Layerlab</span>
+      {info.mode === 'browser' && <MenuBar />}
       <span
         className="doc-name"
         title={dirty ? 'Unsaved changes' : 'Saved'}
