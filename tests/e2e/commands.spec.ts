@@ -185,3 +185,31 @@ test('browser mode has File, Edit, View and Help menus, with Help and the New/Cl
   await app.keyboard.press('Alt+n');
   await expect(app.locator('.react-flow__node')).toHaveCount(0);
 });
+
+test('Ctrl+Enter trains from any tab, and the Training menu stops the run', async ({ app }) => {
+  // Without data, the shortcut says what is missing instead of starting.
+  await app.keyboard.press('Control+Enter');
+  await expect(app.getByRole('alert').filter({ hasText: 'Open a dataset' })).toBeVisible();
+
+  await app.getByRole('tab', { name: 'Data' }).click();
+  await app.getByRole('combobox', { name: 'Open sample dataset' }).selectOption('iris.csv');
+  await app.getByRole('button', { name: 'Use this dataset' }).click();
+  await app
+    .getByRole('combobox', { name: 'Start from a template' })
+    .selectOption({ label: 'MLP classifier' });
+  await app.getByRole('tab', { name: 'Training' }).click();
+  // Enough epochs of single-row batches to be still running when Stop comes.
+  await app.getByLabel('Epochs').fill('5000');
+  await app.getByLabel('Batch size').fill('1');
+  await app.getByRole('tab', { name: 'Summary' }).click();
+  await app.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+
+  await app.keyboard.press('Control+Enter');
+  const progress = app.getByRole('status', { name: 'Training progress' });
+  await expect(progress).toContainText(/Training · epoch [1-9]/, { timeout: 20_000 });
+  const bar = app.getByRole('menubar', { name: 'Menu' });
+  await bar.getByRole('menuitem', { name: 'Training', exact: true }).click();
+  await app.getByRole('menu', { name: 'Training' }).getByRole('menuitem', { name: /Stop/ }).click();
+  await expect(progress).toContainText('Finished', { timeout: 20_000 });
+  await expect(progress).not.toContainText('epoch 5000/5000');
+});
