@@ -202,3 +202,15 @@ export function useAppCommands(
 
   return useMemo(() => ({ run, why, addNode, mac, browser }), [run, addNode, mac, browser]);
 }
+
+/** " (Ctrl+O)" for a command with a shortcut here, "" otherwise: for tooltips. */
+export function useShortcutHint(): (id: CommandId) => string {
+  const { mac, browser } = useCommands();
+  return useCallback(
+    (id: CommandId) => {
+      const keys = keysOf(commandById(id), { mac, browser });
+      return keys ? ` (${shortcutLabel(keys, mac)})` : '';
+    },
+    [mac, browser],
+  );
+}
