@@ -74,8 +74,14 @@ export function ConnectMode() {
       e.preventDefault();
       e.stopPropagation();
     };
+    // A click means the user went on with the mouse: the keyboard connection ends.
+    const onDown = () => useCommandUi.getState().stopConnecting();
     window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
+    window.addEventListener('mousedown', onDown, true);
+    return () => {
+      window.removeEventListener('keydown', onKey, true);
+      window.removeEventListener('mousedown', onDown, true);
+    };
   }, [connecting]);
 
   if (!connecting || gone || !target) return null;
