@@ -14,6 +14,7 @@ import { trainingChannels, trainingEvents } from './contract/training';
 import { projectChannels, projectEvents } from './contract/projects';
 import { uploadChannels, uploadIdSchema } from './contract/uploads';
 import { ERROR_CODES, type AppErrorData } from './contract/errors';
+import { COMMAND_IDS, type CommandId } from './contract/commands';
 
 // ---------------------------------------------------------------------------------------------
 // Errors
@@ -60,22 +61,9 @@ export const dirEntrySchema = z.object({
 });
 export type DirEntry = z.infer<typeof dirEntrySchema>;
 
-export const MENU_COMMANDS = [
-  'file:new',
-  'file:open',
-  'file:save',
-  'file:saveAs',
-  'file:share',
-  'file:close',
-  'edit:undo',
-  'edit:redo',
-  'edit:delete',
-  'edit:selectAll',
-  'view:fit',
-  'view:toggleTheme',
-  'help:about',
-] as const;
-export type MenuCommand = (typeof MENU_COMMANDS)[number];
+/** Commands the native menu sends to the renderer: every command of the table. */
+export const MENU_COMMANDS = COMMAND_IDS;
+export type MenuCommand = CommandId;
 
 /** Largest text file the renderer may ask for in one piece (bigger files stream in later issues). */
 export const MAX_TEXT_BYTES = 64 * 1024 * 1024;

@@ -1,9 +1,19 @@
 /**
- * The native menu as a template: File, Edit, View, Help with the platform's usual
- * accelerators. Commands that act on the document go to the renderer as `menu:command` events.
+ * The native menu as a template, built from the command table (electron/contract/commands.ts):
+ * File, Edit, View, Training, Help with the platform's usual accelerators. Commands that act on
+ * the document go to the renderer as `menu:command` events.
  */
 import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from './contract';
+import {
+  COMMANDS,
+  COMMAND_MENUS,
+  MENU_TITLES,
+  keysOf,
+  toAccelerator,
+  type CommandMenu,
+  type CommandSpec,
+} from './contract/commands';
 
 export interface MenuContext {
   platform: string;
@@ -14,17 +24,31 @@ export interface MenuContext {
   clearRecent(): void;
 }
 
+function commandItem(spec: CommandSpec, ctx: MenuContext): MenuItemConstructorOptions {
+  const keys = keysOf(spec, { mac: ctx.platform === 'darwin', browser: false });
+  // The system clipboard roles work in text fields and fire the page's copy/paste events.
+  if (spec.role) return { role: spec.role };
+  return {
+    label: spec.label,
+    ...(keys ? { accelerator: toAccelerator(keys) } : {}),
+    // Plain keys (Delete, C) are shown but not grabbed: they must still type into text fields.
+    ...(keys && spec.keyOwner ? { registerAccelerator: false } : {}),
+    click: () => ctx.command(spec.id as MenuCommand),
+  };
+}
+
+function menuItems(menu: CommandMenu, ctx: MenuContext): MenuItemConstructorOptions[] {
+  const items: MenuItemConstructorOptions[] = [];
+  for (const spec of COMMANDS as readonly CommandSpec[]) {
+    if (spec.menu !== menu) continue;
+    if (spec.separatorBefore && items.length) items.push({ type: 'separator' });
+    items.push(commandItem(spec, ctx));
+  }
+  return items;
+}
+
 export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[] {
   const mac = ctx.platform === 'darwin';
-  const item = (
-    label: string,
-    command: MenuCommand,
-    accelerator?: string,
-  ): MenuItemConstructorOptions => ({
-    label,
-    ...(accelerator ? { accelerator } : {}),
-    click: () => ctx.command(command),
-  });
   const recentItems: MenuItemConstructorOptions[] = ctx.recent.length
     ? [
         ...ctx.recent.map((file) => ({ label: file, click: () => ctx.openRecent(file) })),
@@ -32,6 +56,29 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[
         { label: 'Clear Recent', click: () => ctx.clearRecent() },
       ]
     : [{ label: 'No Recent Projects', enabled: false }];
+
+  // What only a native menu has: Open Recent, Quit, zoom, full screen, developer tools.
+  const extras: Record<CommandMenu, (items: MenuItemConstructorOptions[]) => void> = {
+    file(items) {
+      const open = items.findIndex((i) => i.label === 'Open…');
+      items.splice(open + 1, 0, { label: 'Open Recent', submenu: recentItems });
+      if (!mac) items.push({ type: 'separator' }, { role: 'quit', accelerator: 'Ctrl+Q' });
+    },
+    edit() {},
+    view(items) {
+      items.push(
+        { type: 'separator' },
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+        { role: 'toggleDevTools' },
+      );
+    },
+    training() {},
+    help() {},
+  };
 
   const template: MenuItemConstructorOptions[] = [];
   if (mac)
@@ -47,57 +94,10 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[
         { role: 'quit' },
       ],
     });
-  template.push(
-    {
-      label: '&File',
-      submenu: [
-        item('New', 'file:new', 'CmdOrCtrl+N'),
-        item('Open…', 'file:open', 'CmdOrCtrl+O'),
-        { label: 'Open Recent', submenu: recentItems },
-        { type: 'separator' },
-        item('Save', 'file:save', 'CmdOrCtrl+S'),
-        item('Save As…', 'file:saveAs', 'CmdOrCtrl+Shift+S'),
-        item('Share…', 'file:share'),
-        { type: 'separator' },
-        item('Close', 'file:close', 'CmdOrCtrl+W'),
-        ...(mac
-          ? []
-          : ([
-              { type: 'separator' },
-              { role: 'quit', accelerator: 'Ctrl+Q' },
-            ] as MenuItemConstructorOptions[])),
-      ],
-    },
-    {
-      label: '&Edit',
-      submenu: [
-        // Undo/redo act on the network document (the store), not only on text fields.
-        item('Undo', 'edit:undo', 'CmdOrCtrl+Z'),
-        item('Redo', 'edit:redo', mac ? 'Cmd+Shift+Z' : 'Ctrl+Y'),
-        { type: 'separator' },
-        { role: 'cut' },
-        { role: 'copy' },
-        { role: 'paste' },
-        item('Delete', 'edit:delete'),
-        { type: 'separator' },
-        item('Select All', 'edit:selectAll', 'CmdOrCtrl+A'),
-      ],
-    },
-    {
-      label: '&View',
-      submenu: [
-        item('Fit Network to Window', 'view:fit', 'CmdOrCtrl+Shift+F'),
-        item('Toggle Dark Theme', 'view:toggleTheme'),
-        { type: 'separator' },
-        { role: 'resetZoom' },
-        { role: 'zoomIn' },
-        { role: 'zoomOut' },
-        { type: 'separator' },
-        { role: 'togglefullscreen' },
-        { role: 'toggleDevTools' },
-      ],
-    },
-    { label: '&Help', submenu: [item('About Layerlab', 'help:about')] },
-  );
+  for (const menu of COMMAND_MENUS) {
+    const items = menuItems(menu, ctx);
+    extras[menu](items);
+    template.push({ label: `&${MENU_TITLES[menu]}`, submenu: items });
+  }
   return template;
 }

@@ -2,6 +2,7 @@
  * Copy, cut and paste of nodes. The system clipboard is used through the DOM copy/cut/paste
  * events (Edit menu and native shortcuts, also between two Layerlab windows); where a browser
  * does not raise those events for a shortcut, the keydown fallback uses an in-app clipboard.
+ * Duplicate (Mod+D) is a command of the command table, like every other shortcut.
  */
 import { useEffect } from 'react';
 import { useGraphStore } from '../store/graph';
@@ -25,6 +26,26 @@ function pasteClip(clip: Clip): void {
   // Each paste of the same clip lands a little further down-right, so copies do not stack.
   pasteCount += 1;
   useGraphStore.getState().paste(clip, { x: 40 * pasteCount, y: 40 * pasteCount });
+}
+
+/** Whether there is something to paste from the in-app clipboard. */
+export const hasCopiedNodes = (): boolean => inApp !== null;
+
+/**
+ * Copy, cut and paste run as commands (menu bar, command palette): through the in-app
+ * clipboard, since a page may not read the system clipboard without a paste event; a copy is
+ * still offered to the system clipboard, for other windows.
+ */
+export function copyNodes(cut = false): void {
+  const text = copyNow();
+  if (!text) return;
+  void navigator.clipboard?.writeText(text).catch(() => undefined);
+  if (cut) useGraphStore.getState().removeSelected();
+}
+
+export function pasteNodes(): void {
+  const clip = inApp ? readClip(inApp) : null;
+  if (clip) pasteClip(clip);
 }
 
 export function useCanvasClipboard(): void {
@@ -65,9 +86,6 @@ export function useCanvasClipboard(): void {
           const clip = inApp ? readClip(inApp) : null;
           if (clip) pasteClip(clip);
         }, 0);
-      } else if (key === 'd') {
-        e.preventDefault();
-        useGraphStore.getState().duplicateSelected();
       }
     };
     window.addEventListener('copy', onCopy);

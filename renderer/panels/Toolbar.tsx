@@ -6,6 +6,8 @@ import { TEMPLATES } from '../canvas/templates';
 import { recentProjects, type ProjectActions } from '../src/projectFiles';
 import { useEffect, useState } from 'react';
 import { useDirty, useProjectStore } from '../store/project';
+import { MenuBar } from '../commands/MenuBar';
+import { useShortcutHint } from '../commands/useAppCommands';
 
 export interface ToolbarActions {
   files: ProjectActions;
@@ -55,9 +57,12 @@ export function Toolbar({ files, onFit, onLayout, onTemplate }: ToolbarActions) 
   const hasNodes = useGraphStore((s) => s.graph.nodes.length > 0);
   const theme = useUiStore((s) => s.theme);
   const { info } = usePlatform();
+  // Tooltips name each command's shortcut on this platform, from the command table.
+  const keys = useShortcutHint();
   return (
     <header className="toolbar" role="toolbar" aria-label="Main toolbar">
       <span className="brand">Layerlab</span>
+      {info.mode === 'browser' && <MenuBar />}
       <span
         className="doc-name"
         title={dirty ? 'Unsaved changes' : 'Saved'}
@@ -66,16 +71,28 @@ export function Toolbar({ files, onFit, onLayout, onTemplate }: ToolbarActions) 
         {name}
         {dirty ? ' ●' : ''}
       </span>
-      <button type="button" onClick={() => void files.newProject()}>
+      <button
+        type="button"
+        onClick={() => void files.newProject()}
+        title={`New project${keys('file:new')}`}
+      >
         New
       </button>
-      <button type="button" onClick={() => void files.open()} title="Open a project (Ctrl+O)">
+      <button
+        type="button"
+        onClick={() => void files.open()}
+        title={`Open a project${keys('file:open')}`}
+      >
         Open…
       </button>
-      <button type="button" onClick={() => void files.save()} title="Save (Ctrl+S)">
+      <button type="button" onClick={() => void files.save()} title={`Save${keys('file:save')}`}>
         Save
       </button>
-      <button type="button" onClick={() => void files.saveAs()} title="Save as (Ctrl+Shift+S)">
+      <button
+        type="button"
+        onClick={() => void files.saveAs()}
+        title={`Save as${keys('file:saveAs')}`}
+      >
         Save As…
       </button>
       <button
@@ -108,7 +125,7 @@ export function Toolbar({ files, onFit, onLayout, onTemplate }: ToolbarActions) 
         onClick={undo}
         disabled={!canUndo}
         aria-label="Undo"
-        title="Undo (Ctrl+Z)"
+        title={`Undo${keys('edit:undo')}`}
       >
         ↶ Undo
       </button>
@@ -117,7 +134,7 @@ export function Toolbar({ files, onFit, onLayout, onTemplate }: ToolbarActions) 
         onClick={redo}
         disabled={!canRedo}
         aria-label="Redo"
-        title="Redo (Ctrl+Y)"
+        title={`Redo${keys('edit:redo')}`}
       >
         ↷ Redo
       </button>
@@ -126,11 +143,15 @@ export function Toolbar({ files, onFit, onLayout, onTemplate }: ToolbarActions) 
         type="button"
         onClick={onLayout}
         disabled={!hasNodes}
-        title="Arrange the network top to bottom"
+        title={`Arrange the network top to bottom${keys('view:layout')}`}
       >
         Auto-layout
       </button>
-      <button type="button" onClick={onFit} title="Fit the network to the window">
+      <button
+        type="button"
+        onClick={onFit}
+        title={`Fit the network to the window${keys('view:fit')}`}
+      >
         Fit view
       </button>
       <button

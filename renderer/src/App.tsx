@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useMemo } from 'react';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import type { LayerKind } from '../../engine/graph/document';
-import type { MenuCommand } from '../../electron/contract';
 import { Canvas } from '../canvas/Canvas';
 import { Palette } from '../panels/Palette';
 import { Toolbar } from '../panels/Toolbar';
@@ -9,7 +8,7 @@ import { Inspector } from '../panels/Inspector';
 import { BottomPanel } from '../panels/BottomPanel';
 import { FilePicker } from '../panels/FilePicker';
 import { Notices } from '../panels/Notices';
-import { useGraphStore, undo, redo } from '../store/graph';
+import { useGraphStore } from '../store/graph';
 import { freeSpot } from '../canvas/placement';
 import { autoLayout } from '../canvas/layout';
 import { TEMPLATES } from '../canvas/templates';
@@ -18,11 +17,14 @@ import { useDataStore } from '../store/data';
 import { isTraining, useTrainingStore } from '../store/training';
 import { useUiStore } from '../store/ui';
 import { PlatformContext, type RendererPlatform } from './platform';
-import { isTextField } from './dom';
 import { AUTOSAVE_MS, projectActions } from './projectFiles';
 import { isDirty, useDirty, useProjectStore } from '../store/project';
 import { RecoveryDialog } from '../panels/RecoveryDialog';
 import { openDropped } from '../panels/data/actions';
+import { CommandsContext, useAppCommands } from '../commands/useAppCommands';
+import { useShortcuts } from '../commands/useShortcuts';
+import { CommandPalette } from '../commands/CommandPalette';
+import { ConnectMode } from '../commands/ConnectMode';
 
 export function App({ platform }: { platform: RendererPlatform }) {
   return (
@@ -36,7 +38,7 @@ export function App({ platform }: { platform: RendererPlatform }) {
 
 function Shell({ platform }: { platform: RendererPlatform }) {
   const theme = useUiStore((s) => s.theme);
-  const { fitView, screenToFlowPosition, getNodes } = useReactFlow();
+  const { fitView, screenToFlowPosition } = useReactFlow();
 
   const addInView = useCallback(
     (kind: LayerKind) => {
@@ -102,16 +104,6 @@ function Shell({ platform }: { platform: RendererPlatform }) {
     [platform.api, files],
   );
 
-  const layout = useCallback(() => {
-    const sizes = new Map<string, { width: number; height: number }>();
-    for (const n of getNodes())
-      if (n.measured?.width && n.measured.height)
-        sizes.set(n.id, { width: n.measured.width, height: n.measured.height });
-    useGraphStore.getState().moveNodes(autoLayout(useGraphStore.getState().graph, sizes));
-    // Fit once React Flow has the new positions.
-    requestAnimationFrame(() => void fitView({ maxZoom: 1, duration: 200 }));
-  }, [getNodes, fitView]);
-
   const applyTemplate = useCallback(
     (id: string) => {
       const template = TEMPLATES.find((t) => t.id === id);
@@ -130,45 +122,8 @@ function Shell({ platform }: { platform: RendererPlatform }) {
     [fitView],
   );
 
-  const run = useCallback(
-    (command: MenuCommand) => {
-      const store = useGraphStore.getState();
-      switch (command) {
-        case 'edit:undo':
-          return undo();
-        case 'edit:redo':
-          return redo();
-        case 'edit:delete':
-          return store.removeSelected();
-        case 'edit:selectAll':
-          return store.selectAll();
-        case 'view:fit':
-          return void fitView({ maxZoom: 1, duration: 200 });
-        case 'view:toggleTheme':
-          return useUiStore.getState().toggleTheme();
-        case 'file:new':
-          return void files.newProject();
-        case 'help:about':
-          return useUiStore
-            .getState()
-            .notify(
-              `Layerlab ${platform.info.version}: design, train and understand small neural networks.`,
-            );
-        case 'file:open':
-          return void files.open();
-        case 'file:save':
-          return void files.save();
-        case 'file:saveAs':
-          return void files.saveAs();
-        case 'file:share':
-          return void files.share();
-        case 'file:close':
-          // Closing the document leaves an empty, untitled one (asking first when unsaved).
-          return void files.newProject();
-      }
-    },
-    [fitView, files, platform.info.version],
-  );
+  const commands = useAppCommands(platform, files, addInView);
+  useShortcuts(commands);
 
   useCanvasClipboard();
 
@@ -195,49 +150,31 @@ function Shell({ platform }: { platform: RendererPlatform }) {
 
   // Native menu commands (desktop) arrive as contract events.
   useEffect(
-    () => platform.api.on('menu:command', ({ command }) => run(command)),
-    [platform.api, run],
+    () => platform.api.on('menu:command', ({ command }) => commands.run(command)),
+    [platform.api, commands],
   );
 
-  // Keyboard shortcuts of the Edit menu, for browser mode (in Electron the menu's accelerators win).
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const mod = e.ctrlKey || e.metaKey;
-      if (!mod) return;
-      const key = e.key.toLowerCase();
-      // Save and Open work from anywhere; the editing shortcuts leave text fields alone.
-      if (key === 's' || key === 'o') {
-        e.preventDefault();
-        return run(key === 'o' ? 'file:open' : e.shiftKey ? 'file:saveAs' : 'file:save');
-      }
-      if (isTextField(e.target)) return;
-      if (key === 'z' && !e.shiftKey) run('edit:undo');
-      else if (key === 'y' || (key === 'z' && e.shiftKey)) run('edit:redo');
-      else if (key === 'a') run('edit:selectAll');
-      else return;
-      e.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [run]);
-
   return (
-    <div className="app" data-theme={theme}>
-      <Toolbar
-        files={files}
-        onFit={() => run('view:fit')}
-        onLayout={layout}
-        onTemplate={applyTemplate}
-      />
-      <Palette onAdd={addInView} />
-      <main className="main-area">
-        <Canvas />
-      </main>
-      <Inspector />
-      <BottomPanel />
-      <FilePicker />
-      <Notices />
-      <RecoveryDialog />
-    </div>
+    <CommandsContext.Provider value={commands}>
+      <div className="app" data-theme={theme}>
+        <Toolbar
+          files={files}
+          onFit={() => commands.run('view:fit')}
+          onLayout={() => commands.run('view:layout')}
+          onTemplate={applyTemplate}
+        />
+        <Palette onAdd={addInView} />
+        <main className="main-area">
+          <Canvas />
+        </main>
+        <Inspector />
+        <BottomPanel />
+        <FilePicker />
+        <Notices />
+        <RecoveryDialog />
+        <CommandPalette />
+        <ConnectMode />
+      </div>
+    </CommandsContext.Provider>
   );
 }

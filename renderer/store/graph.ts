@@ -35,7 +35,10 @@ export interface GraphState {
   select(ids: string[]): void;
   selectAll(): void;
   replaceGraph(graph: Graph): void;
-  /** Insert copies of nodes (and the edges among them) with fresh ids, shifted by `offset`; selects them. */
+  /**
+   * Insert copies of nodes (and the edges among them) with fresh ids, shifted by `offset` or
+   * further, until they cover no node already there; selects them.
+   */
   paste(
     clip: { nodes: GraphNode[]; edges: GraphEdge[] },
     offset: { x: number; y: number },
@@ -53,6 +56,33 @@ export interface GraphState {
 }
 
 let dragStart: Graph | null = null;
+
+// About a node's footprint on the canvas (nodes are about 150 × 56), with a small margin.
+const NODE_W = 160;
+const NODE_H = 66;
+
+/**
+ * The offset for copies of `nodes`: the asked one, stepped further along the same diagonal until
+ * no copy covers a node already on the canvas, so pasted or duplicated nodes are seen as new.
+ */
+export function clearOffset(
+  graph: Graph,
+  nodes: readonly GraphNode[],
+  asked: { x: number; y: number },
+): { x: number; y: number } {
+  const step = asked.x || asked.y ? asked : { x: 40, y: 40 };
+  const covers = (o: { x: number; y: number }) =>
+    nodes.some((c) =>
+      graph.nodes.some(
+        (n) =>
+          Math.abs(n.position.x - (c.position.x + o.x)) < NODE_W &&
+          Math.abs(n.position.y - (c.position.y + o.y)) < NODE_H,
+      ),
+    );
+  let o = { ...asked };
+  for (let i = 0; i < 50 && covers(o); i++) o = { x: o.x + step.x, y: o.y + step.y };
+  return o;
+}
 
 /** True (and says why) when the graph is locked against edits. */
 function refused(): boolean {
@@ -165,9 +195,10 @@ export const useGraphStore = create<GraphState>()(
         set({ graph, selected: [] });
       },
 
-      paste(clip, offset) {
+      paste(clip, asked) {
         if (refused()) return [];
         const graph = get().graph;
+        const offset = clearOffset(graph, clip.nodes, asked);
         const ids = new Map<string, string>();
         const nodes: GraphNode[] = [];
         let working: Graph = graph;
@@ -265,5 +296,22 @@ export const useGraphStore = create<GraphState>()(
   ),
 );
 
-export const undo = () => useGraphStore.temporal.getState().undo();
-export const redo = () => useGraphStore.temporal.getState().redo();
+/**
+ * The history records the document only, so after undo/redo the selection may name nodes that
+ * are gone; those are dropped, or the Inspector would count them and show nothing.
+ */
+function pruneSelection(): void {
+  const { graph, selected } = useGraphStore.getState();
+  const ids = new Set([...graph.nodes.map((n) => n.id), ...graph.edges.map((e) => e.id)]);
+  const kept = selected.filter((id) => ids.has(id));
+  if (kept.length !== selected.length) useGraphStore.setState({ selected: kept });
+}
+
+export const undo = () => {
+  useGraphStore.temporal.getState().undo();
+  pruneSelection();
+};
+export const redo = () => {
+  useGraphStore.temporal.getState().redo();
+  pruneSelection();
+};

@@ -6,7 +6,6 @@ import { useMemo, useState } from 'react';
 import { usePlatform } from '../../src/platform';
 import { describeError } from '../../src/errors';
 import { useDataStore } from '../../store/data';
-import { useGraphStore } from '../../store/graph';
 import { useGraphAnalysis } from '../../store/analysis';
 import {
   isTraining,
@@ -25,7 +24,7 @@ import { PredictForm } from './PredictForm';
 import { WeightsView } from './WeightsView';
 import { NumberField, fromSchema } from '../NumberField';
 import { z } from 'zod';
-import { runGraphOf } from '../../../engine/graph/run-graph';
+import { controlTraining, startTraining, type RunAction } from '../../commands/training';
 import type { BackendPreference } from '../../../electron/contract/training';
 
 function duration(ms: number): string {
@@ -158,40 +157,13 @@ export function TrainingPanel() {
         ? `The network has problems: ${analysis.problems[0]?.message ?? ''}`
         : null;
 
+  // The same calls as the Train / Pause / Stop commands (menus, palette, Mod+Enter).
   async function train() {
     setError(null);
-    if (!summary) return;
-    try {
-      const { settings, backendPreference } = useTrainingStore.getState();
-      const { graph } = useGraphStore.getState();
-      const res = await api.invoke('training:start', {
-        datasetId: summary.id,
-        graph,
-        settings,
-        backend: backendPreference,
-      });
-      useTrainingStore.getState().begin({
-        runId: res.runId,
-        datasetHash: res.datasetHash,
-        graph: runGraphOf(graph),
-        settings,
-        dataset: summary.file.name,
-        backend: res.backend,
-        startedAt: Date.now(),
-      });
-    } catch (err) {
-      setError(describeError(err));
-    }
+    setError(await startTraining(api));
   }
 
-  async function control(action: 'pause' | 'resume' | 'stop' | 'step') {
-    if (!run) return;
-    try {
-      await api.invoke('training:control', { runId: run.runId, action });
-    } catch (err) {
-      useUiStore.getState().notify(describeError(err), 'error');
-    }
-  }
+  const control = (action: RunAction) => (run ? controlTraining(api, action) : undefined);
 
   const metric =
     run?.done?.evaluation?.metrics.mae !== undefined || run?.epochs.at(-1)?.train.mae !== undefined

@@ -3,6 +3,13 @@ import { describe, expect, it, vi } from 'vitest';
 import { mainWindowOptions } from '../../../electron/window-options';
 import { buildMenuTemplate } from '../../../electron/menu';
 import type { MenuItemConstructorOptions } from 'electron';
+import {
+  COMMANDS,
+  MENU_TITLES,
+  keysOf,
+  toAccelerator,
+  type CommandSpec,
+} from '../../../electron/contract/commands';
 
 describe('main window', () => {
   it('is isolated and sandboxed, without Node in the page', () => {
@@ -40,6 +47,7 @@ describe('native menu', () => {
       'File',
       'Edit',
       'View',
+      'Training',
       'Help',
     ]);
     const file = sub('File');
@@ -49,6 +57,7 @@ describe('native menu', () => {
     expect(acc(file, 'Open…')).toBe('CmdOrCtrl+O');
     expect(acc(file, 'Save')).toBe('CmdOrCtrl+S');
     expect(acc(file, 'Save As…')).toBe('CmdOrCtrl+Shift+S');
+    expect(acc(file, 'Close')).toBe('CmdOrCtrl+W');
     expect(file.some((i) => i.role === 'quit')).toBe(true);
     expect(file.some((i) => i.label === 'Open Recent')).toBe(true);
     const edit = sub('Edit');
@@ -58,6 +67,36 @@ describe('native menu', () => {
     expect(
       edit.some((i) => i.label === 'Delete') && edit.some((i) => i.label === 'Select All'),
     ).toBe(true);
+    expect(acc(sub('View'), 'Fit Network to Window')).toBe('CmdOrCtrl+Shift+F');
+    expect(acc(edit, 'Select All')).toBe('CmdOrCtrl+A');
+  });
+
+  it('takes every command, label and shortcut from the command table', () => {
+    for (const platform of ['linux', 'darwin']) {
+      const { sub } = menu(platform);
+      for (const spec of COMMANDS as readonly CommandSpec[]) {
+        const items = sub(MENU_TITLES[spec.menu]);
+        if (spec.role) {
+          expect(
+            items.some((i) => i.role === spec.role),
+            spec.id,
+          ).toBe(true);
+          continue;
+        }
+        const item = items.find((i) => i.label === spec.label);
+        expect(item, `${spec.id} in ${spec.menu}`).toBeDefined();
+        const keys = keysOf(spec, { mac: platform === 'darwin', browser: false });
+        expect(item!.accelerator, spec.id).toBe(keys ? toAccelerator(keys) : undefined);
+      }
+    }
+  });
+
+  it('shows plain-key shortcuts without taking those keys from text fields', () => {
+    const { sub } = menu('linux');
+    const connect = sub('Edit').find((i) => i.label === 'Connect…')!;
+    expect(connect.accelerator).toBe('C');
+    expect(connect.registerAccelerator).toBe(false);
+    expect(sub('Edit').find((i) => i.label === 'Undo')!.registerAccelerator).toBeUndefined();
   });
 
   it('uses Cmd+Shift+Z for Redo and an app menu with Quit on macOS', () => {

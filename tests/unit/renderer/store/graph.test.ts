@@ -108,19 +108,56 @@ describe('graph store', () => {
       l1: null,
       l2: 0.01,
     });
-    expect(copy.position).toEqual({ x: 40, y: 40 });
+    // The asked offset would put the copy of dense_1 on activation_1: it steps on, clear of both.
+    expect(copy.position).toEqual({ x: 160, y: 160 });
     expect(store().graph.edges.at(-1)).toMatchObject({ source: 'dense_2', target: 'activation_2' });
     expect(history().pastStates.length).toBe(steps + 1);
     undo();
     expect(store().graph).toEqual(graph);
   });
 
-  it('duplicates the selection beside it', () => {
+  it('duplicates the selection beside it, not on top of it', () => {
     store().addNode('dropout', { x: 10, y: 10 });
     expect(store().duplicateSelected()).toEqual(['dropout_2']);
-    expect(store().graph.nodes[1]!.position).toEqual({ x: 50, y: 50 });
+    expect(store().graph.nodes[1]!.position).toEqual({ x: 90, y: 90 });
     store().select([]);
     expect(store().duplicateSelected()).toEqual([]);
+  });
+
+  it('pasted and duplicated copies never cover a node already on the canvas', () => {
+    const covered = (id: string) => {
+      const c = store().graph.nodes.find((n) => n.id === id)!;
+      return store().graph.nodes.some(
+        (n) =>
+          n.id !== id &&
+          Math.abs(n.position.x - c.position.x) < 150 &&
+          Math.abs(n.position.y - c.position.y) < 56,
+      );
+    };
+    const a = store().addNode('dense', { x: 0, y: 0 });
+    store().addNode('dense', { x: 40, y: 40 });
+    store().addNode('dense', { x: 80, y: 80 });
+    const clip = { nodes: [store().graph.nodes[0]!], edges: [] };
+    for (let i = 0; i < 4; i++) {
+      const [id] = store().paste(clip, { x: 40, y: 40 });
+      expect(covered(id!), `paste ${i + 1}`).toBe(false);
+    }
+    store().select([a]);
+    const [dup] = store().duplicateSelected();
+    expect(covered(dup!)).toBe(false);
+  });
+
+  it('undo drops removed nodes from the selection, so a click selects just the clicked node', () => {
+    const a = store().addNode('input', { x: 0, y: 0 });
+    const b = store().addNode('dense', { x: 0, y: 100 });
+    expect(store().selected).toEqual([b]);
+    undo();
+    expect(store().graph.nodes.map((n) => n.id)).toEqual([a]);
+    expect(store().selected).toEqual([]);
+    redo();
+    store().select([b]);
+    undo();
+    expect(store().selected).toEqual([]);
   });
 
   it('undo/redo walk a long sequence of edits back and forth exactly', () => {
