@@ -84,6 +84,7 @@ export function startWorker(): void {
         case 'restoreBest': {
           if (!session) throw new Error('nothing was trained');
           const epoch = session.trainer.restoreBest();
+          boundary.now(epoch);
           const [state, transfer] = modelState(session);
           post({ type: 'restored', epoch, ...state }, transfer);
           return;

@@ -171,4 +171,22 @@ describe('boundary evaluation', () => {
     expect(nr.fn).toBe('relu');
     expect(nr.deadShare).toBe(nr.dead.filter(Boolean).length / 5);
   });
+
+  it('gives a regression line along one feature in the target units, with the points', () => {
+    const reg: ModelSpec = { ...spec, loss: 'mse' };
+    const trainer = new Trainer(reg, { seed: 3, maxBatch: 16 });
+    const ev = new BoundaryEvaluator(
+      trainer,
+      { train: { x, y }, validation: null, classNames: null },
+      { ...watch, plane: { kind: 'features', x: 1, y: null }, targetStd: 10, targetMean: 100 },
+    );
+    const f = ev.frame(2, null);
+    expect(f.task).toBe('regression');
+    expect(f.axes).toHaveLength(1);
+    expect(f.values).toHaveLength(64);
+    expect(f.cls).toBeNull();
+    // Points: x is the chosen feature, y the target in its own units.
+    expect(f.points.x[0]).toBeCloseTo(x.data[1]!, 3);
+    expect(f.points.y[0]).toBeCloseTo(y.data[0]! * 10 + 100, 3);
+  });
 });
