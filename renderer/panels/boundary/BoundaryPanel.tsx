@@ -5,7 +5,7 @@
  * tab asks for frames while it is open, and only paints them. Selecting a Dense or Activation
  * node on the canvas shows its units over the same plane.
  */
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import type { BoundaryPlane } from '../../../electron/contract/boundary';
 import { usePlatform } from '../../src/platform';
 import { useDataStore } from '../../store/data';
@@ -117,6 +117,13 @@ export function BoundaryPanel() {
       : plane;
   const key = JSON.stringify(wanted);
 
+  // Another dataset: the last frame belongs to a model of the old one.
+  const datasetId = summary?.id ?? null;
+  const seen = useRef(datasetId);
+  useEffect(() => {
+    if (seen.current !== datasetId) useBoundaryStore.getState().setFrame(null);
+    seen.current = datasetId;
+  }, [datasetId]);
   useEffect(
     () => api.on('training:boundary', (f) => useBoundaryStore.getState().setFrame(f)),
     [api],
