@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { trainingChannels, trainingEvents } from './contract/training';
 import { projectChannels, projectEvents } from './contract/projects';
 import { uploadChannels, uploadIdSchema } from './contract/uploads';
+import { boundaryChannels, boundaryEvents, generateRequestSchema } from './contract/boundary';
 import { ERROR_CODES, type AppErrorData } from './contract/errors';
 import { COMMAND_IDS, type CommandId } from './contract/commands';
 
@@ -339,6 +340,8 @@ export const channels = {
       .strict(),
     datasetSummarySchema,
   ),
+  /** Generate a built-in 2-D dataset and load it like CSV text (saved embedded, by its name). */
+  'datasets:generate': channel(generateRequestSchema, datasetSummarySchema),
   /** Load a CSV file uploaded in pieces (uploads:begin / uploads:append); the upload is used up. */
   'datasets:openUpload': channel(
     z.object({ id: uploadIdSchema, options: datasetOptionsPatchSchema.optional() }).strict(),
@@ -362,6 +365,7 @@ export const channels = {
   ...trainingChannels,
   ...projectChannels,
   ...uploadChannels,
+  ...boundaryChannels,
 } as const;
 
 export type Channels = typeof channels;
@@ -392,6 +396,7 @@ export const events = {
   }),
   ...trainingEvents,
   ...projectEvents,
+  ...boundaryEvents,
 } as const;
 
 export type Events = typeof events;

@@ -57,6 +57,7 @@ const entries = [
   ['bench', 'bench/validate-bench.ts', 'dist/bench/validate-bench.cjs'],
   ['bench', 'electron/backend/csv-worker.ts', 'dist/bench/csv-worker.cjs'],
   ['bench', 'bench/predict-bench.ts', 'dist/bench/predict-bench.cjs'],
+  ['bench', 'bench/boundary-bench.ts', 'dist/bench/boundary-bench.cjs'],
 ];
 
 const done = new Set();

@@ -30,6 +30,7 @@ import { Uploads } from './uploads';
 import { checkExternalLink } from './links';
 import { MAX_DATASET_BYTES } from '../../engine/graph/project/schema';
 import os from 'node:os';
+import { generateCsv, generatedName } from '../../engine/data/generate';
 
 type Handlers = { [C in Channel]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> };
 type EventListener = (event: EventName, payload: unknown) => void;
@@ -106,6 +107,9 @@ export function createBackend(
       return summary;
     },
   });
+  const datasets = withOrigins(
+    datasetHandlers(access, (payload) => emit('datasets:progress', payload), store, uploads),
+  );
   const handlers: Handlers = {
     async 'app:info'() {
       return {
@@ -126,9 +130,10 @@ export function createBackend(
       return { opened: platform.openExternal ? await platform.openExternal(req.url) : false };
     },
     ...fileHandlers(platform, access),
-    ...withOrigins(
-      datasetHandlers(access, (payload) => emit('datasets:progress', payload), store, uploads),
-    ),
+    ...datasets,
+    // A built-in dataset loads as CSV text, so it is found, split and saved like any file.
+    'datasets:generate': (req) =>
+      datasets['datasets:openText']({ name: generatedName(req), text: generateCsv(req) }),
     ...projectHandlers(
       access,
       {
@@ -177,6 +182,9 @@ export function createBackend(
       return training.setLearningRate(req);
     },
     'training:restoreBest': (req) => training.restoreBest(req),
+    async 'training:boundary'(req) {
+      return training.boundary(req);
+    },
     async 'training:previewAugment'(req) {
       return training.previewAugment(req);
     },

@@ -18,6 +18,7 @@ import {
   setTestFile,
 } from './data/actions';
 import { DatasetView } from './data/DatasetView';
+import { GenerateButton } from './data/GenerateDialog';
 import './data/data.css';
 
 /** A project's linked dataset that was not found (or changed): "Locate…" it. */
@@ -109,6 +110,7 @@ export function DataPanel() {
         <button type="button" onClick={() => void open()} disabled={busy}>
           Open CSV…
         </button>
+        <GenerateButton disabled={busy} />
         <label>
           <select
             aria-label="Open sample dataset"

@@ -8,6 +8,8 @@ import type {
   RunWeightStats,
   TrainSettings,
 } from '../../contract/training';
+import type { BoundaryFrame } from '../../contract/boundary';
+import type { BoundaryWatch } from './boundary-eval';
 
 export interface Matrix {
   rows: number;
@@ -31,7 +33,8 @@ export type ToWorker =
   | StartMessage
   | { type: 'control'; action: ControlAction }
   | { type: 'setLearningRate'; lr: number }
-  | { type: 'restoreBest' };
+  | { type: 'restoreBest' }
+  | { type: 'boundary'; watch: BoundaryWatch | null };
 
 export interface ModelState {
   evaluation: RunEvaluation | null;
@@ -51,4 +54,6 @@ export type FromWorker =
       restoredEpoch: number | null;
     } & ModelState)
   | ({ type: 'restored'; epoch: number } & ModelState)
-  | { type: 'failed'; message: string };
+  | { type: 'failed'; message: string }
+  | { type: 'boundary'; frame: Omit<BoundaryFrame, 'runId'> }
+  | { type: 'boundaryFailed'; message: string };

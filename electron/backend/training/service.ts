@@ -23,6 +23,7 @@ import type { ModelSpec } from '../../../engine/train/spec';
 import { Coalescer } from './coalesce';
 import type { FromWorker, ToWorker } from './protocol';
 import { cleanMetrics as clean, inUnits, prepareRun } from './setup';
+import { BoundaryLink } from './boundary-link';
 
 /** Training rows shown in the augmentation preview. */
 const PREVIEW_ROWS = 5;
@@ -83,6 +84,7 @@ export class TrainingService {
   /** The run the worker's messages belong to. */
   private current: Run | null = null;
   private latest: TrainedModel | null = null;
+  private boundaryLink: BoundaryLink | null = null;
 
   /** Use a model trained earlier (weights from a project file) for predictions. */
   adoptModel(model: TrainedModel): void {
@@ -137,6 +139,7 @@ export class TrainingService {
     this.runs.set(id, run);
     this.current = run;
     worker.postMessage(start);
+    this.boundaryOf().started(run);
     run.state = 'running';
     coalescer.setState('running');
     return {
@@ -240,6 +243,15 @@ export class TrainingService {
     return predictRecord(this.data.encoder(model.datasetId), model.spec, model.weights, req.values);
   }
 
+  /** Watch the decision boundary of the latest run (frames come as events). */
+  boundary(req: ParsedRequestOf<'training:boundary'>): ResponseOf<'training:boundary'> {
+    return this.boundaryOf().watch(req, this.current);
+  }
+
+  private boundaryOf(): BoundaryLink {
+    return (this.boundaryLink ??= new BoundaryLink((id) => this.data.encoder(id)));
+  }
+
   async dispose(): Promise<void> {
     const w = this.worker;
     this.worker = null;
@@ -301,6 +313,9 @@ export class TrainingService {
         run.state = 'paused';
         run.coalescer.setState('paused');
       }
+    } else if (m.type === 'boundary' || m.type === 'boundaryFailed') {
+      const frame = this.boundaryOf().frameOf(run, m);
+      if (frame) this.emit('training:boundary', frame);
     } else if (m.type === 'restored') {
       run.restoring?.resolve(m);
     } else if (m.type === 'finished') {

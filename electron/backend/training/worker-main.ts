@@ -14,6 +14,7 @@ import { TrainingControl } from '../../../engine/train/control';
 import type { TrainEvent } from '../../../engine/train/events';
 import type { FromWorker, ModelState, StartMessage, ToWorker } from './protocol';
 import { fitRun, modelState as stateOf, openTrainer } from './setup';
+import { BoundaryWatcher } from './boundary-watch';
 
 const BATCH_EVERY_MS = 25;
 
@@ -23,6 +24,7 @@ function port() {
 }
 
 const post = (m: FromWorker, transfer: ArrayBuffer[] = []) => port().postMessage(m, transfer);
+const boundary = new BoundaryWatcher((m) => post(m));
 
 interface Session {
   msg: StartMessage;
@@ -34,6 +36,7 @@ interface Session {
 async function open(msg: StartMessage, control: TrainingControl): Promise<Session> {
   const { trainer, backend } = await openTrainer(msg);
   post({ type: 'backend', backend });
+  boundary.attach(trainer, msg);
   return { msg, trainer, control };
 }
 
@@ -75,9 +78,13 @@ export function startWorker(): void {
         case 'setLearningRate':
           control.setLearningRate(msg.lr);
           return;
+        case 'boundary':
+          boundary.set(msg.watch);
+          return;
         case 'restoreBest': {
           if (!session) throw new Error('nothing was trained');
           const epoch = session.trainer.restoreBest();
+          boundary.now(epoch);
           const [state, transfer] = modelState(session);
           post({ type: 'restored', epoch, ...state }, transfer);
           return;
@@ -109,6 +116,7 @@ async function run(session: Session): Promise<void> {
       return;
     }
     post({ type: 'event', event });
+    if (event.type === 'epoch') boundary.onEpoch(event.epoch);
   };
 
   const result = await fitRun(trainer, msg, {
@@ -118,6 +126,7 @@ async function run(session: Session): Promise<void> {
     yieldToHost: () => new Promise<void>((r) => setImmediate(r)),
     yieldEveryMs: 10,
   });
+  boundary.now(result.history.length);
   const [state, transfer] = modelState(session);
   const stoppedEarly = result.earlyStopped
     ? `Early stopping: the validation loss had not improved for ${settings.earlyStopping?.patience} epochs.`
