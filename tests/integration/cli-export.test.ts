@@ -24,9 +24,6 @@ function run(...args: string[]) {
 let dir: string;
 let project: string;
 beforeAll(() => {
-  execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs'), '--only', 'cli'], {
-    cwd: process.cwd(),
-  });
   dir = mkdtempSync(path.join(tmpdir(), 'layerlab-cli-export-'));
   project = path.join(dir, 'iris.layerlab');
   const r = run(

@@ -4,7 +4,7 @@
  * epoch losses and test metrics for the same seed, and `layerlab predict` gives the same values
  * as the app's Predict form (training:predict) for the same rows.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -70,9 +70,6 @@ function pricesCsv(): string {
 }
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs'), '--only', 'cli'], {
-    cwd: process.cwd(),
-  });
   dir = mkdtempSync(path.join(tmpdir(), 'layerlab-cli-host-'));
   ws = path.join(dir, 'ws');
   mkdirSync(ws);

@@ -2,7 +2,7 @@
  * The built CLI (dist/electron/cli.cjs), spawned like a user would run it; plus a smoke run of the
  * built benchmark runner (dist/bench/run.cjs) on the iris fixture.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -45,12 +45,6 @@ function fails(r: ReturnType<typeof run>, code: number, message: string | RegExp
   if (typeof message === 'string') expect(r.err).toContain(message);
   else expect(r.err).toMatch(message);
 }
-
-beforeAll(() => {
-  execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs'), '--only', 'cli,bench'], {
-    cwd: process.cwd(),
-  });
-}, 60_000);
 
 describe('layerlab train from a CSV', () => {
   it('trains iris and prints one JSON object per epoch, then done with test metrics', () => {
