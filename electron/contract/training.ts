@@ -103,6 +103,8 @@ export const alertSchema = z.object({
     'instability',
     'dead_units',
     'saturation',
+    'vanishing_gradient',
+    'exploding_gradient',
   ]),
   epoch: z.number().int(),
   message: z.string(),
