@@ -177,6 +177,9 @@ export function createBackend(
       return training.setLearningRate(req);
     },
     'training:restoreBest': (req) => training.restoreBest(req),
+    'training:mcDropout': (req) => training.analyse({ what: 'mcDropout', ...req }),
+    'training:landscape': (req) => training.analyse({ what: 'landscape', ...req }),
+    'training:seeds': (req) => training.analyse({ what: 'seeds', ...req }),
     async 'training:previewAugment'(req) {
       return training.previewAugment(req);
     },

@@ -71,8 +71,6 @@ export function datasetLoss(net: Network, data: Dataset): number {
     const rows = Math.min(net.maxBatch, n - start);
     const x = sliceRows(data.x, start, rows);
     const y = sliceRows(data.y, start, rows);
-    net.backend.upload(x.data);
-    net.backend.upload(y.data);
     total += net.evaluateBatch(x, y).loss * rows;
   }
   const regularised = net.params.some((p) => p.l1 > 0 || p.l2 > 0);

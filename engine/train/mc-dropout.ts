@@ -66,7 +66,6 @@ export function mcDropout(
     for (let start = 0; start < rows; start += maxBatch) {
       const n = Math.min(maxBatch, rows - start);
       const x = sliceRows(data.x, start, n);
-      net.backend.upload(x.data);
       const pred: Mat = predBuf.rows(n);
       net.loss.predict(net.forward(x, true), pred);
       net.backend.download(pred.data);

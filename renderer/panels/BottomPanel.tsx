@@ -4,6 +4,7 @@ import { DataPanel } from './DataPanel';
 import { ProblemsPanel } from './ProblemsPanel';
 import { SummaryPanel } from './SummaryPanel';
 import { TrainingPanel } from './training/TrainingPanel';
+import { DiagnosticsPanel } from './diagnostics/DiagnosticsPanel';
 import { useUiStore, type BottomTab } from '../store/ui';
 import { useGraphAnalysis } from '../store/analysis';
 
@@ -15,6 +16,7 @@ export function BottomPanel() {
     { id: 'data', label: 'Data', body: <DataPanel /> },
     { id: 'summary', label: 'Summary', body: <SummaryPanel /> },
     { id: 'training', label: 'Training', body: <TrainingPanel /> },
+    { id: 'diagnostics', label: 'Diagnostics', body: <DiagnosticsPanel /> },
     {
       id: 'problems',
       label: problems ? `Problems (${problems})` : 'Problems',

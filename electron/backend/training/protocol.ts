@@ -2,6 +2,7 @@
 import type { ModelSpec } from '../../../engine/train/spec';
 import type { TrainEvent } from '../../../engine/train/events';
 import type { BackendPreference } from '../../../engine/train/backend-choice';
+import type { AnalyseRequest } from './worker-analysis';
 import type {
   RunBackend,
   RunEvaluation,
@@ -31,7 +32,8 @@ export type ToWorker =
   | StartMessage
   | { type: 'control'; action: ControlAction }
   | { type: 'setLearningRate'; lr: number }
-  | { type: 'restoreBest' };
+  | { type: 'restoreBest' }
+  | { type: 'analyse'; id: number; request: AnalyseRequest };
 
 export interface ModelState {
   evaluation: RunEvaluation | null;
@@ -51,4 +53,5 @@ export type FromWorker =
       restoredEpoch: number | null;
     } & ModelState)
   | ({ type: 'restored'; epoch: number } & ModelState)
-  | { type: 'failed'; message: string };
+  | { type: 'failed'; message: string }
+  | { type: 'analysed'; id: number; result: unknown; error: string | null };

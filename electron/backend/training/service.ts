@@ -20,8 +20,11 @@ import { predictRecord } from './predict';
 import { augmentConfig } from './augment-config';
 import { checkAugment, previewAugmentation } from '../../../engine/train/augment';
 import type { ModelSpec } from '../../../engine/train/spec';
+import { WorkerAnalyses } from './analyses';
 import { Coalescer } from './coalesce';
 import type { FromWorker, ToWorker } from './protocol';
+import type { AnalyseRequest } from './worker-analysis';
+import { cleanLayers } from './layer-diagnostics';
 import { cleanMetrics as clean, inUnits, prepareRun } from './setup';
 
 /** Training rows shown in the augmentation preview. */
@@ -83,6 +86,7 @@ export class TrainingService {
   /** The run the worker's messages belong to. */
   private current: Run | null = null;
   private latest: TrainedModel | null = null;
+  private readonly analyses = new WorkerAnalyses();
 
   /** Use a model trained earlier (weights from a project file) for predictions. */
   adoptModel(model: TrainedModel): void {
@@ -105,6 +109,8 @@ export class TrainingService {
       if (r.state !== 'done')
         throw new AppError('NOT_ALLOWED', 'A training run is already going; stop it first.');
     }
+    if (this.analyses.busy)
+      throw new AppError('NOT_ALLOWED', 'An analysis of the model is running; wait for it.');
     const info = this.data.describe(req.datasetId);
     const prepared = prepareRun(
       {
@@ -240,6 +246,19 @@ export class TrainingService {
     return predictRecord(this.data.encoder(model.datasetId), model.spec, model.weights, req.values);
   }
 
+  /** An analysis of the latest trained model in the worker (see ./worker-analysis.ts). */
+  async analyse<R>(request: AnalyseRequest): Promise<R> {
+    const run = this.current;
+    if (!run || run.state !== 'done' || this.latest?.runId !== run.id || !this.worker)
+      throw new AppError(
+        'NOT_ALLOWED',
+        run && run.state !== 'done'
+          ? 'Wait until the training has ended.'
+          : 'Train the network first: there is no trained model yet.',
+      );
+    return (await this.analyses.request(this.worker, request)) as R;
+  }
+
   async dispose(): Promise<void> {
     const w = this.worker;
     this.worker = null;
@@ -253,6 +272,7 @@ export class TrainingService {
     const worker = (this.worker = new Worker(this.workerPath));
     const lost = (message: string) => {
       if (this.worker === worker) this.worker = null;
+      this.analyses.failAll(message);
       const run = this.current;
       if (run && run.state !== 'done') this.finish(run, { reason: 'failed', message });
     };
@@ -268,7 +288,9 @@ export class TrainingService {
   }
 
   private onMessage(run: Run, m: FromWorker): void {
-    if (m.type === 'backend') {
+    if (m.type === 'analysed') {
+      this.analyses.settle(m);
+    } else if (m.type === 'backend') {
       run.coalescer.chosen(m.backend);
     } else if (m.type === 'event') {
       const e = m.event;
@@ -280,6 +302,7 @@ export class TrainingService {
           train: clean(e.train, run.targetStd),
           val: e.val ? clean(e.val, run.targetStd) : null,
           elapsedMs: e.elapsedMs,
+          ...(e.layers ? { layers: cleanLayers(e.layers) } : {}),
         });
       } else if (e.type === 'batch') {
         run.coalescer.progress({

@@ -14,6 +14,7 @@ import { TrainingControl } from '../../../engine/train/control';
 import type { TrainEvent } from '../../../engine/train/events';
 import type { FromWorker, ModelState, StartMessage, ToWorker } from './protocol';
 import { fitRun, modelState as stateOf, openTrainer } from './setup';
+import { analyse } from './worker-analysis';
 
 const BATCH_EVERY_MS = 25;
 
@@ -75,6 +76,26 @@ export function startWorker(): void {
         case 'setLearningRate':
           control.setLearningRate(msg.lr);
           return;
+        case 'analyse': {
+          const { id } = msg;
+          if (!session) throw new Error('nothing was trained');
+          analyse(
+            msg.request,
+            session.trainer,
+            session.msg,
+            () => new Promise((r) => setImmediate(r)),
+          )
+            .then((result) => post({ type: 'analysed', id, result, error: null }))
+            .catch((err: unknown) =>
+              post({
+                type: 'analysed',
+                id,
+                result: null,
+                error: err instanceof Error ? err.message : String(err),
+              }),
+            );
+          return;
+        }
         case 'restoreBest': {
           if (!session) throw new Error('nothing was trained');
           const epoch = session.trainer.restoreBest();
@@ -117,6 +138,7 @@ async function run(session: Session): Promise<void> {
     // Let control messages in between batches.
     yieldToHost: () => new Promise<void>((r) => setImmediate(r)),
     yieldEveryMs: 10,
+    diagnostics: true,
   });
   const [state, transfer] = modelState(session);
   const stoppedEarly = result.earlyStopped
