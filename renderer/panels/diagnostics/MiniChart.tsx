@@ -71,7 +71,16 @@ function MiniChartView({
         });
         if (up.length) band = `M${up.join('L')}L${down.join('L')}Z`;
       }
-      return { name: s.name, d, band };
+      const known = s.values.filter(ok);
+      const show = (v: number | undefined) =>
+        v === undefined
+          ? '–'
+          : unit
+            ? `${Math.round(100 * v)} %`
+            : tickLabel(Number(v.toPrecision(2)));
+      // First → last value: how the layer moved over the run, readable without hovering.
+      const change = known.length ? `${show(known[0])} → ${show(known.at(-1))}` : '–';
+      return { name: s.name, d, band, change };
     });
     return { sx, sy, lines };
   }, [series, log, unit]);
@@ -102,8 +111,8 @@ function MiniChartView({
       </svg>
       <div className="mini-legend">
         {lines.map((l, i) => (
-          <span key={l.name} className={`mini-key mini-${i % 6}`}>
-            {l.name}
+          <span key={l.name} className={`mini-key mini-${i % 6}`} data-series={l.name}>
+            {l.name} {l.change}
           </span>
         ))}
       </div>
