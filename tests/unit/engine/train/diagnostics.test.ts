@@ -41,9 +41,26 @@ function tinyNet(): Network {
 }
 
 describe('DiagnosticsCallback', () => {
-  it('matches a hand computation of gradient norms, weight norms and the dead share', () => {
+  it('samples every fourth batch by default: the mean is over the sampled ones', () => {
     const net = tinyNet();
     const cb = new DiagnosticsCallback(net);
+    const fit = { network: net } as unknown as FitState;
+    const x = matOf(1, 2, Float32Array.of(1, 2));
+    cb.onEpochBegin();
+    net.gradients(x, matOf(1, 1, Float32Array.of(1)));
+    cb.onGradients(fit);
+    // Batches 2–4 (another target, so other gradients) are not sampled.
+    for (let b = 0; b < 3; b++) {
+      net.gradients(x, matOf(1, 1, Float32Array.of(-5)));
+      cb.onGradients(fit);
+    }
+    expect(cb.result(net, {})[1]!.gradNorm).toBeCloseTo(Math.sqrt(18), 5);
+    expect(() => new DiagnosticsCallback(net, 0)).toThrow(/whole number ≥ 1, got 0/);
+  });
+
+  it('matches a hand computation of gradient norms, weight norms and the dead share', () => {
+    const net = tinyNet();
+    const cb = new DiagnosticsCallback(net, 1);
     const fit = { network: net } as unknown as FitState;
     // x = (1, 2), y = 1: z1 = (1, −3), h = (1, 0), out = 2.5, ∂L/∂out = 2 · 1.5 = 3.
     // Layer 2: ∂W2 = h · 3 = (3, 0), ∂b2 = 3 → ‖g‖ = √18.
