@@ -185,6 +185,9 @@ export function createBackend(
     async 'training:boundary'(req) {
       return training.boundary(req);
     },
+    'training:mcDropout': (req) => training.analyse({ what: 'mcDropout', ...req }),
+    'training:landscape': (req) => training.analyse({ what: 'landscape', ...req }),
+    'training:seeds': (req) => training.analyse({ what: 'seeds', ...req }),
     async 'training:previewAugment'(req) {
       return training.previewAugment(req);
     },

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { graphSchema } from '../../engine/graph/document';
+import { diagnosticsChannels, layerDiagnosticsSchema } from './diagnostics';
 
 const finite = z.number().finite();
 
@@ -92,6 +93,8 @@ export const epochSchema = z.object({
   train: metricsSchema,
   val: metricsSchema.nullable(),
   elapsedMs: finite,
+  /** Per Dense layer: gradient / weight norms and dead / saturated share (./diagnostics.ts). */
+  layers: z.array(layerDiagnosticsSchema).optional(),
 });
 export type RunEpoch = z.infer<typeof epochSchema>;
 
@@ -103,6 +106,8 @@ export const alertSchema = z.object({
     'instability',
     'dead_units',
     'saturation',
+    'vanishing_gradient',
+    'exploding_gradient',
   ]),
   epoch: z.number().int(),
   message: z.string(),
@@ -293,6 +298,7 @@ export const trainingChannels = {
       notes: z.array(z.string()),
     }),
   },
+  ...diagnosticsChannels,
 } as const;
 
 export const trainingEvents = {

@@ -3,7 +3,7 @@
  * unchanged. Epochs and batches are numbered from 1.
  */
 import type { Metrics } from './metrics';
-import type { ActivationLayerStats, Alert } from './monitor/types';
+import type { ActivationLayerStats, Alert, LayerDiagnostics } from './monitor/types';
 
 export interface BatchEvent {
   type: 'batch';
@@ -29,6 +29,8 @@ export interface EpochEvent {
   bestEpoch?: number;
   /** Activation statistics on the validation data (ReLU / sigmoid / tanh layers), when any. */
   activations?: ActivationLayerStats[];
+  /** Per Dense layer: gradient and weight norms, dead / saturated share (FitSettings.diagnostics). */
+  layers?: LayerDiagnostics[];
 }
 
 /**

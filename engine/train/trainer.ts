@@ -72,6 +72,8 @@ export interface FitSettings {
   augment?: AugmentConfig;
   /** Collect activation statistics while validating (default true). */
   activationStats?: boolean;
+  /** Per-layer gradient / weight norms and unit shares in each epoch event (default false). */
+  diagnostics?: boolean;
 }
 
 /** FitSettings plus the run-time hooks of the host. */

@@ -5,6 +5,7 @@ import { LAYER_LABELS, portsOf, type GraphNode } from '../../engine/graph/docume
 import { kindOf } from '../../engine/graph/kinds';
 import type { NodeInfo } from '../../engine/graph/shapes';
 import { paramsText, shapeText } from './format';
+import { LayerBadge } from '../panels/diagnostics/LayerBadge';
 
 export type LayerNodeData = { node: GraphNode; problem: string | null; info: NodeInfo | undefined };
 export type LayerFlowNode = Node<LayerNodeData, 'layer'>;
@@ -37,6 +38,7 @@ function LayerNodeView({ data, selected }: NodeProps<LayerFlowNode>) {
       <div className="layer-node-shape" aria-label="output shape">
         {shapeText(info?.out)}
       </div>
+      {(node.kind === 'dense' || node.kind === 'activation') && <LayerBadge nodeId={node.id} />}
       {ports.out && (
         <Handle type="source" position={Position.Bottom} aria-label={`${label} output`} />
       )}

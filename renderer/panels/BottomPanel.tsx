@@ -5,6 +5,7 @@ import { ProblemsPanel } from './ProblemsPanel';
 import { SummaryPanel } from './SummaryPanel';
 import { TrainingPanel } from './training/TrainingPanel';
 import { BoundaryPanel } from './boundary/BoundaryPanel';
+import { DiagnosticsPanel } from './diagnostics/DiagnosticsPanel';
 import { useUiStore, type BottomTab } from '../store/ui';
 import { useGraphAnalysis } from '../store/analysis';
 
@@ -17,6 +18,7 @@ export function BottomPanel() {
     { id: 'summary', label: 'Summary', body: <SummaryPanel /> },
     { id: 'training', label: 'Training', body: <TrainingPanel /> },
     { id: 'boundary', label: 'Boundary', body: <BoundaryPanel /> },
+    { id: 'diagnostics', label: 'Diagnostics', body: <DiagnosticsPanel /> },
     {
       id: 'problems',
       label: problems ? `Problems (${problems})` : 'Problems',

@@ -19,7 +19,7 @@ export interface PickerRequest {
   resolve(path: string | null): void;
 }
 
-export type BottomTab = 'data' | 'summary' | 'training' | 'boundary' | 'problems';
+export type BottomTab = 'data' | 'summary' | 'training' | 'boundary' | 'diagnostics' | 'problems';
 
 interface UiState {
   theme: 'light' | 'dark';

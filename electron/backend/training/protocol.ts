@@ -2,6 +2,7 @@
 import type { ModelSpec } from '../../../engine/train/spec';
 import type { TrainEvent } from '../../../engine/train/events';
 import type { BackendPreference } from '../../../engine/train/backend-choice';
+import type { AnalyseRequest } from './worker-analysis';
 import type {
   RunBackend,
   RunEvaluation,
@@ -34,7 +35,8 @@ export type ToWorker =
   | { type: 'control'; action: ControlAction }
   | { type: 'setLearningRate'; lr: number }
   | { type: 'restoreBest' }
-  | { type: 'boundary'; watch: BoundaryWatch | null };
+  | { type: 'boundary'; watch: BoundaryWatch | null }
+  | { type: 'analyse'; id: number; request: AnalyseRequest };
 
 export interface ModelState {
   evaluation: RunEvaluation | null;
@@ -56,4 +58,5 @@ export type FromWorker =
   | ({ type: 'restored'; epoch: number } & ModelState)
   | { type: 'failed'; message: string }
   | { type: 'boundary'; frame: Omit<BoundaryFrame, 'runId'> }
-  | { type: 'boundaryFailed'; message: string };
+  | { type: 'boundaryFailed'; message: string }
+  | { type: 'analysed'; id: number; result: unknown; error: string | null };

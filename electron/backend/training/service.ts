@@ -20,8 +20,11 @@ import { predictRecord } from './predict';
 import { augmentConfig } from './augment-config';
 import { checkAugment, previewAugmentation } from '../../../engine/train/augment';
 import type { ModelSpec } from '../../../engine/train/spec';
+import { WorkerAnalyses } from './analyses';
 import { Coalescer } from './coalesce';
 import type { FromWorker, ToWorker } from './protocol';
+import type { AnalyseRequest } from './worker-analysis';
+import { cleanLayers } from './layer-diagnostics';
 import { cleanMetrics as clean, inUnits, prepareRun } from './setup';
 import { BoundaryLink } from './boundary-link';
 
@@ -85,6 +88,7 @@ export class TrainingService {
   private current: Run | null = null;
   private latest: TrainedModel | null = null;
   private boundaryLink: BoundaryLink | null = null;
+  private readonly analyses = new WorkerAnalyses();
 
   /** Use a model trained earlier (weights from a project file) for predictions. */
   adoptModel(model: TrainedModel): void {
@@ -107,6 +111,8 @@ export class TrainingService {
       if (r.state !== 'done')
         throw new AppError('NOT_ALLOWED', 'A training run is already going; stop it first.');
     }
+    if (this.analyses.busy)
+      throw new AppError('NOT_ALLOWED', 'An analysis of the model is running; wait for it.');
     const info = this.data.describe(req.datasetId);
     const prepared = prepareRun(
       {
@@ -252,6 +258,19 @@ export class TrainingService {
     return (this.boundaryLink ??= new BoundaryLink((id) => this.data.encoder(id)));
   }
 
+  /** An analysis of the latest trained model in the worker (see ./worker-analysis.ts). */
+  async analyse<R>(request: AnalyseRequest): Promise<R> {
+    const run = this.current;
+    if (!run || run.state !== 'done' || this.latest?.runId !== run.id || !this.worker)
+      throw new AppError(
+        'NOT_ALLOWED',
+        run && run.state !== 'done'
+          ? 'Wait until the training has ended.'
+          : 'Train the network first: there is no trained model yet.',
+      );
+    return (await this.analyses.request(this.worker, request)) as R;
+  }
+
   async dispose(): Promise<void> {
     const w = this.worker;
     this.worker = null;
@@ -265,6 +284,7 @@ export class TrainingService {
     const worker = (this.worker = new Worker(this.workerPath));
     const lost = (message: string) => {
       if (this.worker === worker) this.worker = null;
+      this.analyses.failAll(message);
       const run = this.current;
       if (run && run.state !== 'done') this.finish(run, { reason: 'failed', message });
     };
@@ -280,7 +300,9 @@ export class TrainingService {
   }
 
   private onMessage(run: Run, m: FromWorker): void {
-    if (m.type === 'backend') {
+    if (m.type === 'analysed') {
+      this.analyses.settle(m);
+    } else if (m.type === 'backend') {
       run.coalescer.chosen(m.backend);
     } else if (m.type === 'event') {
       const e = m.event;
@@ -292,6 +314,7 @@ export class TrainingService {
           train: clean(e.train, run.targetStd),
           val: e.val ? clean(e.val, run.targetStd) : null,
           elapsedMs: e.elapsedMs,
+          ...(e.layers ? { layers: cleanLayers(e.layers) } : {}),
         });
       } else if (e.type === 'batch') {
         run.coalescer.progress({

@@ -139,7 +139,10 @@ export async function openTrainer(
 export function fitRun(
   trainer: Trainer,
   msg: StartMessage,
-  hooks: Pick<FitOptions, 'onEvent' | 'control' | 'yieldToHost' | 'yieldEveryMs' | 'batchEvery'>,
+  hooks: Pick<
+    FitOptions,
+    'onEvent' | 'control' | 'yieldToHost' | 'yieldEveryMs' | 'batchEvery' | 'diagnostics'
+  >,
 ): Promise<FitResult> {
   return trainer.fit(msg.train, {
     ...fitSettings(msg.settings),

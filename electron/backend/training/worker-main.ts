@@ -15,6 +15,7 @@ import type { TrainEvent } from '../../../engine/train/events';
 import type { FromWorker, ModelState, StartMessage, ToWorker } from './protocol';
 import { fitRun, modelState as stateOf, openTrainer } from './setup';
 import { BoundaryWatcher } from './boundary-watch';
+import { analyse } from './worker-analysis';
 
 const BATCH_EVERY_MS = 25;
 
@@ -81,6 +82,26 @@ export function startWorker(): void {
         case 'boundary':
           boundary.set(msg.watch);
           return;
+        case 'analyse': {
+          const { id } = msg;
+          if (!session) throw new Error('nothing was trained');
+          analyse(
+            msg.request,
+            session.trainer,
+            session.msg,
+            () => new Promise((r) => setImmediate(r)),
+          )
+            .then((result) => post({ type: 'analysed', id, result, error: null }))
+            .catch((err: unknown) =>
+              post({
+                type: 'analysed',
+                id,
+                result: null,
+                error: err instanceof Error ? err.message : String(err),
+              }),
+            );
+          return;
+        }
         case 'restoreBest': {
           if (!session) throw new Error('nothing was trained');
           const epoch = session.trainer.restoreBest();
@@ -125,6 +146,7 @@ async function run(session: Session): Promise<void> {
     // Let control messages in between batches.
     yieldToHost: () => new Promise<void>((r) => setImmediate(r)),
     yieldEveryMs: 10,
+    diagnostics: true,
   });
   boundary.now(result.history.length);
   const [state, transfer] = modelState(session);

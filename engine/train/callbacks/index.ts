@@ -8,6 +8,7 @@ export {
   type Verdict,
 } from './callback';
 export { BestWeightsCallback, EpochLog } from './best-weights';
+export { DiagnosticsCallback } from './diagnostics';
 export { DivergenceGuard } from './divergence';
 export { EarlyStopping } from './early-stopping';
 export { LearningRate } from './learning-rate';

@@ -30,6 +30,7 @@ export class MonitorCallback implements Callback {
       lr: event.lr,
       ...(Number.isFinite(this.start) ? { startLoss: this.start } : {}),
       ...(event.activations ? { activations: event.activations } : {}),
+      ...(event.layers ? { layers: event.layers } : {}),
     });
     for (const a of alerts) {
       fit.alerts.push(a);

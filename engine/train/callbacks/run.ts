@@ -1,6 +1,6 @@
 /**
  * One fit's shared state (FitState) and how it ends, plus the built-in callbacks in the order
- * their hooks must run — learning rate, best-epoch snapshot, epoch log, monitor, divergence guard
+ * their hooks must run — learning rate, best-epoch snapshot, diagnostics, epoch log, monitor, divergence guard
  * (its epoch verdict reads the monitor's), early stopping — followed by the caller's.
  */
 import type { Optimizer } from '../../optimizers/optimizers';
@@ -13,6 +13,7 @@ import type { Alert } from '../monitor/types';
 import type { Network } from '../network';
 import { BestWeightsCallback, EpochLog } from './best-weights';
 import type { Callback, CallbackList, FitOutcome, FitState, StopRequest } from './callback';
+import { DiagnosticsCallback } from './diagnostics';
 import { DivergenceGuard } from './divergence';
 import { EarlyStopping } from './early-stopping';
 import { LearningRate } from './learning-rate';
@@ -86,6 +87,8 @@ export interface BuiltInSettings {
   lr: number;
   schedule?: ScheduleConfig;
   earlyStopping?: EarlyStoppingConfig;
+  /** Per-layer diagnostics in every epoch event (DiagnosticsCallback). */
+  diagnostics?: boolean;
   callbacks?: readonly Callback[];
 }
 
@@ -99,6 +102,7 @@ export function builtInCallbacks(
   const list: Callback[] = [
     new LearningRate(s.lr, s.schedule, control),
     new BestWeightsCallback(es !== undefined, es?.minDelta ?? 0),
+    ...(s.diagnostics ? [new DiagnosticsCallback(fit.network)] : []),
     new EpochLog(),
   ];
   if (fit.monitor) list.push(new MonitorCallback(fit.monitor));

@@ -33,7 +33,8 @@
  * instability: a jump above spikeFactor · min E_tr that is no divergence (see divergence.ts).
  * Dead units / saturation: an activation layer whose dead (ReLU) or saturated (sigmoid/tanh)
  * share of units is ≥ the threshold for `persistence` epochs in a row; the episode ends when every
- * layer is below half of it.
+ * layer is below half of it. Vanishing / exploding gradients: a layer's RMS gradient against the
+ * output layer's beyond `gradientRatio`, for `persistence` epochs (see gradient-alerts.ts).
  */
 import {
   generalizationLoss,
@@ -47,8 +48,9 @@ import {
 import type { ModelFacts } from './model-facts';
 import { DivergenceAlerts } from './divergence';
 import { divergenceRemedies, overfittingRemedies, underfittingRemedies } from './remedies';
+import { GradientAlerts } from './gradient-alerts';
 import { UnitAlerts } from './unit-alerts';
-import type { ActivationLayerStats, Alert, AlertKind } from './types';
+import type { ActivationLayerStats, Alert, AlertKind, LayerDiagnostics } from './types';
 import { ev, fmt, pct } from './format';
 
 export interface MonitorOptions {
@@ -82,6 +84,8 @@ export interface MonitorOptions {
   deadShare?: number;
   /** Share of saturated sigmoid/tanh units in a layer that raises saturation (default 0.5). */
   saturatedShare?: number;
+  /** RMS-gradient ratio of a layer to the output layer beyond which gradients vanish / explode (default 100). */
+  gradientRatio?: number;
 }
 
 export interface EpochObservation {
@@ -92,6 +96,8 @@ export interface EpochObservation {
   /** Learning rate used in the epoch. */
   lr: number;
   activations?: readonly ActivationLayerStats[];
+  /** Per-layer diagnostics of the epoch (vanishing / exploding gradients). */
+  layers?: readonly LayerDiagnostics[];
   /**
    * The untrained network's loss on the first batch, before any update (the trainer reports it):
    * where training started, for the divergence rule. Without it, the first epoch's loss.
@@ -118,6 +124,7 @@ const DEFAULTS: Resolved = {
   spikeFactor: 10,
   deadShare: 0.5,
   saturatedShare: 0.5,
+  gradientRatio: 100,
 };
 
 function checkOptions(o: Resolved): void {
@@ -142,6 +149,8 @@ function checkOptions(o: Resolved): void {
   if (!whole(o.climbEpochs)) bad('climbEpochs', o.climbEpochs, 'a whole number ≥ 1');
   for (const k of ['deadShare', 'saturatedShare'] as const)
     if (!(o[k] > 0 && o[k] <= 1)) bad(k, o[k], 'in (0, 1]');
+  if (!(o.gradientRatio > 1 && Number.isFinite(o.gradientRatio)))
+    bad('gradientRatio', o.gradientRatio, 'a number > 1');
   if (o.baselineLoss !== null && !(o.baselineLoss > 0 && Number.isFinite(o.baselineLoss)))
     bad('baselineLoss', o.baselineLoss, 'a number > 0 or null');
 }
@@ -161,6 +170,7 @@ export class TrainingMonitor {
   private readonly raised: Alert[] = [];
   private readonly units: UnitAlerts;
   private readonly divergence: DivergenceAlerts;
+  private readonly gradients: GradientAlerts;
 
   constructor(
     options: MonitorOptions = {},
@@ -172,6 +182,7 @@ export class TrainingMonitor {
     checkOptions(o);
     this.options = o;
     this.units = new UnitAlerts(o.deadShare, o.saturatedShare, o.persistence);
+    this.gradients = new GradientAlerts(o.gradientRatio, o.persistence);
     this.divergence = new DivergenceAlerts(
       o.baselineLoss,
       o.climbFactor,
@@ -208,9 +219,10 @@ export class TrainingMonitor {
     this.train.push(o.trainLoss);
     if (o.valLoss !== null) this.val.push(o.valLoss);
     if (o.activations) out.push(...this.units.check(o.epoch, o.lr, o.activations));
+    if (o.layers) out.push(...this.gradients.check(o.epoch, o.lr, o.layers));
     const course = this.divergence.check(o, this.bestAt);
     if (course) out.push(course);
-    const explained = this.units.explains || this.divergence.explains;
+    const explained = this.units.explains || this.gradients.explains || this.divergence.explains;
     if (o.valLoss !== null && Number.isFinite(o.valLoss)) {
       const overfit = this.checkOverfitting(o, explained);
       if (overfit) out.push(overfit);

@@ -5,7 +5,14 @@
 import type { ActivationKind } from '../../backend/backend';
 
 export type AlertKind =
-  'overfitting' | 'underfitting' | 'divergence' | 'instability' | 'dead_units' | 'saturation';
+  | 'overfitting'
+  | 'underfitting'
+  | 'divergence'
+  | 'instability'
+  | 'dead_units'
+  | 'saturation'
+  | 'vanishing_gradient'
+  | 'exploding_gradient';
 
 /**
  * A one-click fix the UI can offer. Node ids are the canvas graph's node ids (LayerSpec.nodeIds).
@@ -26,6 +33,7 @@ export type Remedy =
   | { kind: 'more_units'; nodeId: string; units: number }
   | { kind: 'lower_lr'; to: number }
   | { kind: 'change_activation'; nodeId: string; to: 'leaky_relu' | 'relu' }
+  | { kind: 'change_init'; nodeId: string; to: 'he_uniform' | 'glorot_uniform' }
   | { kind: 'stop' };
 
 export interface Alert {
@@ -57,4 +65,31 @@ export interface ActivationLayerStats {
   /** sigmoid/tanh only: units saturated (sigmoid a < 0.03 or a > 0.97; tanh |a| > 0.97) on more than half the samples. */
   saturatedUnits: number;
   saturatedShare: number;
+}
+
+/**
+ * One Dense layer's numbers over an epoch (DiagnosticsCallback): gradient and weight norms, and
+ * the dead / saturated share of its activation on the validation set where one was measured.
+ */
+export interface LayerDiagnostics {
+  /** Index in ModelSpec.layers. */
+  layer: number;
+  /** Graph node id of the Dense (null for a spec without node ids). */
+  nodeId: string | null;
+  /** Graph node id of its activation (the fused Activation node, or the Dense itself). */
+  activationNodeId: string | null;
+  fn: ActivationKind;
+  units: number;
+  /** Trainable values of the layer (kernel and bias). */
+  params: number;
+  /** Mean over the epoch's batches of ‖∂L/∂θ‖₂ over the layer's kernel and bias. */
+  gradNorm: number;
+  /** gradNorm / √params: comparable between layers of different sizes. */
+  gradRms: number;
+  /** ‖θ‖₂ of kernel and bias at the end of the epoch. */
+  weightNorm: number;
+  /** ReLU: share of units never active on the validation set; null when not measured. */
+  deadShare: number | null;
+  /** sigmoid / tanh: share of units saturated on most validation rows; null when not measured. */
+  saturatedShare: number | null;
 }

@@ -76,12 +76,20 @@ export class UnitAlerts {
   }
 }
 
+/** The canvas node that names a layer: its Dense, else its activation node, else its position. */
+export function layerName(
+  a: Pick<ActivationLayerStats, 'layer' | 'nodeId' | 'denseNodeId'>,
+): string {
+  const id = a.denseNodeId ?? a.nodeId;
+  return id !== null ? `"${id}"` : `layer ${a.layer + 1}`;
+}
+
 function deadBody(hit: ActivationLayerStats[], lr: number): Body {
   const worst = hit.reduce((a, b) => (b.deadShare > a.deadShare ? b : a));
   return {
     message:
-      `Dead units: ${worst.deadUnits} of ${worst.units} ReLU units (${pct(100 * worst.deadShare)}) in layer ` +
-      `${worst.layer + 1} output 0 for every validation sample. A dead ReLU has zero gradient, so it never ` +
+      `Dead units: ${worst.deadUnits} of ${worst.units} ReLU units (${pct(100 * worst.deadShare)}) in ` +
+      `${layerName(worst)} output 0 for every validation sample. A dead ReLU has zero gradient, so it never ` +
       `learns again — often after too large a learning rate pushed its bias far negative. Use leaky ReLU or a smaller learning rate.`,
     evidence: {
       layer: worst.layer,
@@ -99,7 +107,7 @@ function saturationBody(hit: ActivationLayerStats[], lr: number): Body {
   return {
     message:
       `Saturation: ${worst.saturatedUnits} of ${worst.units} ${worst.fn} units (${pct(100 * worst.saturatedShare)}) in ` +
-      `layer ${worst.layer + 1} sit on the flat tails (|a| > 0.97) for most validation samples. There the ` +
+      `${layerName(worst)} sit on the flat tails (|a| > 0.97) for most validation samples. There the ` +
       `derivative is almost 0, so gradients vanish and these units barely learn. Use ReLU, standardize the inputs, or lower the learning rate.`,
     evidence: {
       layer: worst.layer,

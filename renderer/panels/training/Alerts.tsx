@@ -13,6 +13,8 @@ const TITLES: Record<string, string> = {
   instability: 'Instability',
   dead_units: 'Dead ReLU units',
   saturation: 'Saturated units',
+  vanishing_gradient: 'Vanishing gradient',
+  exploding_gradient: 'Exploding gradient',
 };
 
 const SHOWN = 3;

@@ -22,6 +22,7 @@ import { Alerts } from './Alerts';
 import { Runs, networkDiff } from './Runs';
 import { PredictForm } from './PredictForm';
 import { WeightsView } from './WeightsView';
+import { ModelAnalyses } from '../diagnostics/ModelAnalyses';
 import { NumberField, fromSchema } from '../NumberField';
 import { z } from 'zod';
 import { controlTraining, startTraining, type RunAction } from '../../commands/training';
@@ -262,6 +263,7 @@ export function TrainingPanel() {
                 networkChanged={networkChanged}
               />
             )}
+            {run.done?.evaluation && <ModelAnalyses runId={run.runId} />}
             {run.done?.evaluation && (
               <PredictForm runId={run.runId} networkChanged={networkChanged} />
             )}

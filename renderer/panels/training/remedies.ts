@@ -100,6 +100,19 @@ export function remedyAction(
         },
       };
     }
+    case 'change_init': {
+      const id = str(remedy.nodeId);
+      const to = str(remedy.to) as 'he_uniform' | 'glorot_uniform';
+      return {
+        label: `Use ${to === 'he_uniform' ? 'He' : 'Glorot'} initialisation in ${nodeName(id)}`,
+        blocked: needsStop,
+        async run() {
+          const node = useGraphStore.getState().graph.nodes.find((n) => n.id === id);
+          if (node?.kind === 'dense')
+            useGraphStore.getState().setParams(id, { ...node.params, initializer: to });
+        },
+      };
+    }
     case 'lower_lr': {
       const to = num(remedy.to) ?? 0.001;
       return {

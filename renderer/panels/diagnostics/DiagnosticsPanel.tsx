@@ -1,0 +1,109 @@
+/**
+ * The Diagnostics tab: per Dense layer and epoch, the dead-ReLU and saturated share, the gradient
+ * norm and the weight norm of the current run, the latest values as a table, the gradient alerts,
+ * and a loss-landscape slice of the trained model.
+ */
+import { useMemo } from 'react';
+import type { RunLayerDiagnostics } from '../../../electron/contract/diagnostics';
+import { useThrottled } from '../../charts/useThrottled';
+import { useTrainingStore } from '../../store/training';
+import { LandscapeView } from './LandscapeView';
+import { MiniChart, type MiniSeries } from './MiniChart';
+import './diagnostics.css';
+
+import type { RunEpoch } from '../../../electron/contract/training';
+
+const NO_EPOCHS: RunEpoch[] = [];
+
+type Key = 'deadShare' | 'saturatedShare' | 'gradNorm' | 'weightNorm';
+
+const pct = (v: number | null) => (v === null ? '–' : `${(100 * v).toFixed(0)} %`);
+const num = (v: number | null) => (v === null ? '–' : Number(v.toPrecision(3)).toString());
+const layerName = (l: RunLayerDiagnostics) => l.nodeId ?? `layer ${l.layer + 1}`;
+
+export function DiagnosticsPanel() {
+  const run = useTrainingStore((s) => s.current);
+  const epochs = useThrottled(run?.epochs ?? NO_EPOCHS, 200);
+  const series = useMemo(() => {
+    const byLayer = new Map<string, RunLayerDiagnostics[]>();
+    for (const e of epochs)
+      for (const l of e.layers ?? []) {
+        const k = layerName(l);
+        if (!byLayer.has(k)) byLayer.set(k, []);
+        byLayer.get(k)!.push(l);
+      }
+    const of = (key: Key, keep: (l: RunLayerDiagnostics) => boolean): MiniSeries[] =>
+      [...byLayer.entries()]
+        .filter(([, ls]) => keep(ls[0]!))
+        .map(([name, ls]) => ({ name, values: ls.map((l) => l[key]) }));
+    return {
+      dead: of('deadShare', (l) => l.fn === 'relu'),
+      saturated: of('saturatedShare', (l) => l.fn === 'sigmoid' || l.fn === 'tanh'),
+      grad: of('gradNorm', () => true),
+      weight: of('weightNorm', () => true),
+    };
+  }, [epochs]);
+  const latest = epochs.at(-1)?.layers ?? [];
+  const gradientAlerts = (run?.alerts ?? []).filter(
+    (a) => a.kind === 'vanishing_gradient' || a.kind === 'exploding_gradient',
+  );
+  if (!run)
+    return (
+      <p className="muted">
+        Train the network: each epoch, the dead and saturated units, gradient and weight norms of
+        every Dense layer appear here.
+      </p>
+    );
+  return (
+    <section className="diagnostics-panel" aria-label="Diagnostics">
+      {latest.length === 0 ? (
+        <p className="muted">No per-layer diagnostics yet (they arrive after each epoch).</p>
+      ) : (
+        <>
+          <div className="mini-charts">
+            {series.dead.length > 0 && (
+              <MiniChart title="Dead ReLU share" series={series.dead} unit />
+            )}
+            {series.saturated.length > 0 && (
+              <MiniChart title="Saturated share" series={series.saturated} unit />
+            )}
+            <MiniChart title="Gradient norm" series={series.grad} log />
+            <MiniChart title="Weight norm" series={series.weight} />
+          </div>
+          <table className="diagnostics-table" aria-label="Layers in the latest epoch">
+            <thead>
+              <tr>
+                <th>Layer</th>
+                <th>Activation</th>
+                <th>Dead</th>
+                <th>Saturated</th>
+                <th>‖∇‖</th>
+                <th>RMS ∇</th>
+                <th>‖W‖</th>
+              </tr>
+            </thead>
+            <tbody>
+              {latest.map((l) => (
+                <tr key={l.layer} data-node-id={l.nodeId ?? undefined}>
+                  <td>{layerName(l)}</td>
+                  <td>{l.fn}</td>
+                  <td className="dead-share">{pct(l.deadShare)}</td>
+                  <td>{pct(l.saturatedShare)}</td>
+                  <td>{num(l.gradNorm)}</td>
+                  <td>{num(l.gradRms)}</td>
+                  <td>{num(l.weightNorm)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+      {gradientAlerts.map((a) => (
+        <p key={`${a.kind}-${a.epoch}`} className="warning" role="note">
+          {a.message}
+        </p>
+      ))}
+      {run.state === 'done' && <LandscapeView runId={run.runId} />}
+    </section>
+  );
+}
