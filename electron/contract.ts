@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { trainingChannels, trainingEvents } from './contract/training';
 import { projectChannels, projectEvents } from './contract/projects';
 import { uploadChannels, uploadIdSchema } from './contract/uploads';
+import { modelChannels } from './contract/models';
 import { ERROR_CODES, type AppErrorData } from './contract/errors';
 
 // ---------------------------------------------------------------------------------------------
@@ -374,6 +375,7 @@ export const channels = {
   ...trainingChannels,
   ...projectChannels,
   ...uploadChannels,
+  ...modelChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -26,6 +26,7 @@ import { TrainingService } from './training/service';
 import { trainingDataFrom } from './training/data';
 import { projectHandlers } from './projects';
 import { projectSources } from './project-sources';
+import { modelHandlers } from './models/handlers';
 import { Uploads } from './uploads';
 import { checkExternalLink } from './links';
 import { MAX_DATASET_BYTES } from '../../engine/graph/project/schema';
@@ -106,6 +107,16 @@ export function createBackend(
       return summary;
     },
   });
+  const projectPlatform = {
+    mode: platform.mode,
+    version: platform.version,
+    workspace: platform.workspace,
+    recoveryDir: platform.recoveryDir ?? path.join(os.tmpdir(), 'layerlab-recovery'),
+    ...(platform.projectFolders ? { projectFolders: () => platform.projectFolders!() } : {}),
+    ...(platform.confirmLinkedDataset
+      ? { confirmLinkedDataset: platform.confirmLinkedDataset.bind(platform) }
+      : {}),
+  };
   const handlers: Handlers = {
     async 'app:info'() {
       return {
@@ -129,20 +140,8 @@ export function createBackend(
     ...withOrigins(
       datasetHandlers(access, (payload) => emit('datasets:progress', payload), store, uploads),
     ),
-    ...projectHandlers(
-      access,
-      {
-        mode: platform.mode,
-        version: platform.version,
-        workspace: platform.workspace,
-        recoveryDir: platform.recoveryDir ?? path.join(os.tmpdir(), 'layerlab-recovery'),
-        ...(platform.projectFolders ? { projectFolders: () => platform.projectFolders!() } : {}),
-        ...(platform.confirmLinkedDataset
-          ? { confirmLinkedDataset: platform.confirmLinkedDataset.bind(platform) }
-          : {}),
-      },
-      sources,
-    ),
+    ...projectHandlers(access, projectPlatform, sources),
+    ...modelHandlers({ access, platform: projectPlatform, sources, store, training }),
     'uploads:begin': (req) => uploads.begin(req),
     'uploads:append': (req) => uploads.append(req),
     'uploads:cancel': (req) => uploads.cancel(req.id),

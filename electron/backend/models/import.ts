@@ -66,6 +66,8 @@ export function importFailure(e: unknown): unknown {
 export async function importModelFile(
   abs: string,
   shown = path.basename(abs),
+  /** Checks a shard's absolute path against the caller's file policy (the app's FileAccess). */
+  allow: (abs: string) => Promise<string> = async (p) => p,
 ): Promise<ImportedModel> {
   const name = path.basename(abs);
   const budget = { left: MAX_MODEL_BYTES };
@@ -80,7 +82,7 @@ export async function importModelFile(
           'OUTSIDE_WORKSPACE',
           `${shown}: the weight file "${rel}" is outside its folder.`,
         );
-      if (!sidecars.has(rel)) sidecars.set(rel, await readCapped(p, rel, budget));
+      if (!sidecars.has(rel)) sidecars.set(rel, await readCapped(await allow(p), rel, budget));
     }
     return importModel({
       name,
