@@ -67,6 +67,8 @@ export const MENU_COMMANDS = [
   'file:save',
   'file:saveAs',
   'file:share',
+  'file:export',
+  'file:importModel',
   'file:close',
   'edit:undo',
   'edit:redo',

@@ -59,6 +59,9 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[
         item('Save As…', 'file:saveAs', 'CmdOrCtrl+Shift+S'),
         item('Share…', 'file:share'),
         { type: 'separator' },
+        item('Import model…', 'file:importModel'),
+        item('Export…', 'file:export'),
+        { type: 'separator' },
         item('Close', 'file:close', 'CmdOrCtrl+W'),
         ...(mac
           ? []

@@ -23,6 +23,9 @@ import { AUTOSAVE_MS, projectActions } from './projectFiles';
 import { isDirty, useDirty, useProjectStore } from '../store/project';
 import { RecoveryDialog } from '../panels/RecoveryDialog';
 import { openDropped } from '../panels/data/actions';
+import { ExportDialog } from '../panels/models/ExportDialog';
+import { importModelFile } from '../panels/models/importModel';
+import { useModelsUi } from '../panels/models/store';
 
 export function App({ platform }: { platform: RendererPlatform }) {
   return (
@@ -162,12 +165,16 @@ function Shell({ platform }: { platform: RendererPlatform }) {
           return void files.saveAs();
         case 'file:share':
           return void files.share();
+        case 'file:export':
+          return useModelsUi.getState().openExport();
+        case 'file:importModel':
+          return void importModelFile(platform);
         case 'file:close':
           // Closing the document leaves an empty, untitled one (asking first when unsaved).
           return void files.newProject();
       }
     },
-    [fitView, files, platform.info.version],
+    [fitView, files, platform],
   );
 
   useCanvasClipboard();
@@ -238,6 +245,7 @@ function Shell({ platform }: { platform: RendererPlatform }) {
       <FilePicker />
       <Notices />
       <RecoveryDialog />
+      <ExportDialog />
     </div>
   );
 }

@@ -22,6 +22,7 @@ import { Evaluation } from './Evaluation';
 import { Alerts } from './Alerts';
 import { Runs, networkDiff } from './Runs';
 import { PredictForm } from './PredictForm';
+import { useModelsUi } from '../models/store';
 import { WeightsView } from './WeightsView';
 import { NumberField, fromSchema } from '../NumberField';
 import { z } from 'zod';
@@ -292,6 +293,11 @@ export function TrainingPanel() {
             )}
             {run.done?.evaluation && (
               <PredictForm runId={run.runId} networkChanged={networkChanged} />
+            )}
+            {run.done?.evaluation && (
+              <button type="button" onClick={() => useModelsUi.getState().openExport()}>
+                Export…
+              </button>
             )}
             <WeightsView run={run} compared={compared[0] ?? null} networkChanged={networkChanged} />
             <Runs compareIds={compareIds} onCompare={setCompareIds} />
