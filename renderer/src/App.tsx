@@ -242,10 +242,11 @@ function Shell({ platform }: { platform: RendererPlatform }) {
       </main>
       <Inspector />
       <BottomPanel />
+      {/* Before the picker: its folder choice opens above the dialog. */}
+      <ExportDialog />
       <FilePicker />
       <Notices />
       <RecoveryDialog />
-      <ExportDialog />
     </div>
   );
 }
