@@ -14,6 +14,7 @@ import { trainingChannels, trainingEvents } from './contract/training';
 import { projectChannels, projectEvents } from './contract/projects';
 import { uploadChannels, uploadIdSchema } from './contract/uploads';
 import { boundaryChannels, boundaryEvents, generateRequestSchema } from './contract/boundary';
+import { modelChannels } from './contract/models';
 import { ERROR_CODES, type AppErrorData } from './contract/errors';
 import { COMMAND_IDS, type CommandId } from './contract/commands';
 
@@ -366,6 +367,7 @@ export const channels = {
   ...projectChannels,
   ...uploadChannels,
   ...boundaryChannels,
+  ...modelChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -26,6 +26,7 @@ import { TrainingService } from './training/service';
 import { trainingDataFrom } from './training/data';
 import { projectHandlers } from './projects';
 import { projectSources } from './project-sources';
+import { modelHandlers } from './models/handlers';
 import { Uploads } from './uploads';
 import { checkExternalLink } from './links';
 import { MAX_DATASET_BYTES } from '../../engine/graph/project/schema';
@@ -110,6 +111,16 @@ export function createBackend(
   const datasets = withOrigins(
     datasetHandlers(access, (payload) => emit('datasets:progress', payload), store, uploads),
   );
+  const projectPlatform = {
+    mode: platform.mode,
+    version: platform.version,
+    workspace: platform.workspace,
+    recoveryDir: platform.recoveryDir ?? path.join(os.tmpdir(), 'layerlab-recovery'),
+    ...(platform.projectFolders ? { projectFolders: () => platform.projectFolders!() } : {}),
+    ...(platform.confirmLinkedDataset
+      ? { confirmLinkedDataset: platform.confirmLinkedDataset.bind(platform) }
+      : {}),
+  };
   const handlers: Handlers = {
     async 'app:info'() {
       return {
@@ -134,20 +145,8 @@ export function createBackend(
     // A built-in dataset loads as CSV text, so it is found, split and saved like any file.
     'datasets:generate': (req) =>
       datasets['datasets:openText']({ name: generatedName(req), text: generateCsv(req) }),
-    ...projectHandlers(
-      access,
-      {
-        mode: platform.mode,
-        version: platform.version,
-        workspace: platform.workspace,
-        recoveryDir: platform.recoveryDir ?? path.join(os.tmpdir(), 'layerlab-recovery'),
-        ...(platform.projectFolders ? { projectFolders: () => platform.projectFolders!() } : {}),
-        ...(platform.confirmLinkedDataset
-          ? { confirmLinkedDataset: platform.confirmLinkedDataset.bind(platform) }
-          : {}),
-      },
-      sources,
-    ),
+    ...projectHandlers(access, projectPlatform, sources),
+    ...modelHandlers({ access, platform: projectPlatform, sources, store, training }),
     'uploads:begin': (req) => uploads.begin(req),
     'uploads:append': (req) => uploads.append(req),
     'uploads:cancel': (req) => uploads.cancel(req.id),

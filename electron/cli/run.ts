@@ -6,6 +6,7 @@
  *   layerlab predict   stream a CSV of rows through a saved project's model into a CSV
  *   layerlab inspect   what the app makes of a CSV file
  *   layerlab export    a trained project as ONNX, TF.js, Keras or PyTorch, with its preprocessing
+ *   layerlab import    a TF.js, Keras or ONNX model as a new project (graph and weights)
  *
  * Every failure is one line on stderr (`layerlab: …`) and an exit code: 0 success, 1 bad data
  * or files (a dataset not ready, a project that cannot be used, inspect: not ready), 2 wrong
@@ -15,6 +16,7 @@
 import { describeFailure, EXIT, usage } from './errors';
 import { runEvaluate, EVALUATE_USAGE } from './evaluate';
 import { runExport, EXPORT_USAGE } from './export';
+import { runImport, IMPORT_USAGE } from './import';
 import { INSPECT_USAGE, nodeInspectIo, runInspect } from './inspect';
 import type { Io } from './io';
 import { runPredict, PREDICT_USAGE } from './predict';
@@ -27,6 +29,7 @@ commands:
   predict    predictions for the rows of a CSV file, written to a CSV file (streamed)
   inspect    what Layerlab makes of a CSV file: schema, statistics, split, findings
   export     a trained project as ONNX, TF.js, Keras or PyTorch, preprocessing included
+  import     a TF.js model.json, Keras config or ONNX model as a new project
 exit codes: 0 success, 1 bad data or files, 2 wrong arguments, 3 training diverged,
             4 predict --on-bad-row fail met a row it cannot encode`;
 
@@ -35,6 +38,7 @@ const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
   evaluate: runEvaluate,
   predict: runPredict,
   export: runExport,
+  import: runImport,
 };
 
 export async function runCli(argv: string[], io: Io): Promise<number> {
@@ -51,7 +55,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       throw usage(
         command.startsWith('-')
           ? `missing command before ${command} (run layerlab --help)`
-          : `unknown command "${command}": the commands are train, evaluate, predict, inspect and export`,
+          : `unknown command "${command}": the commands are train, evaluate, predict, inspect, export and import`,
       );
     }
     return await run(rest, io);
@@ -62,4 +66,4 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   }
 }
 
-export { TRAIN_USAGE, EVALUATE_USAGE, PREDICT_USAGE, INSPECT_USAGE, EXPORT_USAGE };
+export { TRAIN_USAGE, EVALUATE_USAGE, PREDICT_USAGE, INSPECT_USAGE, EXPORT_USAGE, IMPORT_USAGE };

@@ -54,6 +54,19 @@ export const COMMANDS = [
     hint: 'Write a copy with the dataset inside, to send to someone',
   },
   {
+    id: 'file:importModel',
+    label: 'Import model…',
+    menu: 'file',
+    separatorBefore: true,
+    hint: 'A TF.js, Keras or ONNX feed-forward model as a network on the canvas',
+  },
+  {
+    id: 'file:export',
+    label: 'Export…',
+    menu: 'file',
+    hint: 'The trained model as ONNX, TF.js, Keras or PyTorch, with its preprocessing',
+  },
+  {
     id: 'file:close',
     label: 'Close',
     menu: 'file',

@@ -21,6 +21,8 @@ import { isTextField } from '../src/dom';
 import { connectStart } from './connect';
 import { useCommandUi } from './state';
 import { controlBlocker, controlTraining, startTraining, trainBlocker } from './training';
+import { importModelFile } from '../panels/models/importModel';
+import { useModelsUi } from '../panels/models/store';
 
 export interface AppCommands {
   run(id: CommandId): void;
@@ -149,6 +151,10 @@ export function useAppCommands(
           return void files.saveAs();
         case 'file:share':
           return void files.share();
+        case 'file:importModel':
+          return void importModelFile(platform);
+        case 'file:export':
+          return useModelsUi.getState().openExport();
         case 'edit:undo':
           return undo();
         case 'edit:redo':

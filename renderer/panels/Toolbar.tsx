@@ -8,6 +8,8 @@ import { useEffect, useState } from 'react';
 import { useDirty, useProjectStore } from '../store/project';
 import { MenuBar } from '../commands/MenuBar';
 import { useShortcutHint } from '../commands/useAppCommands';
+import { importModelFile } from './models/importModel';
+import { useModelsUi } from './models/store';
 
 export interface ToolbarActions {
   files: ProjectActions;
@@ -56,7 +58,8 @@ export function Toolbar({ files, onFit, onLayout, onTemplate }: ToolbarActions) 
   const canRedo = useStore(useGraphStore.temporal, (s) => s.futureStates.length > 0);
   const hasNodes = useGraphStore((s) => s.graph.nodes.length > 0);
   const theme = useUiStore((s) => s.theme);
-  const { info } = usePlatform();
+  const platform = usePlatform();
+  const { info } = platform;
   // Tooltips name each command's shortcut on this platform, from the command table.
   const keys = useShortcutHint();
   return (
@@ -101,6 +104,20 @@ export function Toolbar({ files, onFit, onLayout, onTemplate }: ToolbarActions) 
         title="Write a copy with the dataset inside, to send to someone"
       >
         Share…
+      </button>
+      <button
+        type="button"
+        onClick={() => void importModelFile(platform)}
+        title="Import a TF.js, Keras or ONNX model as the network"
+      >
+        Import model…
+      </button>
+      <button
+        type="button"
+        onClick={() => useModelsUi.getState().openExport()}
+        title="Export the trained model to ONNX, TF.js, PyTorch or Keras"
+      >
+        Export…
       </button>
       {info.mode === 'browser' && (
         <RecentProjects workspace={info.workspace} onOpen={(p) => void files.openPath(p)} />

@@ -25,6 +25,7 @@ import { CommandsContext, useAppCommands } from '../commands/useAppCommands';
 import { useShortcuts } from '../commands/useShortcuts';
 import { CommandPalette } from '../commands/CommandPalette';
 import { ConnectMode } from '../commands/ConnectMode';
+import { ExportDialog } from '../panels/models/ExportDialog';
 
 export function App({ platform }: { platform: RendererPlatform }) {
   return (
@@ -169,6 +170,8 @@ function Shell({ platform }: { platform: RendererPlatform }) {
         </main>
         <Inspector />
         <BottomPanel />
+        {/* Before the picker: its folder choice opens above the dialog. */}
+        <ExportDialog />
         <FilePicker />
         <Notices />
         <RecoveryDialog />

@@ -21,6 +21,7 @@ import { Evaluation } from './Evaluation';
 import { Alerts } from './Alerts';
 import { Runs, networkDiff } from './Runs';
 import { PredictForm } from './PredictForm';
+import { useModelsUi } from '../models/store';
 import { WeightsView } from './WeightsView';
 import { ModelAnalyses } from '../diagnostics/ModelAnalyses';
 import { NumberField, fromSchema } from '../NumberField';
@@ -266,6 +267,11 @@ export function TrainingPanel() {
             {run.done?.evaluation && <ModelAnalyses runId={run.runId} />}
             {run.done?.evaluation && (
               <PredictForm runId={run.runId} networkChanged={networkChanged} />
+            )}
+            {run.done?.evaluation && (
+              <button type="button" onClick={() => useModelsUi.getState().openExport()}>
+                Export…
+              </button>
             )}
             <WeightsView run={run} compared={compared[0] ?? null} networkChanged={networkChanged} />
             <Runs compareIds={compareIds} onCompare={setCompareIds} />
