@@ -29,6 +29,7 @@ import {
   DEFAULT_DATASET_OPTIONS,
   datasetPatch,
 } from './dataset-flags';
+import { cleanLayers } from '../backend/training/layer-diagnostics';
 import { CliError, EXIT, usage } from './errors';
 import type { Io } from './io';
 import { human, metricFields, present } from './output';
@@ -178,6 +179,8 @@ export async function runTrain(argv: string[], io: Io): Promise<number> {
   const std = prepared.targetStd;
   const result = await fitRun(trainer, start, {
     batchEvery: 0,
+    // As in the app: per-layer diagnostics (and the alerts they raise) recorded in each epoch.
+    diagnostics: true,
     onEvent: (e) => {
       if (e.type === 'alert') {
         const { kind, epoch, message, evidence, remedies } = e;
@@ -194,6 +197,7 @@ export async function runTrain(argv: string[], io: Io): Promise<number> {
         train: cleanMetrics(e.train, std),
         val: e.val ? cleanMetrics(e.val, std) : null,
         elapsedMs: e.elapsedMs,
+        ...(e.layers ? { layers: cleanLayers(e.layers) } : {}),
       };
       epochs.push(rec);
       const fields = {
