@@ -6,21 +6,55 @@
 import { productShape, type ActivationKind, type Backend, type Mat } from '../backend';
 import { gemm, type Gemm } from './gemm';
 import * as K from './kernels';
-import { createWasmGemm } from './wasm-gemm';
+import { newScratch } from './wasm-asm';
+import { createWasmGemm, type GemmKernel } from './wasm-gemm';
+import { createWasmUpdates } from './wasm-update';
+
+/** The matrix-product kernels, fastest first: relaxed-SIMD FMA, SIMD, JavaScript. */
+export type CpuKernel = GemmKernel | 'js';
 
 export interface CpuBackendOptions {
-  /** Use the WebAssembly SIMD matrix product when available (default true). */
+  /** Use the WebAssembly SIMD kernels when available (default true); false = `kernel: 'js'`. */
   simd?: boolean;
+  /**
+   * The matrix product to use (default: the fastest the runtime validates). A kernel the
+   * runtime lacks falls back to the next one; `name` says which one runs.
+   */
+  kernel?: CpuKernel;
 }
+
+const ORDER: readonly CpuKernel[] = ['relaxed', 'simd', 'js'];
 
 export class CpuBackend implements Backend {
   readonly name: string;
+  /** The matrix-product kernel that really runs. */
+  readonly kernel: CpuKernel;
   private readonly gemm: Gemm;
 
   constructor(opts: CpuBackendOptions = {}) {
-    const wasm = opts.simd === false ? null : createWasmGemm();
-    this.gemm = wasm ?? gemm;
-    this.name = wasm ? 'cpu-simd' : 'cpu-js';
+    const wanted = opts.simd === false ? 'js' : (opts.kernel ?? 'relaxed');
+    const scratch = wanted === 'js' ? null : newScratch();
+    let chosen: CpuKernel = 'js';
+    let product: Gemm = gemm;
+    for (const k of ORDER.slice(ORDER.indexOf(wanted))) {
+      const g = k === 'js' || scratch === null ? null : createWasmGemm(scratch, k);
+      if (g !== null) {
+        chosen = k;
+        product = g;
+        break;
+      }
+    }
+    this.kernel = chosen;
+    this.gemm = product;
+    this.name = `cpu-${chosen}`;
+    // The optimizer updates and the sum of squares run in SIMD alongside a SIMD product.
+    const updates = chosen === 'js' || scratch === null ? null : createWasmUpdates(scratch);
+    if (updates !== null) {
+      this.adamUpdate = updates.adamUpdate;
+      this.rmspropUpdate = updates.rmspropUpdate;
+      this.momentumUpdate = updates.momentumUpdate;
+      this.sumSquares = updates.sumSquares;
+    }
   }
 
   alloc(rows: number, cols: number): Mat {
@@ -64,7 +98,7 @@ export class CpuBackend implements Backend {
   readonly sumColumns = K.sumColumns;
   readonly dropoutMask = K.dropoutMask;
   readonly multiply = K.multiply;
-  readonly sumSquares = K.sumSquares;
+  readonly sumSquares: Backend['sumSquares'] = K.sumSquares;
   readonly sumAbs = K.sumAbs;
   readonly scale = K.scale;
   readonly addScaled = K.addScaled;
@@ -73,9 +107,9 @@ export class CpuBackend implements Backend {
   readonly sigmoidBinaryCrossEntropy = K.sigmoidBinaryCrossEntropy;
   readonly meanSquaredError = K.meanSquaredError;
   readonly sgdUpdate = K.sgdUpdate;
-  readonly momentumUpdate = K.momentumUpdate;
-  readonly rmspropUpdate = K.rmspropUpdate;
-  readonly adamUpdate = K.adamUpdate;
+  readonly momentumUpdate: Backend['momentumUpdate'] = K.momentumUpdate;
+  readonly rmspropUpdate: Backend['rmspropUpdate'] = K.rmspropUpdate;
+  readonly adamUpdate: Backend['adamUpdate'] = K.adamUpdate;
 }
 
 /** One shared CPU backend (it holds no state). */
