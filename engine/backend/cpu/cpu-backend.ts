@@ -6,8 +6,10 @@
 import { productShape, type ActivationKind, type Backend, type Mat } from '../backend';
 import { gemm, type Gemm } from './gemm';
 import * as K from './kernels';
-import { newScratch } from './wasm-asm';
-import { createWasmGemm, type GemmKernel } from './wasm-gemm';
+import type { ThreadPool } from '../threads';
+import { CONTROL_WORDS, GemmSplitter } from './gemm-helper';
+import { newScratch, type Scratch } from './wasm-asm';
+import { createWasmGemm, gemmModule, type GemmKernel } from './wasm-gemm';
 import { createWasmUpdates } from './wasm-update';
 
 /** The matrix-product kernels, fastest first: relaxed-SIMD FMA, SIMD, JavaScript. */
@@ -21,7 +23,20 @@ export interface CpuBackendOptions {
    * runtime lacks falls back to the next one; `name` says which one runs.
    */
   kernel?: CpuKernel;
+  /**
+   * Helper threads for large products (the host starts them; see engine/backend/threads.ts).
+   * Results are the same with any number of threads.
+   */
+  pool?: ThreadPool;
+  /**
+   * Products with fewer multiply-adds run on one thread (default PARALLEL_MIN_MACS: below it
+   * waking a helper costs more than it saves).
+   */
+  parallelMinMacs?: number;
 }
+
+/** Measured on a 2-core machine: 128 × 128 × 64 and smaller products gain nothing from a second thread. */
+export const PARALLEL_MIN_MACS = 1 << 20;
 
 const ORDER: readonly CpuKernel[] = ['relaxed', 'simd', 'js'];
 
@@ -29,15 +44,30 @@ export class CpuBackend implements Backend {
   readonly name: string;
   /** The matrix-product kernel that really runs. */
   readonly kernel: CpuKernel;
+  /** Threads the matrix product runs on (1 + the helpers started). */
+  readonly threads: number;
   private readonly gemm: Gemm;
+  private splitter: GemmSplitter | null = null;
 
   constructor(opts: CpuBackendOptions = {}) {
     const wanted = opts.simd === false ? 'js' : (opts.kernel ?? 'relaxed');
-    const scratch = wanted === 'js' ? null : newScratch();
+    const helpers = wanted === 'js' ? 0 : (opts.pool?.size ?? 0);
+    let scratch: Scratch | null = null;
+    if (helpers > 0) {
+      scratch = newScratch(true, helpers * CONTROL_WORDS);
+      if (scratch !== null) {
+        this.splitter = new GemmSplitter(
+          scratch.memory,
+          helpers,
+          opts.parallelMinMacs ?? PARALLEL_MIN_MACS,
+        );
+      }
+    }
+    if (scratch === null && wanted !== 'js') scratch = newScratch();
     let chosen: CpuKernel = 'js';
     let product: Gemm = gemm;
     for (const k of ORDER.slice(ORDER.indexOf(wanted))) {
-      const g = k === 'js' || scratch === null ? null : createWasmGemm(scratch, k);
+      const g = k === 'js' || scratch === null ? null : createWasmGemm(scratch, k, this.splitter);
       if (g !== null) {
         chosen = k;
         product = g;
@@ -47,6 +77,20 @@ export class CpuBackend implements Backend {
     this.kernel = chosen;
     this.gemm = product;
     this.name = `cpu-${chosen}`;
+    this.threads = 1;
+    if (this.splitter !== null && scratch !== null && chosen !== 'js') {
+      const module = gemmModule(chosen, true);
+      opts.pool!.start(
+        GemmSplitter.controls(helpers).map((control) => ({
+          module,
+          memory: scratch.memory,
+          control,
+        })),
+      );
+      this.threads = 1 + helpers;
+    } else {
+      this.splitter = null;
+    }
     // The optimizer updates and the sum of squares run in SIMD alongside a SIMD product.
     const updates = chosen === 'js' || scratch === null ? null : createWasmUpdates(scratch);
     if (updates !== null) {
@@ -68,7 +112,15 @@ export class CpuBackend implements Backend {
   // Everything lives on the host: nothing to synchronise or free.
   upload(_x: Float32Array): void {}
   download(_x: Float32Array): void {}
-  dispose(): void {}
+  /** Helper threads ready to take rows (they start asynchronously; until then this thread works alone). */
+  helpersReady(): number {
+    return this.splitter?.ready() ?? 0;
+  }
+
+  /** Stops the helper threads, if any (the pool's owner closes the pool). */
+  dispose(): void {
+    this.splitter?.stop();
+  }
 
   matmul(a: Mat, b: Mat, out: Mat, transA: boolean, transB: boolean, accumulate: boolean): void {
     const [M, K, N] = productShape(a, b, out, transA, transB);

@@ -10,7 +10,7 @@ export interface WasmMemory {
   grow(pages: number): number;
 }
 interface WasmApi {
-  Memory: new (d: { initial: number }) => WasmMemory;
+  Memory: new (d: { initial: number; maximum?: number; shared?: boolean }) => WasmMemory;
   Module: new (bytes: Uint8Array) => object;
   Instance: new (m: object, imports: object) => { exports: Record<string, unknown> };
   validate(bytes: Uint8Array): boolean;
@@ -95,9 +95,15 @@ export interface WasmFunction {
   code: number[];
 }
 
-/** A module of the given functions, each its own type, all importing memory env.mem. */
+/** Pages (64 KiB) a shared scratch memory may grow to: 2 GiB, reserved, not committed. */
+export const SHARED_MAX_PAGES = 32768;
+
+/**
+ * A module of the given functions, each its own type, all importing memory env.mem (declared
+ * shared, with SHARED_MAX_PAGES as its maximum, when `shared`).
+ */
 // prettier-ignore
-export function moduleBytes(fns: readonly WasmFunction[]): Uint8Array {
+export function moduleBytes(fns: readonly WasmFunction[], shared = false): Uint8Array {
   const vec = (items: number[][]) => [...uleb(items.length), ...items.flat()];
   const section = (id: number, content: number[]) => [id, ...uleb(content.length), ...content];
   const name = (s: string) => [...uleb(s.length), ...Array.from(s, (c) => c.charCodeAt(0))];
@@ -110,7 +116,8 @@ export function moduleBytes(fns: readonly WasmFunction[]): Uint8Array {
   return Uint8Array.from([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
     ...section(1, vec(types)),
-    ...section(2, [1, ...name('env'), ...name('mem'), 0x02, 0x00, 1]),
+    ...section(2, [1, ...name('env'), ...name('mem'), 0x02,
+      ...(shared ? [0x03, 1, ...uleb(SHARED_MAX_PAGES)] : [0x00, 1])]),
     ...section(3, vec(fns.map((_, i) => uleb(i)))),
     ...section(7, vec(fns.map((f, i) => [...name(f.name), 0x00, ...uleb(i)]))),
     ...section(10, vec(bodies)),
@@ -124,12 +131,21 @@ export function moduleBytes(fns: readonly WasmFunction[]): Uint8Array {
  */
 export class Scratch {
   f32: Float32Array;
-  constructor(readonly memory: WasmMemory) {
+  /**
+   * @param shared a SharedArrayBuffer-backed memory, whose growth keeps old views valid and
+   *   which helper threads can run kernels on
+   * @param base the first float kernels may use (what lies below is the helpers' control block)
+   */
+  constructor(
+    readonly memory: WasmMemory,
+    readonly shared = false,
+    readonly base = 0,
+  ) {
     this.f32 = new Float32Array(memory.buffer);
   }
-  /** Makes at least `floats` float32 values addressable; returns the (possibly new) view. */
+  /** Makes floats [0, base + floats) addressable; returns the (possibly new) view. */
   ensure(floats: number): Float32Array {
-    const need = floats * 4;
+    const need = (this.base + floats) * 4;
     const have = this.memory.buffer.byteLength;
     if (need > have) {
       this.memory.grow(Math.ceil((need - have) / 65536));
@@ -139,15 +155,14 @@ export class Scratch {
   }
 }
 
-/** Instantiates the functions against `memory`, or null where the host rejects them. */
-export function instantiate(
+/** Instantiates module bytes against `memory`, or null where the host rejects them. */
+export function instantiateBytes(
   memory: WasmMemory,
-  fns: readonly WasmFunction[],
+  bytes: Uint8Array,
 ): Record<string, unknown> | null {
   const api = wasmApi();
   if (api === null) return null;
   try {
-    const bytes = moduleBytes(fns);
     if (!api.validate(bytes)) return null;
     return new api.Instance(new api.Module(bytes), { env: { mem: memory } }).exports;
   } catch {
@@ -155,12 +170,26 @@ export function instantiate(
   }
 }
 
-/** A fresh scratch memory (1 MiB to start), or null without WebAssembly. */
-export function newScratch(): Scratch | null {
+/** Instantiates the functions against the scratch memory, or null where the host rejects them. */
+export function instantiate(
+  scratch: Scratch,
+  fns: readonly WasmFunction[],
+): Record<string, unknown> | null {
+  return instantiateBytes(scratch.memory, moduleBytes(fns, scratch.shared));
+}
+
+/**
+ * A fresh scratch memory (1 MiB to start), or null without WebAssembly (or, when `shared`,
+ * without shared memory). A shared one keeps `base` floats for the helpers' control block.
+ */
+export function newScratch(shared = false, base = 0): Scratch | null {
   const api = wasmApi();
   if (api === null) return null;
   try {
-    return new Scratch(new api.Memory({ initial: 16 }));
+    const memory = shared
+      ? new api.Memory({ initial: 16, maximum: SHARED_MAX_PAGES, shared: true })
+      : new api.Memory({ initial: 16 });
+    return new Scratch(memory, shared, base);
   } catch {
     return null;
   }

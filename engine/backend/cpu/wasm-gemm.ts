@@ -16,6 +16,7 @@
  * null and the backend stays on the JavaScript kernel.
  */
 import type { Gemm } from './gemm';
+import type { GemmSplitter } from './gemm-helper';
 import {
   ADD,
   BLOCK,
@@ -36,6 +37,7 @@ import {
   i32,
   instantiate,
   load32Splat,
+  moduleBytes,
   set,
   tee,
   v128Load,
@@ -102,12 +104,22 @@ function gemmFunction(kernel: GemmKernel): WasmFunction {
 
 type Run = (...args: number[]) => void;
 
+/** The module's bytes (for helper threads, which instantiate it on the shared memory). */
+export function gemmModule(kernel: GemmKernel, shared: boolean): Uint8Array {
+  return moduleBytes([gemmFunction(kernel)], shared);
+}
+
 /**
  * A gemm with the same contract as the JavaScript one working in `scratch`, or null where the
- * runtime lacks WebAssembly SIMD (or, for 'relaxed', relaxed SIMD).
+ * runtime lacks WebAssembly SIMD (or, for 'relaxed', relaxed SIMD). With a splitter (a shared
+ * scratch and helper threads) large products are split by rows over the threads.
  */
-export function createWasmGemm(scratch: Scratch, kernel: GemmKernel = 'simd'): Gemm | null {
-  const exports = instantiate(scratch.memory, [gemmFunction(kernel)]);
+export function createWasmGemm(
+  scratch: Scratch,
+  kernel: GemmKernel = 'simd',
+  splitter: GemmSplitter | null = null,
+): Gemm | null {
+  const exports = instantiate(scratch, [gemmFunction(kernel)]);
   if (exports === null) return null;
   const run = exports.gemm as Run;
 
@@ -119,12 +131,12 @@ export function createWasmGemm(scratch: Scratch, kernel: GemmKernel = 'simd'): G
     const M4 = (M + 3) & ~3;
     const N8 = (N + 7) & ~7;
     // Regions (floats, 4-aligned), each with slack for the reads past M and N.
-    const aOff = 0;
-    const bOff = (Math.max(M4 * K, A.length) + 8 + 3) & ~3;
+    const aOff = scratch.base;
+    const bOff = (aOff + Math.max(M4 * K, A.length) + 8 + 3) & ~3;
     const bPacked = sbj !== 1;
     const ldb = bPacked ? N8 : sbk;
     const cOff = (bOff + Math.max(K * ldb, B.length) + 8 + 3) & ~3;
-    const m = scratch.ensure(cOff + M4 * N8);
+    const m = scratch.ensure(cOff - aOff + M4 * N8);
     m.set(A, aOff);
     if (bPacked) {
       // B'(k, j) = B[k·sbk + j·sbj]: rearranged to row-major K × N8.
@@ -136,7 +148,20 @@ export function createWasmGemm(scratch: Scratch, kernel: GemmKernel = 'simd'): G
     } else {
       m.set(B, bOff);
     }
-    run(M4, N8, K, aOff * 4, sai * 4, sak * 4, bOff * 4, ldb * 4, cOff * 4, N8 * 4);
+    const args = [
+      M4,
+      N8,
+      K,
+      aOff * 4,
+      sai * 4,
+      sak * 4,
+      bOff * 4,
+      ldb * 4,
+      cOff * 4,
+      N8 * 4,
+    ] as const;
+    if (splitter === null) run(...args);
+    else splitter.run(run, ...args);
     if (!acc && N === N8) {
       C.set(m.subarray(cOff, cOff + M * N));
       return;

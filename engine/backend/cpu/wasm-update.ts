@@ -197,7 +197,7 @@ type Fn = (...args: number[]) => number;
 
 /** The kernels working in `scratch`, or null where the runtime lacks WebAssembly SIMD. */
 export function createWasmUpdates(scratch: Scratch): WasmUpdates | null {
-  const ex = instantiate(scratch.memory, [
+  const ex = instantiate(scratch, [
     adam(),
     rmsprop(),
     momentum(false),
@@ -212,17 +212,18 @@ export function createWasmUpdates(scratch: Scratch): WasmUpdates | null {
   const fSum = ex.sumSquares as Fn;
   /** Copies the arrays into consecutive 4-aligned regions; returns their byte offsets. */
   const offs = [0, 0, 0, 0];
+  const base = scratch.base;
   const copyIn = (arrays: readonly Float32Array[], n: number): Float32Array => {
     const stride = (n + 3) & ~3;
     const m = scratch.ensure(stride * arrays.length);
     for (let i = 0; i < arrays.length; i++) {
-      m.set(arrays[i]!, i * stride);
-      offs[i] = i * stride * 4;
+      m.set(arrays[i]!, base + i * stride);
+      offs[i] = (base + i * stride) * 4;
     }
     return m;
   };
   const copyOut = (m: Float32Array, to: Float32Array, region: number, n: number) => {
-    const o = region * ((n + 3) & ~3);
+    const o = base + region * ((n + 3) & ~3);
     to.set(m.subarray(o, o + n));
   };
   const bytes = (n: number) => ((n + 3) & ~3) * 4;
@@ -268,8 +269,8 @@ export function createWasmUpdates(scratch: Scratch): WasmUpdates | null {
       const n = x.length;
       const m = copyIn([x], n);
       // Lanes past n must not count.
-      for (let i = n; i < ((n + 3) & ~3); i++) m[i] = 0;
-      return fSum(0, bytes(n));
+      for (let i = n; i < ((n + 3) & ~3); i++) m[base + i] = 0;
+      return fSum(base * 4, bytes(n));
     },
   };
 }

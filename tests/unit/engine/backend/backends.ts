@@ -17,6 +17,7 @@ import { setFlagsFromString } from 'node:v8';
 import type { Backend } from '../../../../engine/backend/backend';
 import { CpuBackend } from '../../../../engine/backend/cpu/cpu-backend';
 import { GpuBackend } from '../../../../engine/backend/gpu/gpu-backend';
+import { threadedBackend } from './threaded';
 
 export interface BackendCase {
   name: string;
@@ -59,13 +60,15 @@ function relaxedCase(): BackendCase {
 
 let cached: BackendCase[] | null = null;
 
-/** CPU (SIMD), CPU (JavaScript), gpu.js and CPU (relaxed SIMD); made once per test file. */
+/** CPU (SIMD), CPU (JavaScript), gpu.js, CPU (relaxed SIMD), CPU (SIMD, 2 threads); once per file. */
 export function backendCases(): BackendCase[] {
   cached ??= [
     { name: 'cpu-simd', backend: new CpuBackend({ kernel: 'simd' }), skip: null },
     { name: 'cpu-js', backend: new CpuBackend({ simd: false }), skip: null },
     gpuCase(),
     relaxedCase(),
+    // Every product split over two threads, however small.
+    { name: 'cpu-simd-2-threads', backend: threadedBackend('simd'), skip: null },
   ];
   return cached;
 }

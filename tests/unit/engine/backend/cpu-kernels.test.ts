@@ -9,6 +9,7 @@ import { matOf, type Backend, type Mat } from '../../../../engine/backend/backen
 import { CpuBackend } from '../../../../engine/backend/cpu/cpu-backend';
 import { Rng } from '../../../../engine/data/rng';
 import { backendCases } from './backends';
+import { threadedBackend } from './threaded';
 
 const rnd = (rows: number, cols: number, seed: number): Mat => {
   const r = new Rng(seed);
@@ -130,4 +131,35 @@ describe.each(cpuCases())('%s', (_name, be) => {
       expect(be.sumSquares(x)).toBeCloseTo(exact, 12);
     }
   });
+});
+
+describe('products split over two threads', () => {
+  const kernels = cpuCases()
+    .map(([, be]) => be.kernel)
+    .filter((k) => k !== 'js');
+  for (const kernel of [...new Set(kernels)]) {
+    it(`give the same bits as one thread (${kernel} kernel, every transpose)`, () => {
+      const two = threadedBackend(kernel);
+      const one = new CpuBackend({ kernel });
+      expect(two.threads).toBe(2);
+      const a = rnd(130, 77, 50);
+      const aT = rnd(77, 130, 51);
+      const b = rnd(77, 45, 52);
+      const bT = rnd(45, 77, 53);
+      for (const [x, tA] of [
+        [a, false],
+        [aT, true],
+      ] as const) {
+        for (const [y, tB] of [
+          [b, false],
+          [bT, true],
+        ] as const) {
+          expect(product(two, x, y, tA, tB, null).data).toEqual(
+            product(one, x, y, tA, tB, null).data,
+          );
+        }
+      }
+      two.dispose();
+    });
+  }
 });
