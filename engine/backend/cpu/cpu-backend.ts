@@ -11,6 +11,7 @@ import { CONTROL_WORDS, GemmSplitter } from './gemm-helper';
 import { newScratch, type Scratch } from './wasm-asm';
 import { createWasmGemm, gemmModule, type GemmKernel } from './wasm-gemm';
 import { createWasmUpdates } from './wasm-update';
+import { createWasmElementwise } from './wasm-elementwise';
 
 /** The matrix-product kernels, fastest first: relaxed-SIMD FMA, SIMD, JavaScript. */
 export type CpuKernel = GemmKernel | 'js';
@@ -35,7 +36,11 @@ export interface CpuBackendOptions {
   parallelMinMacs?: number;
 }
 
-/** Measured on a 2-core machine: 128 × 128 × 64 and smaller products gain nothing from a second thread. */
+/**
+ * 2^20 multiply-adds take about 80 µs on one core, well above the cost of waking a helper; so
+ * W-big's hidden-layer products (4–26 M) split and W-digits' and W-tiny's stay on one thread.
+ * (Chosen by that estimate: the shared 2-core machine was too loaded to tune it by measurement.)
+ */
 export const PARALLEL_MIN_MACS = 1 << 20;
 
 const ORDER: readonly CpuKernel[] = ['relaxed', 'simd', 'js'];
@@ -99,6 +104,11 @@ export class CpuBackend implements Backend {
       this.momentumUpdate = updates.momentumUpdate;
       this.sumSquares = updates.sumSquares;
     }
+    const elementwise = chosen === 'js' || scratch === null ? null : createWasmElementwise(scratch);
+    if (elementwise !== null) {
+      this.biasActivation = elementwise.biasActivation;
+      this.activationBackward = elementwise.activationBackward;
+    }
   }
 
   alloc(rows: number, cols: number): Mat {
@@ -144,8 +154,8 @@ export class CpuBackend implements Backend {
   }
 
   // Element-wise, loss and optimizer kernels: kernels.ts (as in gpu/).
-  readonly biasActivation = K.biasActivation;
-  readonly activationBackward = K.activationBackward;
+  readonly biasActivation: Backend['biasActivation'] = K.biasActivation;
+  readonly activationBackward: Backend['activationBackward'] = K.activationBackward;
   readonly softmaxRows = K.softmaxRows;
   readonly sumColumns = K.sumColumns;
   readonly dropoutMask = K.dropoutMask;

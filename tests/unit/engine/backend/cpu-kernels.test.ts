@@ -123,6 +123,27 @@ describe.each(cpuCases())('%s', (_name, be) => {
     });
   }
 
+  for (const cols of [8, 10]) {
+    it(`adds the bias, applies ReLU or nothing and the ReLU derivative like JavaScript, ${cols} wide`, () => {
+      const z = rnd(5, cols, 70);
+      z.data[3] = NaN;
+      const bias = rnd(1, cols, 71).data;
+      for (const act of ['relu', 'linear'] as const) {
+        const got = matOf(5, cols, new Float32Array(5 * cols));
+        const want = matOf(5, cols, new Float32Array(5 * cols));
+        be.biasActivation(z, bias, act, 0, got);
+        js.biasActivation(z, bias, act, 0, want);
+        expect(got.data).toEqual(want.data);
+        const g = rnd(5, cols, 72);
+        const dGot = matOf(5, cols, new Float32Array(5 * cols));
+        const dWant = matOf(5, cols, new Float32Array(5 * cols));
+        be.activationBackward(want, g, 'relu', 0, dGot);
+        js.activationBackward(want, g, 'relu', 0, dWant);
+        expect(dGot.data).toEqual(dWant.data);
+      }
+    });
+  }
+
   it('sums squares of short arrays without counting what a longer one left behind', () => {
     be.sumSquares(new Float32Array(64).fill(7));
     for (const n of [1, 2, 3, 5, 6, 7]) {
