@@ -157,14 +157,19 @@ export function softmaxCrossEntropy(z: Mat, y: Mat, probs: Mat, grad: Mat): numb
     const o = r * cols;
     let max = -Infinity;
     for (let c = 0; c < cols; c++) if (s[o + c]! > max) max = s[o + c]!;
+    // One exp per logit: exp(z − max) is kept in probs, then divided by the row's sum.
     let sum = 0;
-    for (let c = 0; c < cols; c++) sum += Math.exp(s[o + c]! - max);
-    const lse = max + Math.log(sum);
     for (let c = 0; c < cols; c++) {
-      const logp = s[o + c]! - lse;
-      const pc = Math.exp(logp);
+      const e = Math.exp(s[o + c]! - max);
+      p[o + c] = e;
+      sum += e;
+    }
+    const lse = max + Math.log(sum);
+    const inv = 1 / sum;
+    for (let c = 0; c < cols; c++) {
       const yc = t[o + c]!;
-      if (yc !== 0) loss -= yc * logp;
+      if (yc !== 0) loss -= yc * (s[o + c]! - lse);
+      const pc = p[o + c]! * inv;
       p[o + c] = pc;
       g[o + c] = (pc - yc) * invB;
     }

@@ -170,6 +170,8 @@ export function createWasmGemm(
       const o = cOff + i * N8;
       const d = i * N;
       if (acc) for (let j = 0; j < N; j++) C[d + j] = C[d + j]! + m[o + j]!;
+      // Narrow rows are copied by hand: a subarray per row would allocate in every step.
+      else if (N < 64) for (let j = 0; j < N; j++) C[d + j] = m[o + j]!;
       else C.set(m.subarray(o, o + N), d);
     }
   };
