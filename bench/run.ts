@@ -5,7 +5,7 @@
  * run_all.sh and compared by ratio within the same run.
  *
  *   node dist/bench/run.cjs --data-dir DIR --cache-dir DIR2 --workloads W-tiny,W-digits,W-bc,W-big
- *     [--reps 2] [--big-reps 1] [--big-limit N] [--backend cpu|gpu|webasm]
+ *     [--reps 2] [--big-reps 1] [--big-limit N] [--backend cpu|gpu|webasm] [--threads 1|2]
  *
  * --backend gpu runs the gpu.js backend through a GL context (fails without one: run under
  * xvfb-run or with a display); webasm runs gpu.js's WebAssembly kernels (a CPU path, for
@@ -25,7 +25,8 @@ import {
 import { Trainer } from '../engine/train/trainer';
 import type { LayerSpec, ModelSpec } from '../engine/train/spec';
 import type { Backend } from '../engine/backend/backend';
-import { cpuBackend } from '../engine/backend/cpu/cpu-backend';
+import { CpuBackend, cpuBackend } from '../engine/backend/cpu/cpu-backend';
+import { WorkerThreadPool } from '../electron/backend/training/thread-pool';
 import { GpuBackend } from '../engine/backend/gpu/gpu-backend';
 import { glDriver } from '../electron/backend/training/gpu';
 
@@ -49,6 +50,13 @@ const CFG: Record<string, Workload> = {
 
 /** The backend of --backend, with its kernel class and renderer. */
 function backendOf(kind: string): { backend: Backend; kernel: string; renderer: string | null } {
+  const threads = Number(arg('threads', '1'));
+  if (kind === 'cpu' && threads > 1) {
+    // Helper threads run dist/bench/gemm-helper.cjs, built beside this runner.
+    const pool = new WorkerThreadPool(threads - 1, path.join(__dirname, 'gemm-helper.cjs'));
+    const be = new CpuBackend({ pool });
+    return { backend: be, kernel: be.name, renderer: null };
+  }
   if (kind === 'cpu') return { backend: cpuBackend, kernel: cpuBackend.name, renderer: null };
   if (kind !== 'gpu' && kind !== 'webasm')
     throw new Error(`--backend must be cpu, gpu or webasm, got ${kind}`);
@@ -254,10 +262,10 @@ async function main(): Promise<void> {
       const samples = ds.tr.x.rows * cfg.epochs;
       const line = {
         ...r,
-        fw: backend === cpuBackend ? 'layerlab-cpu' : `layerlab-gpujs-${kernel}`,
+        fw: backend instanceof CpuBackend ? 'layerlab-cpu' : `layerlab-gpujs-${kernel}`,
         kernel,
         renderer,
-        threads: 1,
+        threads: backend instanceof CpuBackend ? backend.threads : 1,
         workload: w,
         rep,
         epochs: cfg.epochs,

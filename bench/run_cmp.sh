@@ -1,7 +1,10 @@
 #!/bin/bash
-# Subset of ../shared/bench/run_all.sh: torch-t1 (SkylakeX), tfjs-wasm and the Layerlab engine,
-# interleaved rounds. Copy into a writable copy of ../shared/bench (after its setup), with the built
-# runner beside it: cp dist/bench/run.cjs COPY/engine-run.cjs; then ./run_cmp.sh 3
+# Subset of ../shared/bench/run_all.sh: torch 1 and 2 threads (SkylakeX), tfjs-wasm and the
+# Layerlab engine on 1 and 2 threads, interleaved rounds. Copy into a writable copy of
+# ../shared/bench (after its setup), with the built runner and its helper-thread entry beside it:
+#   cp bench/run_cmp.sh dist/bench/run.cjs dist/bench/gemm-helper.cjs COPY/
+#   mv COPY/run.cjs COPY/engine-run.cjs; cd COPY && ./run_cmp.sh 3
+# The engine runs with relaxed SIMD on (Electron's V8 ships it; Node 20 needs the flag).
 set -u
 cd "$(dirname "$0")"
 ROUNDS=${1:-3}
@@ -18,10 +21,24 @@ run() {
   "$@" 2>>"$OUT/stderr.log" | grep '^{' | sed "s/^{/{\"round\":$r,\"tag\":\"$tag\",/" >> "$OUT/results.jsonl"
 }
 SKX="env OPENBLAS_CORETYPE=SkylakeX"
+NODE="node --experimental-wasm-relaxed-simd"
 for r in $(seq 1 "$ROUNDS"); do
   run torch-t1   $SKX $PY bench_py.py --fw torch --threads 1 --workloads $SMALL,W-big --reps 2 --big-reps 1
+  run torch-t2   $SKX $PY bench_py.py --fw torch --threads 2 --workloads W-big --reps 2 --big-reps 1
   run tfjs-wasm  node node/bench_tfjs.js --backend wasm --workloads $SMALL,W-big --reps 2 --big-reps 1
-  run engine     node engine-run.cjs --data-dir data --cache-dir cache --workloads $SMALL,W-big --reps 2 --big-reps 1
+  run engine     $NODE engine-run.cjs --data-dir data --cache-dir cache --workloads $SMALL,W-big --reps 2 --big-reps 1
+  run engine-t2  $NODE engine-run.cjs --data-dir data --cache-dir cache --workloads W-big --reps 2 --big-reps 1 --threads 2
 done
 echo "$OUT"
 $PY summarize.py "$OUT" | tee "$OUT/summary.md"
+# Wall-clock W-big ratios per round (threads show in wall time, not in summed CPU time).
+$PY - "$OUT" <<'PYEOF' | tee -a "$OUT/summary.md"
+import json, sys, statistics as st
+rows = [json.loads(l) for l in open(sys.argv[1] + "/results.jsonl") if l.startswith("{")]
+big = {(d["round"], d["tag"]): d for d in rows if d.get("workload") == "W-big" and d["rep"] == 0}
+print("\n## W-big wall-clock ratios (median over rounds)\n")
+for a, b in [("engine", "torch-t1"), ("engine-t2", "torch-t1"), ("engine-t2", "torch-t2"), ("engine", "tfjs-wasm")]:
+    for key in ("train_samples_per_s", "infer_samples_per_s"):
+        rs = [big[(r, a)][key] / big[(r, b)][key] for (r, t) in big if t == a and (r, b) in big]
+        if rs: print(f"- {a} / {b} {key}: {st.median(rs):.2f} ({', '.join(f'{x:.2f}' for x in rs)})")
+PYEOF

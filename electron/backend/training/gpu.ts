@@ -10,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { cpuBackend } from '../../../engine/backend/cpu/cpu-backend';
+import { threadedCpuBackend } from './thread-pool';
 import {
   chooseBackend,
   type BackendChoice,
@@ -89,7 +89,7 @@ export async function chooseTrainingBackend(
 ): Promise<BackendChoice> {
   return chooseBackend({
     ...req,
-    cpu: cpuBackend,
+    cpu: threadedCpuBackend(),
     gpu: req.preference === 'cpu' ? () => 'not asked for' : await gpuFactory(),
     now: () => performance.now(),
   });

@@ -6,21 +6,109 @@
 import { productShape, type ActivationKind, type Backend, type Mat } from '../backend';
 import { gemm, type Gemm } from './gemm';
 import * as K from './kernels';
-import { createWasmGemm } from './wasm-gemm';
+import type { ThreadPool } from '../threads';
+import { CONTROL_WORDS, GemmSplitter } from './gemm-helper';
+import { newScratch, type Scratch } from './wasm-asm';
+import { createWasmGemm, gemmModule, type GemmKernel } from './wasm-gemm';
+import { createWasmUpdates } from './wasm-update';
+import { createWasmElementwise } from './wasm-elementwise';
+
+/** The matrix-product kernels, fastest first: relaxed-SIMD FMA, SIMD, JavaScript. */
+export type CpuKernel = GemmKernel | 'js';
 
 export interface CpuBackendOptions {
-  /** Use the WebAssembly SIMD matrix product when available (default true). */
+  /** Use the WebAssembly SIMD kernels when available (default true); false = `kernel: 'js'`. */
   simd?: boolean;
+  /**
+   * The matrix product to use (default: the fastest the runtime validates). A kernel the
+   * runtime lacks falls back to the next one; `name` says which one runs.
+   */
+  kernel?: CpuKernel;
+  /**
+   * Helper threads for large products (the host starts them; see engine/backend/threads.ts).
+   * Results are the same with any number of threads.
+   */
+  pool?: ThreadPool;
+  /**
+   * Products with fewer multiply-adds run on one thread (default PARALLEL_MIN_MACS: below it
+   * waking a helper costs more than it saves).
+   */
+  parallelMinMacs?: number;
 }
+
+/**
+ * 2^20 multiply-adds take about 80 µs on one core, well above the cost of waking a helper; so
+ * W-big's hidden-layer products (4–26 M) split and W-digits' and W-tiny's stay on one thread.
+ * (Chosen by that estimate: the shared 2-core machine was too loaded to tune it by measurement.)
+ */
+export const PARALLEL_MIN_MACS = 1 << 20;
+
+const ORDER: readonly CpuKernel[] = ['relaxed', 'simd', 'js'];
 
 export class CpuBackend implements Backend {
   readonly name: string;
+  /** The matrix-product kernel that really runs. */
+  readonly kernel: CpuKernel;
+  /** Threads the matrix product runs on (1 + the helpers started). */
+  readonly threads: number;
   private readonly gemm: Gemm;
+  private splitter: GemmSplitter | null = null;
 
   constructor(opts: CpuBackendOptions = {}) {
-    const wasm = opts.simd === false ? null : createWasmGemm();
-    this.gemm = wasm ?? gemm;
-    this.name = wasm ? 'cpu-simd' : 'cpu-js';
+    const wanted = opts.simd === false ? 'js' : (opts.kernel ?? 'relaxed');
+    const helpers = wanted === 'js' ? 0 : (opts.pool?.size ?? 0);
+    let scratch: Scratch | null = null;
+    if (helpers > 0) {
+      scratch = newScratch(true, helpers * CONTROL_WORDS);
+      if (scratch !== null) {
+        this.splitter = new GemmSplitter(
+          scratch.memory,
+          helpers,
+          opts.parallelMinMacs ?? PARALLEL_MIN_MACS,
+        );
+      }
+    }
+    if (scratch === null && wanted !== 'js') scratch = newScratch();
+    let chosen: CpuKernel = 'js';
+    let product: Gemm = gemm;
+    for (const k of ORDER.slice(ORDER.indexOf(wanted))) {
+      const g = k === 'js' || scratch === null ? null : createWasmGemm(scratch, k, this.splitter);
+      if (g !== null) {
+        chosen = k;
+        product = g;
+        break;
+      }
+    }
+    this.kernel = chosen;
+    this.gemm = product;
+    this.name = `cpu-${chosen}`;
+    this.threads = 1;
+    if (this.splitter !== null && scratch !== null && chosen !== 'js') {
+      const module = gemmModule(chosen, true);
+      opts.pool!.start(
+        GemmSplitter.controls(helpers).map((control) => ({
+          module,
+          memory: scratch.memory,
+          control,
+        })),
+      );
+      this.threads = 1 + helpers;
+    } else {
+      this.splitter = null;
+    }
+    // The optimizer updates and the sum of squares run in SIMD alongside a SIMD product.
+    const updates = chosen === 'js' || scratch === null ? null : createWasmUpdates(scratch);
+    if (updates !== null) {
+      this.adamUpdate = updates.adamUpdate;
+      this.rmspropUpdate = updates.rmspropUpdate;
+      this.momentumUpdate = updates.momentumUpdate;
+      this.sumSquares = updates.sumSquares;
+    }
+    const elementwise = chosen === 'js' || scratch === null ? null : createWasmElementwise(scratch);
+    if (elementwise !== null) {
+      this.biasActivation = elementwise.biasActivation;
+      this.activationBackward = elementwise.activationBackward;
+    }
   }
 
   alloc(rows: number, cols: number): Mat {
@@ -34,7 +122,15 @@ export class CpuBackend implements Backend {
   // Everything lives on the host: nothing to synchronise or free.
   upload(_x: Float32Array): void {}
   download(_x: Float32Array): void {}
-  dispose(): void {}
+  /** Helper threads ready to take rows (they start asynchronously; until then this thread works alone). */
+  helpersReady(): number {
+    return this.splitter?.ready() ?? 0;
+  }
+
+  /** Stops the helper threads, if any (the pool's owner closes the pool). */
+  dispose(): void {
+    this.splitter?.stop();
+  }
 
   matmul(a: Mat, b: Mat, out: Mat, transA: boolean, transB: boolean, accumulate: boolean): void {
     const [M, K, N] = productShape(a, b, out, transA, transB);
@@ -58,13 +154,13 @@ export class CpuBackend implements Backend {
   }
 
   // Element-wise, loss and optimizer kernels: kernels.ts (as in gpu/).
-  readonly biasActivation = K.biasActivation;
-  readonly activationBackward = K.activationBackward;
+  readonly biasActivation: Backend['biasActivation'] = K.biasActivation;
+  readonly activationBackward: Backend['activationBackward'] = K.activationBackward;
   readonly softmaxRows = K.softmaxRows;
   readonly sumColumns = K.sumColumns;
   readonly dropoutMask = K.dropoutMask;
   readonly multiply = K.multiply;
-  readonly sumSquares = K.sumSquares;
+  readonly sumSquares: Backend['sumSquares'] = K.sumSquares;
   readonly sumAbs = K.sumAbs;
   readonly scale = K.scale;
   readonly addScaled = K.addScaled;
@@ -73,9 +169,9 @@ export class CpuBackend implements Backend {
   readonly sigmoidBinaryCrossEntropy = K.sigmoidBinaryCrossEntropy;
   readonly meanSquaredError = K.meanSquaredError;
   readonly sgdUpdate = K.sgdUpdate;
-  readonly momentumUpdate = K.momentumUpdate;
-  readonly rmspropUpdate = K.rmspropUpdate;
-  readonly adamUpdate = K.adamUpdate;
+  readonly momentumUpdate: Backend['momentumUpdate'] = K.momentumUpdate;
+  readonly rmspropUpdate: Backend['rmspropUpdate'] = K.rmspropUpdate;
+  readonly adamUpdate: Backend['adamUpdate'] = K.adamUpdate;
 }
 
 /** One shared CPU backend (it holds no state). */

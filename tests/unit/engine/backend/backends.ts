@@ -1,5 +1,6 @@
 /**
- * The backends every op and gradient test runs on: the CPU backend's two matrix products and
+ * The backends every op and gradient test runs on: the CPU backend's matrix products (WebAssembly
+ * SIMD, relaxed-SIMD FMA where the runtime has it, plain JavaScript) and
  * the gpu.js backend through a GL context. Without one (no X display: run under
  * `xvfb-run`, see `npm run test:gpu`) the gpu entry is skipped and says so; with
  * LAYERLAB_REQUIRE_GPU=1 a missing GL context fails instead.
@@ -12,9 +13,11 @@
  *   host from float32 partial (per-row) sums
  * - gradients vs the float64 finite-difference reference: 1e-3 relative (as on the CPU)
  */
+import { setFlagsFromString } from 'node:v8';
 import type { Backend } from '../../../../engine/backend/backend';
 import { CpuBackend } from '../../../../engine/backend/cpu/cpu-backend';
 import { GpuBackend } from '../../../../engine/backend/gpu/gpu-backend';
+import { threadedBackend } from './threaded';
 
 export interface BackendCase {
   name: string;
@@ -42,14 +45,30 @@ function gpuCase(): BackendCase {
   return { name: 'gpu.js', backend: null, skip: reason };
 }
 
+/**
+ * The relaxed-SIMD kernel. Node 20 validates relaxed SIMD only behind a V8 flag (Electron's V8
+ * ships it), so the flag is set before the first module is compiled.
+ */
+function relaxedCase(): BackendCase {
+  setFlagsFromString('--experimental-wasm-relaxed-simd');
+  const be = new CpuBackend({ kernel: 'relaxed' });
+  if (be.kernel === 'relaxed') return { name: 'cpu-relaxed', backend: be, skip: null };
+  const reason = `this runtime has no relaxed SIMD (it would run ${be.kernel})`;
+  console.warn(`cpu-relaxed SKIPPED: ${reason}`);
+  return { name: 'cpu-relaxed', backend: null, skip: reason };
+}
+
 let cached: BackendCase[] | null = null;
 
-/** CPU (SIMD), CPU (JavaScript) and gpu.js; made once per test file. */
+/** CPU (SIMD), CPU (JavaScript), gpu.js, CPU (relaxed SIMD), CPU (SIMD, 2 threads); once per file. */
 export function backendCases(): BackendCase[] {
   cached ??= [
-    { name: 'cpu-simd', backend: new CpuBackend(), skip: null },
+    { name: 'cpu-simd', backend: new CpuBackend({ kernel: 'simd' }), skip: null },
     { name: 'cpu-js', backend: new CpuBackend({ simd: false }), skip: null },
     gpuCase(),
+    relaxedCase(),
+    // Every product split over two threads, however small.
+    { name: 'cpu-simd-2-threads', backend: threadedBackend('simd'), skip: null },
   ];
   return cached;
 }

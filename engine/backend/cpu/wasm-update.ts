@@ -1,0 +1,276 @@
+/**
+ * WebAssembly SIMD optimizer updates and the sum of squares, four float32 lanes at a time.
+ *
+ * The operands are copied into the scratch memory (one memcpy each), updated there and copied
+ * back. The updates run in float32 (the JavaScript kernels in kernels.ts compute in float64 and
+ * round once), so the two differ in the last bits; each is deterministic. The sum of squares
+ * accumulates in float64 lanes (two f64x2 accumulators), so it is as exact as the JavaScript
+ * loop up to the order of summation.
+ */
+import type { Scratch, WasmFunction } from './wasm-asm';
+import {
+  ADD,
+  BLOCK,
+  F32X4_ADD,
+  F32X4_DIV,
+  F32X4_MUL,
+  F32X4_SPLAT,
+  F32X4_SQRT,
+  F32X4_SUB,
+  F64X2_ADD,
+  F64X2_MUL,
+  F64X2_PROMOTE_LOW,
+  F64_ADD,
+  GE_U,
+  LOOP,
+  END,
+  SHUFFLE_HIGH_PAIR,
+  T_F32,
+  T_F64,
+  T_I32,
+  T_V128,
+  br,
+  brIf,
+  f64x2Extract,
+  get,
+  i32,
+  instantiate,
+  set,
+  v128Load,
+  v128Store,
+  v128Zero,
+} from './wasm-asm';
+
+/**
+ * A loop over byte offset o = 0, 16, … < bytes (local `o`, param `bytesParam`) around `body`.
+ * `at(p)` pushes the address param p + o.
+ */
+// prettier-ignore
+function vectorLoop(o: number, bytesParam: number, body: number[]): number[] {
+  return [
+    ...BLOCK, ...LOOP,
+    ...get(o), ...get(bytesParam), GE_U, ...brIf(1),
+    ...body,
+    ...get(o), ...i32(16), ADD, ...set(o), ...br(0),
+    END, END,
+  ];
+}
+const at = (p: number, o: number) => [...get(p), ...get(o), ADD];
+const splat = (param: number, local: number) => [...get(param), ...F32X4_SPLAT, ...set(local)];
+
+// adam(pP, pG, pM, pV, bytes, a = lr/(1−β1ᵗ), β1, 1−β1, β2, 1−β2, c2 = 1/(1−β2ᵗ), ε)
+// locals: 12 o; v128 13 A, 14 B1, 15 OB1, 16 B2, 17 OB2, 18 C2, 19 EPS, 20 g, 21 m, 22 v.
+// prettier-ignore
+function adam(): WasmFunction {
+  const body = [
+    ...at(1, 12), ...v128Load(0), ...set(20),
+    ...at(2, 12),
+    ...get(14), ...at(2, 12), ...v128Load(0), ...F32X4_MUL, ...get(15), ...get(20), ...F32X4_MUL, ...F32X4_ADD,
+    ...set(21), ...get(21), ...v128Store(0),
+    ...at(3, 12),
+    ...get(16), ...at(3, 12), ...v128Load(0), ...F32X4_MUL,
+    ...get(17), ...get(20), ...F32X4_MUL, ...get(20), ...F32X4_MUL, ...F32X4_ADD,
+    ...set(22), ...get(22), ...v128Store(0),
+    ...at(0, 12),
+    ...at(0, 12), ...v128Load(0),
+    ...get(13), ...get(21), ...F32X4_MUL,
+    ...get(18), ...get(22), ...F32X4_MUL, ...F32X4_SQRT, ...get(19), ...F32X4_ADD,
+    ...F32X4_DIV, ...F32X4_SUB, ...v128Store(0),
+  ];
+  const code = [
+    ...splat(5, 13), ...splat(6, 14), ...splat(7, 15), ...splat(8, 16), ...splat(9, 17),
+    ...splat(10, 18), ...splat(11, 19),
+    ...vectorLoop(12, 4, body),
+  ];
+  return {
+    name: 'adam',
+    params: [T_I32, T_I32, T_I32, T_I32, T_I32, T_F32, T_F32, T_F32, T_F32, T_F32, T_F32, T_F32],
+    results: [],
+    locals: [[1, T_I32], [10, T_V128]],
+    code,
+  };
+}
+
+// rmsprop(pP, pG, pS, bytes, lr, ρ, 1−ρ, ε); locals: 8 o; v128 9 LR, 10 RHO, 11 ORHO, 12 EPS, 13 g, 14 s.
+// prettier-ignore
+function rmsprop(): WasmFunction {
+  const body = [
+    ...at(1, 8), ...v128Load(0), ...set(13),
+    ...at(2, 8),
+    ...get(10), ...at(2, 8), ...v128Load(0), ...F32X4_MUL,
+    ...get(11), ...get(13), ...F32X4_MUL, ...get(13), ...F32X4_MUL, ...F32X4_ADD,
+    ...set(14), ...get(14), ...v128Store(0),
+    ...at(0, 8),
+    ...at(0, 8), ...v128Load(0),
+    ...get(9), ...get(13), ...F32X4_MUL,
+    ...get(14), ...F32X4_SQRT, ...get(12), ...F32X4_ADD,
+    ...F32X4_DIV, ...F32X4_SUB, ...v128Store(0),
+  ];
+  return {
+    name: 'rmsprop',
+    params: [T_I32, T_I32, T_I32, T_I32, T_F32, T_F32, T_F32, T_F32],
+    results: [],
+    locals: [[1, T_I32], [6, T_V128]],
+    code: [...splat(4, 9), ...splat(5, 10), ...splat(6, 11), ...splat(7, 12), ...vectorLoop(8, 3, body)],
+  };
+}
+
+// momentum(pP, pG, pV, bytes, lr, μ) and the Nesterov form; locals: 6 o; v128 7 LR, 8 MU, 9 g, 10 v.
+// prettier-ignore
+function momentum(nesterov: boolean): WasmFunction {
+  const step = nesterov
+    ? [...get(9), ...get(8), ...get(10), ...F32X4_MUL, ...F32X4_ADD]
+    : get(10);
+  const body = [
+    ...at(1, 6), ...v128Load(0), ...set(9),
+    ...at(2, 6),
+    ...get(8), ...at(2, 6), ...v128Load(0), ...F32X4_MUL, ...get(9), ...F32X4_ADD,
+    ...set(10), ...get(10), ...v128Store(0),
+    ...at(0, 6),
+    ...at(0, 6), ...v128Load(0), ...get(7), ...step, ...F32X4_MUL, ...F32X4_SUB, ...v128Store(0),
+  ];
+  return {
+    name: nesterov ? 'nesterov' : 'momentum',
+    params: [T_I32, T_I32, T_I32, T_I32, T_F32, T_F32],
+    results: [],
+    locals: [[1, T_I32], [4, T_V128]],
+    code: [...splat(4, 7), ...splat(5, 8), ...vectorLoop(6, 3, body)],
+  };
+}
+
+// sumSquares(pX, bytes) → f64; locals: 2 o; v128 3 lo-acc, 4 hi-acc, 5 x, 6 d.
+// prettier-ignore
+function sumSquares(): WasmFunction {
+  const body = [
+    ...at(0, 2), ...v128Load(0), ...set(5),
+    ...get(5), ...F64X2_PROMOTE_LOW, ...set(6),
+    ...get(3), ...get(6), ...get(6), ...F64X2_MUL, ...F64X2_ADD, ...set(3),
+    ...get(5), ...get(5), ...SHUFFLE_HIGH_PAIR, ...F64X2_PROMOTE_LOW, ...set(6),
+    ...get(4), ...get(6), ...get(6), ...F64X2_MUL, ...F64X2_ADD, ...set(4),
+  ];
+  return {
+    name: 'sumSquares',
+    params: [T_I32, T_I32],
+    results: [T_F64],
+    locals: [[1, T_I32], [4, T_V128]],
+    code: [
+      ...v128Zero, ...set(3), ...v128Zero, ...set(4),
+      ...vectorLoop(2, 1, body),
+      ...get(3), ...get(4), ...F64X2_ADD, ...set(3),
+      ...get(3), ...f64x2Extract(0), ...get(3), ...f64x2Extract(1), F64_ADD,
+    ],
+  };
+}
+
+export interface WasmUpdates {
+  adamUpdate(
+    p: Float32Array,
+    g: Float32Array,
+    m: Float32Array,
+    v: Float32Array,
+    lr: number,
+    beta1: number,
+    beta2: number,
+    eps: number,
+    t: number,
+  ): void;
+  rmspropUpdate(
+    p: Float32Array,
+    g: Float32Array,
+    s: Float32Array,
+    lr: number,
+    rho: number,
+    eps: number,
+  ): void;
+  momentumUpdate(
+    p: Float32Array,
+    g: Float32Array,
+    v: Float32Array,
+    lr: number,
+    mu: number,
+    nesterov: boolean,
+  ): void;
+  sumSquares(x: Float32Array): number;
+}
+
+type Fn = (...args: number[]) => number;
+
+/** The kernels working in `scratch`, or null where the runtime lacks WebAssembly SIMD. */
+export function createWasmUpdates(scratch: Scratch): WasmUpdates | null {
+  const ex = instantiate(scratch, [
+    adam(),
+    rmsprop(),
+    momentum(false),
+    momentum(true),
+    sumSquares(),
+  ]);
+  if (ex === null) return null;
+  const fAdam = ex.adam as Fn;
+  const fRms = ex.rmsprop as Fn;
+  const fMom = ex.momentum as Fn;
+  const fNes = ex.nesterov as Fn;
+  const fSum = ex.sumSquares as Fn;
+  /** Copies the arrays into consecutive 4-aligned regions; returns their byte offsets. */
+  const offs = [0, 0, 0, 0];
+  const base = scratch.base;
+  const copyIn = (arrays: readonly Float32Array[], n: number): Float32Array => {
+    const stride = (n + 3) & ~3;
+    const m = scratch.ensure(stride * arrays.length);
+    for (let i = 0; i < arrays.length; i++) {
+      m.set(arrays[i]!, base + i * stride);
+      offs[i] = (base + i * stride) * 4;
+    }
+    return m;
+  };
+  const copyOut = (m: Float32Array, to: Float32Array, region: number, n: number) => {
+    const o = base + region * ((n + 3) & ~3);
+    to.set(m.subarray(o, o + n));
+  };
+  const bytes = (n: number) => ((n + 3) & ~3) * 4;
+  return {
+    adamUpdate(p, g, mm, v, lr, beta1, beta2, eps, t) {
+      const n = p.length;
+      const m = copyIn([p, g, mm, v], n);
+      const a = lr / (1 - Math.pow(beta1, t));
+      const c2 = 1 / (1 - Math.pow(beta2, t));
+      fAdam(
+        offs[0]!,
+        offs[1]!,
+        offs[2]!,
+        offs[3]!,
+        bytes(n),
+        a,
+        beta1,
+        1 - beta1,
+        beta2,
+        1 - beta2,
+        c2,
+        eps,
+      );
+      copyOut(m, p, 0, n);
+      copyOut(m, mm, 2, n);
+      copyOut(m, v, 3, n);
+    },
+    rmspropUpdate(p, g, s, lr, rho, eps) {
+      const n = p.length;
+      const m = copyIn([p, g, s], n);
+      fRms(offs[0]!, offs[1]!, offs[2]!, bytes(n), lr, rho, 1 - rho, eps);
+      copyOut(m, p, 0, n);
+      copyOut(m, s, 2, n);
+    },
+    momentumUpdate(p, g, v, lr, mu, nesterov) {
+      const n = p.length;
+      const m = copyIn([p, g, v], n);
+      (nesterov ? fNes : fMom)(offs[0]!, offs[1]!, offs[2]!, bytes(n), lr, mu);
+      copyOut(m, p, 0, n);
+      copyOut(m, v, 2, n);
+    },
+    sumSquares(x) {
+      const n = x.length;
+      const m = copyIn([x], n);
+      // Lanes past n must not count.
+      for (let i = n; i < ((n + 3) & ~3); i++) m[base + i] = 0;
+      return fSum(base * 4, bytes(n));
+    },
+  };
+}
