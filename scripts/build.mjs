@@ -52,6 +52,12 @@ const entries = [
   ['host', 'electron/backend/training-worker.ts', 'dist/electron/training-worker.cjs'],
   ['electron', 'electron/backend/csv-worker.ts', 'dist/electron/csv-worker.cjs'],
   ['host', 'electron/backend/csv-worker.ts', 'dist/electron/csv-worker.cjs'],
+  // Sweep workers: next to every bundle that runs a sweep (app, browser host, CLI, benchmark).
+  ['electron', 'electron/backend/sweep-worker.ts', 'dist/electron/sweep-worker.cjs'],
+  ['host', 'electron/backend/sweep-worker.ts', 'dist/electron/sweep-worker.cjs'],
+  ['cli', 'electron/backend/sweep-worker.ts', 'dist/electron/sweep-worker.cjs'],
+  ['bench', 'electron/backend/sweep-worker.ts', 'dist/bench/sweep-worker.cjs'],
+  ['bench', 'bench/sweep-bench.ts', 'dist/bench/sweep-bench.cjs'],
   ['bench', 'bench/run.ts', 'dist/bench/run.cjs'],
   ['bench', 'bench/csv-bench.ts', 'dist/bench/csv-bench.cjs'],
   ['bench', 'bench/validate-bench.ts', 'dist/bench/validate-bench.cjs'],

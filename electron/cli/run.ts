@@ -5,6 +5,7 @@
  *   layerlab evaluate  metrics of a saved project's model on its test split or another file
  *   layerlab predict   stream a CSV of rows through a saved project's model into a CSV
  *   layerlab inspect   what the app makes of a CSV file
+ *   layerlab sweep     a project trained over one or two parameters × seeds, in parallel
  *
  * Every failure is one line on stderr (`layerlab: …`) and an exit code: 0 success, 1 bad data
  * or files (a dataset not ready, a project that cannot be used, inspect: not ready), 2 wrong
@@ -16,6 +17,7 @@ import { runEvaluate, EVALUATE_USAGE } from './evaluate';
 import { INSPECT_USAGE, nodeInspectIo, runInspect } from './inspect';
 import type { Io } from './io';
 import { runPredict, PREDICT_USAGE } from './predict';
+import { runSweep, SWEEP_USAGE } from './sweep';
 import { runTrain, TRAIN_USAGE } from './train';
 
 export const USAGE = `usage: layerlab COMMAND [options]   (layerlab COMMAND --help for its options)
@@ -24,6 +26,7 @@ commands:
   evaluate   a saved project's model: metrics, confusion matrix, per-class precision/recall/F1
   predict    predictions for the rows of a CSV file, written to a CSV file (streamed)
   inspect    what Layerlab makes of a CSV file: schema, statistics, split, findings
+  sweep      a project over one or two parameters × seeds: U-curve, seed noise, best value
 exit codes: 0 success, 1 bad data or files, 2 wrong arguments, 3 training diverged,
             4 predict --on-bad-row fail met a row it cannot encode`;
 
@@ -31,6 +34,7 @@ const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
   train: runTrain,
   evaluate: runEvaluate,
   predict: runPredict,
+  sweep: runSweep,
 };
 
 export async function runCli(argv: string[], io: Io): Promise<number> {
@@ -47,7 +51,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       throw usage(
         command.startsWith('-')
           ? `missing command before ${command} (run layerlab --help)`
-          : `unknown command "${command}": the commands are train, evaluate, predict and inspect`,
+          : `unknown command "${command}": the commands are train, evaluate, predict, inspect and sweep`,
       );
     }
     return await run(rest, io);
@@ -58,4 +62,4 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   }
 }
 
-export { TRAIN_USAGE, EVALUATE_USAGE, PREDICT_USAGE, INSPECT_USAGE };
+export { TRAIN_USAGE, EVALUATE_USAGE, PREDICT_USAGE, INSPECT_USAGE, SWEEP_USAGE };

@@ -13,6 +13,11 @@ export interface VariantEpoch {
   val: number | null;
   /** L1/L2 penalty of the weights at the end of the epoch (0 without regularization). */
   penalty: number;
+  /**
+   * Training data loss of the end-of-epoch weights (evaluation mode, no penalty), when measured;
+   * otherwise the reported training loss less the end-of-epoch penalty stands in.
+   */
+  trainData?: number;
 }
 
 export interface VariantRun {
@@ -61,19 +66,24 @@ export interface GroupSummary {
 const data = (loss: number | null, penalty: number) =>
   loss === null || !Number.isFinite(loss) ? null : Math.max(0, loss - penalty);
 
+const trainData = (e: VariantEpoch) =>
+  e.trainData !== undefined && Number.isFinite(e.trainData)
+    ? e.trainData
+    : data(e.train, e.penalty);
+
 export function summarizeVariant(run: VariantRun): VariantSummary {
   let best = -1;
   let bestLoss = Infinity;
   const hasVal = run.epochs.some((e) => e.val !== null);
   run.epochs.forEach((e, i) => {
-    const l = data(hasVal ? e.val : e.train, e.penalty);
+    const l = hasVal ? data(e.val, e.penalty) : trainData(e);
     if (l !== null && l < bestLoss) {
       bestLoss = l;
       best = i;
     }
   });
   const at = best >= 0 ? run.epochs[best]! : null;
-  const trainAt = at ? data(at.train, at.penalty) : null;
+  const trainAt = at ? trainData(at) : null;
   const valAt = at && hasVal ? data(at.val, at.penalty) : null;
   const v = run.variant;
   return {
@@ -121,7 +131,7 @@ export function summarizeGroups(runs: readonly VariantRun[]): GroupSummary[] {
       gap: spread(s.map((x) => x.gap)),
       test: spread(s.map((x) => x.test)),
       curves: {
-        train: curve((e) => data(e.train, e.penalty)),
+        train: curve(trainData),
         val: curve((e) => data(e.val, e.penalty)),
       },
     };
