@@ -69,7 +69,10 @@ describe('layerlab sweep', () => {
     expect(s.err).toBe('');
     expect(s.code).toBe(0);
     const out = lines(s.out);
-    const variants = out.filter((l) => l.event === 'variant');
+    // Variants finish in any order across the workers.
+    const variants = out
+      .filter((l) => l.event === 'variant')
+      .sort((a, b) => Number(String(a.variant).slice(1)) - Number(String(b.variant).slice(1)));
     expect(variants.map((v) => [v.values, v.seed])).toEqual([
       [{ l2: 0 }, 5],
       [{ l2: 0 }, 6],
@@ -106,18 +109,18 @@ describe('layerlab sweep', () => {
     expect(u.versus_neighbours).toHaveLength(1);
   }, 120_000);
 
-  it('sweeps a layer parameter named by its node', () => {
-    const s = run('sweep', '--project', project, '--param', 'dense_1.units=2,8', '--epochs', '2');
+  it('sweeps a layer parameter named by its node id', () => {
+    const s = run('sweep', '--project', project, '--param', '1:dense:8.units=2,8', '--epochs', '2');
     expect(s.code).toBe(0);
-    expect(s.out).toMatch(/v1 dense_1.units=2 seed 5: completed/);
-    expect(s.out).toMatch(/best dense_1.units: (2|8)/);
+    expect(s.out).toMatch(/v1 1:dense:8.units=2 seed 5: completed/);
+    expect(s.out).toMatch(/best 1:dense:8.units: (2|8)/);
   }, 120_000);
 
   it('refuses a parameter of a node the network does not have, naming its nodes', () => {
     const s = run('sweep', '--project', project, '--param', 'dense_9.units=4,8');
     expect(s.code).toBe(2);
     expect(s.err.trim()).toBe(
-      'layerlab: --param dense_9.units: the network has no node "dense_9"; the network\'s dense nodes are dense_1, dense_2',
+      'layerlab: --param dense_9.units: the network has no node "dense_9"; the network\'s dense nodes are 1:dense:8, 4:dense:3',
     );
     const bad = run('sweep', '--project', project, '--param', 'l2=-1');
     expect(bad.code).toBe(2);
