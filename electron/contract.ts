@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { trainingChannels, trainingEvents } from './contract/training';
 import { projectChannels, projectEvents } from './contract/projects';
 import { uploadChannels, uploadIdSchema } from './contract/uploads';
+import { sweepChannels, sweepEvents } from './contract/sweeps';
 import { ERROR_CODES, type AppErrorData } from './contract/errors';
 
 // ---------------------------------------------------------------------------------------------
@@ -374,6 +375,7 @@ export const channels = {
   ...trainingChannels,
   ...projectChannels,
   ...uploadChannels,
+  ...sweepChannels,
 } as const;
 
 export type Channels = typeof channels;
@@ -404,6 +406,7 @@ export const events = {
   }),
   ...trainingEvents,
   ...projectEvents,
+  ...sweepEvents,
 } as const;
 
 export type Events = typeof events;
