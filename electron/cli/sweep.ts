@@ -13,6 +13,7 @@ import {
   type SweepParam,
 } from '../../engine/experiments';
 import { planSweep } from '../backend/sweep/plan';
+import { sweepResult } from '../backend/sweep/result';
 import { defaultWorkers, SweepPool } from '../backend/sweep/pool';
 import { noPositionals, num, parseFlags, str, whole } from './args';
 import { Session } from './data';
@@ -23,13 +24,14 @@ import { chooseSettings, describeSettings, SETTING_FLAGS } from './settings';
 import { reportSweep } from './sweep-report';
 
 export const SWEEP_USAGE = `usage: layerlab sweep --project FILE.layerlab --param KEY=VALUES [--param KEY=VALUES]
-         [--seeds K] [--workers N] [--json] [training flags of layerlab train: --epochs N, --lr X, …]
+         [--seeds K] [--workers N] [--save] [--json] [training flags of layerlab train: --epochs N, --lr X, …]
 KEY: l1, l2, lr, batch, optimizer, epochs, noise, mixup, fraction (of the training rows),
      or a layer's NODE.units, NODE.rate (dropout), NODE.fn (activation), e.g. dropout_1.rate
 VALUES: a list (0,1e-4,1e-3) or a log range log:FROM:TO:COUNT (log:1e-4:1e-1:4)
 Each value is trained with K seeds (the project's seed, +1, …; default 1); variants train in
 parallel on the CPU, one per core (--workers to change). Losses are compared without the L1/L2
-penalty; with two or more seeds, differences are tested against the seed noise (Welch's t-test).`;
+penalty; with two or more seeds, differences are tested against the seed noise (Welch's t-test).
+--save keeps the sweep (values, seeds, each variant's outcome and curve) in the project.`;
 
 const FLAGS = {
   project: { type: 'string' },
@@ -37,6 +39,7 @@ const FLAGS = {
   seeds: { type: 'string' },
   workers: { type: 'string' },
   json: { type: 'boolean' },
+  save: { type: 'boolean' },
   ...SETTING_FLAGS,
 } as const;
 
@@ -117,6 +120,39 @@ export async function runSweep(argv: string[], io: Io): Promise<number> {
     },
   });
   reportSweep(io, json, params, runs);
+  if (v.save === true) {
+    const result = sweepResult(
+      `sweep${opened.sweeps.length + 1}`,
+      params,
+      runs,
+      summary.target!.task,
+    );
+    const d = opened.dataset;
+    const saved = await session.projects.save(project, {
+      graph: opened.graph,
+      training: opened.training,
+      runs: opened.runs,
+      sweeps: [
+        {
+          sweepId: result.sweepId,
+          savedAt: Date.now(),
+          params: result.params,
+          seeds,
+          settings,
+          variants: result.variants,
+        },
+        ...opened.sweeps,
+      ],
+      dataset: {
+        kind: 'loaded',
+        id: summary.id,
+        mode: d?.status === 'loaded' && !d.embedded ? 'link' : 'embed',
+      },
+      includeWeights: true,
+    });
+    if (json) io.json({ event: 'saved', path: saved.path, sweep: result.sweepId });
+    else io.out(`saved ${saved.path} (sweep ${result.sweepId})`);
+  }
   return runs.every((r) => r.status === 'completed' || r.status === 'stopped')
     ? EXIT.ok
     : EXIT.diverged;

@@ -2,7 +2,7 @@
  * Training ▸ Sweep…: define a sweep (one or two parameters × seeds), watch each variant, then
  * read the results: the U-curve (or heat-map), the table, and "Apply best".
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { EventOf } from '../../../electron/contract';
 import type { SweepResult } from '../../../electron/contract/sweeps';
 import { usePlatform } from '../../src/platform';
@@ -15,6 +15,7 @@ import { HeatMap } from './HeatMap';
 import { short } from './scale';
 import { SweepTable } from './SweepTable';
 import { UCurvePlot } from './UCurvePlot';
+import { useSweepStore } from './sweepStore';
 import './sweep.css';
 
 const SETTING_KEYS = [
@@ -104,6 +105,8 @@ export function SweepDialog({ onClose }: { onClose(): void }) {
   const [p1, setP1] = useState({ key: 'l2', values: DEFAULT_VALUES.l2! });
   const [p2, setP2] = useState({ key: '', values: '' });
   const [seeds, setSeeds] = useState('3');
+  const seedsRef = useRef(seeds);
+  seedsRef.current = seeds;
   const [sweep, setSweep] = useState<{ id: string; variants: string[]; workers: number } | null>(
     null,
   );
@@ -116,7 +119,18 @@ export function SweepDialog({ onClose }: { onClose(): void }) {
     const offP = api.on('sweep:progress', (p) =>
       setProgress((all) => ({ ...all, [p.variantId]: p })),
     );
-    const offD = api.on('sweep:done', (r) => setResult(r));
+    const offD = api.on('sweep:done', (r) => {
+      setResult(r);
+      // Kept in the document: saved with the project.
+      useSweepStore.getState().add({
+        sweepId: r.sweepId,
+        savedAt: Date.now(),
+        params: r.params,
+        seeds: Number(seedsRef.current),
+        settings: { ...useTrainingStore.getState().settings },
+        variants: r.variants,
+      });
+    });
     return () => {
       offP();
       offD();
