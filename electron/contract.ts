@@ -15,6 +15,7 @@ import { projectChannels, projectEvents } from './contract/projects';
 import { uploadChannels, uploadIdSchema } from './contract/uploads';
 import { boundaryChannels, boundaryEvents, generateRequestSchema } from './contract/boundary';
 import { modelChannels } from './contract/models';
+import { sweepChannels, sweepEvents } from './contract/sweeps';
 import { ERROR_CODES, type AppErrorData } from './contract/errors';
 import { COMMAND_IDS, type CommandId } from './contract/commands';
 
@@ -368,6 +369,7 @@ export const channels = {
   ...uploadChannels,
   ...boundaryChannels,
   ...modelChannels,
+  ...sweepChannels,
 } as const;
 
 export type Channels = typeof channels;
@@ -399,6 +401,7 @@ export const events = {
   ...trainingEvents,
   ...projectEvents,
   ...boundaryEvents,
+  ...sweepEvents,
 } as const;
 
 export type Events = typeof events;

@@ -54,6 +54,12 @@ const entries = [
   ['host', 'electron/backend/csv-worker.ts', 'dist/electron/csv-worker.cjs'],
   ['electron', 'electron/backend/training/gemm-helper.ts', 'dist/electron/gemm-helper.cjs'],
   ['host', 'electron/backend/training/gemm-helper.ts', 'dist/electron/gemm-helper.cjs'],
+  // Sweep workers: next to every bundle that runs a sweep (app, browser host, CLI, benchmark).
+  ['electron', 'electron/backend/sweep-worker.ts', 'dist/electron/sweep-worker.cjs'],
+  ['host', 'electron/backend/sweep-worker.ts', 'dist/electron/sweep-worker.cjs'],
+  ['cli', 'electron/backend/sweep-worker.ts', 'dist/electron/sweep-worker.cjs'],
+  ['bench', 'electron/backend/sweep-worker.ts', 'dist/bench/sweep-worker.cjs'],
+  ['bench', 'bench/sweep-bench.ts', 'dist/bench/sweep-bench.cjs'],
   ['bench', 'bench/run.ts', 'dist/bench/run.cjs'],
   ['bench', 'electron/backend/training/gemm-helper.ts', 'dist/bench/gemm-helper.cjs'],
   ['bench', 'bench/csv-bench.ts', 'dist/bench/csv-bench.cjs'],

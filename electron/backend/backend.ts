@@ -24,6 +24,7 @@ import { datasetHandlers } from './datasets/service';
 import { DatasetStore } from './datasets/store';
 import { TrainingService } from './training/service';
 import { trainingDataFrom } from './training/data';
+import { SweepService } from './sweep/service';
 import { projectHandlers } from './projects';
 import { projectSources } from './project-sources';
 import { modelHandlers } from './models/handlers';
@@ -72,6 +73,11 @@ export function createBackend(
   );
   const training: TrainingService = new TrainingService(
     options.workerPath ?? path.join(__dirname, 'training-worker.cjs'),
+    trainingDataFrom(store),
+    emit,
+  );
+  const sweeps = new SweepService(
+    path.join(path.dirname(options.workerPath ?? path.join(__dirname, 'x')), 'sweep-worker.cjs'),
     trainingDataFrom(store),
     emit,
   );
@@ -168,6 +174,12 @@ export function createBackend(
       return handlers['projects:openText']({ name: upload.name, text });
     },
     'training:start': (req) => training.start(req),
+    async 'sweep:start'(req) {
+      return sweeps.start(req);
+    },
+    async 'sweep:cancel'(req) {
+      return sweeps.cancel(req);
+    },
     async 'training:control'(req) {
       return training.control(req);
     },
@@ -232,6 +244,7 @@ export function createBackend(
     },
     async dispose() {
       await training.dispose();
+      sweeps.dispose();
       await uploads.dispose();
       listeners.clear();
     },

@@ -7,6 +7,7 @@
  *   layerlab inspect   what the app makes of a CSV file
  *   layerlab export    a trained project as ONNX, TF.js, Keras or PyTorch, with its preprocessing
  *   layerlab import    a TF.js, Keras or ONNX model as a new project (graph and weights)
+ *   layerlab sweep     a project trained over one or two parameters × seeds, in parallel
  *
  * Every failure is one line on stderr (`layerlab: …`) and an exit code: 0 success, 1 bad data
  * or files (a dataset not ready, a project that cannot be used, inspect: not ready), 2 wrong
@@ -20,6 +21,7 @@ import { runImport, IMPORT_USAGE } from './import';
 import { INSPECT_USAGE, nodeInspectIo, runInspect } from './inspect';
 import type { Io } from './io';
 import { runPredict, PREDICT_USAGE } from './predict';
+import { runSweep, SWEEP_USAGE } from './sweep';
 import { runTrain, TRAIN_USAGE } from './train';
 
 export const USAGE = `usage: layerlab COMMAND [options]   (layerlab COMMAND --help for its options)
@@ -30,6 +32,7 @@ commands:
   inspect    what Layerlab makes of a CSV file: schema, statistics, split, findings
   export     a trained project as ONNX, TF.js, Keras or PyTorch, preprocessing included
   import     a TF.js model.json, Keras config or ONNX model as a new project
+  sweep      a project over one or two parameters × seeds: U-curve, seed noise, best value
 exit codes: 0 success, 1 bad data or files, 2 wrong arguments, 3 training diverged,
             4 predict --on-bad-row fail met a row it cannot encode`;
 
@@ -39,6 +42,7 @@ const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
   predict: runPredict,
   export: runExport,
   import: runImport,
+  sweep: runSweep,
 };
 
 export async function runCli(argv: string[], io: Io): Promise<number> {
@@ -55,7 +59,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       throw usage(
         command.startsWith('-')
           ? `missing command before ${command} (run layerlab --help)`
-          : `unknown command "${command}": the commands are train, evaluate, predict, inspect, export and import`,
+          : `unknown command "${command}": the commands are train, evaluate, predict, inspect, export, import and sweep`,
       );
     }
     return await run(rest, io);
@@ -66,4 +70,12 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   }
 }
 
-export { TRAIN_USAGE, EVALUATE_USAGE, PREDICT_USAGE, INSPECT_USAGE, EXPORT_USAGE, IMPORT_USAGE };
+export {
+  TRAIN_USAGE,
+  EVALUATE_USAGE,
+  PREDICT_USAGE,
+  INSPECT_USAGE,
+  EXPORT_USAGE,
+  IMPORT_USAGE,
+  SWEEP_USAGE,
+};

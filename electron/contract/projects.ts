@@ -8,6 +8,7 @@
  * document of engine/graph/project.ts. Opening answers a *view* (no dataset bytes, no weights:
  * those are loaded on the main side) plus the dataset's status ("Locate…" when missing).
  */
+import { savedSweepSchema } from '../../engine/graph/project/sweeps';
 import { z } from 'zod';
 import { graphSchema } from '../../engine/graph/document';
 import {
@@ -73,6 +74,8 @@ export const projectDraftSchema = z
     training: trainSettingsSchema,
     /** Finished runs, newest first. */
     runs: z.array(savedRunSchema).max(1000),
+    /** Sweeps, newest first (absent: none). */
+    sweeps: z.array(savedSweepSchema).max(100).optional(),
     dataset: draftDatasetSchema.nullable(),
     /** Save the trained weights the backend holds (when they fit the graph). Default true. */
     includeWeights: z.boolean().optional(),
@@ -112,6 +115,7 @@ export const openedProjectSchema = z.object({
   graph: graphSchema,
   training: trainSettingsSchema,
   runs: z.array(savedRunSchema),
+  sweeps: z.array(savedSweepSchema),
   dataset: datasetStatusSchema.nullable(),
   /** Trained weights found in the file; `restored` when the backend now holds them. */
   weights: z

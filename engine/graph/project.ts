@@ -15,6 +15,7 @@
 export * from './project/schema';
 export * from './project/parse';
 export * from './project/weights';
+export * from './project/sweeps';
 export { runGraphOf, runGraphSchema, type RunGraph } from './run-graph';
 export {
   base64Size,

@@ -3,6 +3,7 @@
  * renderer sends a draft (graph, settings, runs, which dataset); the main side adds the
  * dataset's bytes and the trained weights, writes atomically and keeps a backup.
  */
+import { useSweepStore } from '../panels/sweep/sweepStore';
 import type { Api } from '../../electron/contract/client';
 import { uploadFile } from './upload';
 import { datasetSummarySchema } from '../../electron/contract';
@@ -60,6 +61,7 @@ export function draft(): ProjectDraft {
       alerts: r.alerts,
       done: r.done,
     })),
+    sweeps: useSweepStore.getState().saved,
     dataset: summary
       ? { kind: 'loaded', id: summary.id, mode: project.datasetMode }
       : project.missingLink
@@ -74,6 +76,7 @@ export function applyProject(o: OpenedProject): void {
   const notify = useUiStore.getState().notify;
   const runs: RunView[] = o.runs.map((r) => ({ ...r, state: 'done', batch: null }));
   useTrainingStore.getState().load(o.training, runs);
+  useSweepStore.getState().load(o.sweeps);
   useGraphStore.getState().setLock(null);
   useGraphStore.getState().replaceGraph(o.graph);
   useGraphStore.temporal.getState().clear();

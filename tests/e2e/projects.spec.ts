@@ -51,7 +51,8 @@ test('saves a trained project into the workspace and opens it again: same networ
   const file = path.join(host.workspace, 'my-net.layerlab');
   expect(existsSync(file)).toBe(true);
   const saved = JSON.parse(readFileSync(file, 'utf8'));
-  expect(saved.formatVersion).toBe(2);
+  expect(saved.formatVersion).toBe(3);
+  expect(saved.sweeps).toEqual([]);
   // The run keeps the network it trained (no canvas positions) and its training-data hash.
   expect(saved.runs[0].graph.nodes[0]).not.toHaveProperty('position');
   expect(saved.runs[0].graph.nodes.map((n: { id: string }) => n.id)).toEqual(

@@ -58,6 +58,7 @@ export async function saveTrainedProject(
     },
     training: { ...trained.settings },
     runs: [],
+    sweeps: [],
     weights: packed.weights,
   };
   const file = path.join(dir, `${task}.layerlab`);

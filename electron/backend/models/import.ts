@@ -106,6 +106,7 @@ export function importedProject(m: ImportedModel): Project {
     dataset: null,
     training: { ...DEFAULT_TRAIN_SETTINGS },
     runs: [],
+    sweeps: [],
     weights: m.weights,
   };
 }

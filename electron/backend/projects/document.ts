@@ -121,6 +121,7 @@ export async function buildProject(
     training: draft.training,
     runs: draft.runs,
     weights,
+    sweeps: draft.sweeps ?? [],
   };
   return {
     project,
@@ -326,6 +327,7 @@ export async function openedView(
     graph: project.graph,
     training: parts.training,
     runs: parts.runs,
+    sweeps: project.sweeps,
     dataset,
     weights: weightsView,
     recovered: where.recovered,

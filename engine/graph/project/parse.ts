@@ -67,6 +67,8 @@ const MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string
         )
       : doc.runs,
   }),
+  // Version 2 projects had no sweeps.
+  2: (doc) => ({ ...doc, formatVersion: 3, sweeps: [] }),
 };
 
 export type MigrateResult = { ok: true; value: Record<string, unknown>; from: number } | Failure;

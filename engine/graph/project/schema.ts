@@ -1,5 +1,5 @@
 /**
- * The saved project document (`.layerlab`, format version 2): zod schemas and types.
+ * The saved project document (`.layerlab`, format version 3): zod schemas and types.
  *
  * This is a saved format: kept apart from runtime classes, checked with
  * zod on the way in, and versioned by `formatVersion`. A change that an older Layerlab could not
@@ -10,10 +10,14 @@
 import { z } from 'zod';
 import { graphSchema } from '../document';
 import { runGraphSchema } from '../run-graph';
+import { savedSweepSchema } from './sweeps';
 
 export const PROJECT_FORMAT = 'layerlab-project';
-/** 2: each run records the network it trained (`graph`) and its training data (`datasetHash`). */
-export const PROJECT_FORMAT_VERSION = 2;
+/**
+ * 2: each run records the network it trained (`graph`) and its training data (`datasetHash`).
+ * 3: the project keeps its sweeps (`sweeps`, see ./sweeps.ts).
+ */
+export const PROJECT_FORMAT_VERSION = 3;
 /** Default largest project file (an embedded 64 MB CSV compresses well; weights are bounded too). */
 export const MAX_PROJECT_BYTES = 200 * 1024 * 1024;
 /** The file extension, without the dot. */
@@ -173,6 +177,8 @@ export const projectSchema = z
     /** Finished runs, newest first. */
     runs: z.array(projectRunSchema).max(1000),
     weights: projectWeightsSchema.nullable(),
+    /** Sweeps, newest first. */
+    sweeps: z.array(savedSweepSchema).max(100),
   })
   .strict();
 export type Project = z.infer<typeof projectSchema>;

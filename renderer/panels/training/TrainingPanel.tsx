@@ -6,6 +6,7 @@ import { useMemo, useState } from 'react';
 import { usePlatform } from '../../src/platform';
 import { describeError } from '../../src/errors';
 import { useDataStore } from '../../store/data';
+import { SweepDialog } from '../sweep/SweepDialog';
 import { useGraphAnalysis } from '../../store/analysis';
 import {
   isTraining,
@@ -150,6 +151,7 @@ export function TrainingPanel() {
   // Charts redraw at most 5 times a second: enough to watch, cheap at 10,000 epochs.
   const chartEpochs = useThrottled(run?.epochs ?? NO_EPOCHS, run?.state === 'done' ? 0 : 200);
   const [error, setError] = useState<string | null>(null);
+  const [sweeping, setSweeping] = useState(false);
 
   const blocker = !summary
     ? 'Open a dataset in the Data tab first.'
@@ -206,7 +208,16 @@ export function TrainingPanel() {
           <button type="button" onClick={() => void control('stop')} disabled={!training}>
             Stop
           </button>
+          <button
+            type="button"
+            onClick={() => setSweeping(true)}
+            disabled={training || blocker !== null}
+            title={blocker ?? 'Train variants of this network over one or two parameters'}
+          >
+            Sweep…
+          </button>
         </div>
+        {sweeping && <SweepDialog onClose={() => setSweeping(false)} />}
         {run && training && (
           <LiveLearningRate runId={run.runId} current={run.epochs.at(-1)?.lr ?? run.settings.lr} />
         )}

@@ -33,13 +33,13 @@ describe('format version 1 → 2', () => {
 
   it('says the file was upgraded and that saving writes version 2', () => {
     expect(opened(V1).warnings).toEqual([
-      'The project was upgraded from format version 1; saving writes version 2.',
+      'The project was upgraded from format version 1; saving writes version 3.',
     ]);
   });
 
-  it('saves an upgraded version 1 file as a version 2 file that opens the same', () => {
+  it('saves an upgraded version 1 file as a version 3 file that opens the same', () => {
     const once = serializeProject(opened(V1).project);
-    expect(JSON.parse(once)).toMatchObject({ formatVersion: 2 });
+    expect(JSON.parse(once)).toMatchObject({ formatVersion: 3 });
     const again = opened(V1);
     expect(parseProject(once)).toMatchObject({ ok: true, project: again.project, warnings: [] });
   });
@@ -65,7 +65,9 @@ describe('format version 1 → 2', () => {
 describe('the format version 2 fixture', () => {
   it("opens with each run's network and training-data hash", () => {
     const { project, warnings } = opened(V2);
-    expect(warnings).toEqual([]);
+    expect(warnings).toEqual([
+      'The project was upgraded from format version 2; saving writes version 3.',
+    ]);
     expect(project.runs.map((r) => r.runId)).toEqual(['run-2', 'run-1']);
     expect(project.runs.map((r) => r.datasetHash)).toEqual([
       '5d1c0f3a9b2e7c64',
@@ -75,10 +77,17 @@ describe('the format version 2 fixture', () => {
     expect(graphDiff(project.runs[1]!.graph!, project.runs[0]!.graph!)).toEqual(['d1 units 4 → 8']);
   });
 
-  it("survives open → save byte-identically, keeping each run's graph", () => {
+  it("survives open → save as version 3 with no sweeps, keeping each run's graph", () => {
     const text = readFileSync(V2, 'utf8');
     const { project } = opened(V2);
-    expect(serializeProject(project)).toBe(text);
+    expect(JSON.parse(serializeProject(project))).toEqual({
+      ...JSON.parse(text),
+      formatVersion: 3,
+      sweeps: [],
+    });
+    // The version 3 fixture (a project with a sweep) saves byte-identically.
+    const v3 = path.join(path.dirname(V2), '../v3/iris-sweep.layerlab');
+    expect(serializeProject(opened(v3).project)).toBe(readFileSync(v3, 'utf8'));
     const reread = parseProject(serializeProject(project));
     const back = reread.ok ? reread.project : null;
     if (!back) throw new Error('the saved text did not open');

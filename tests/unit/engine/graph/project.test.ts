@@ -36,13 +36,14 @@ const settings = {
 function project(over: Partial<Project> = {}): Project {
   return {
     format: 'layerlab-project',
-    formatVersion: 2,
+    formatVersion: 3,
     app: { name: 'Layerlab', version: '0.1.0' },
     graph: classifier(),
     dataset: null,
     training: settings,
     runs: [],
     weights: null,
+    sweeps: [],
     ...over,
   };
 }
@@ -175,7 +176,7 @@ describe('project documents', () => {
 
   it('passes current-version documents through migrate unchanged', () => {
     const raw = JSON.parse(serializeProject(project())) as Record<string, unknown>;
-    expect(migrate(raw)).toEqual({ ok: true, value: raw, from: 2 });
+    expect(migrate(raw)).toEqual({ ok: true, value: raw, from: 3 });
   });
 
   it('warns when the file was saved by a newer app of the same format version', () => {
@@ -264,7 +265,7 @@ describe('the format version 1 fixture (kept forever)', () => {
   it('opens with its graph, dataset, run and weights', () => {
     const r = parsed(readFileSync(V1, 'utf8'));
     // Opened as the current version, its run marked "network not recorded".
-    expect(r.project.formatVersion).toBe(2);
+    expect(r.project.formatVersion).toBe(3);
     expect(r.project.runs[0]).toMatchObject({ graph: null, datasetHash: null });
     expect(r.project.graph.nodes.map((n) => n.kind)).toEqual([
       'input',

@@ -35,7 +35,7 @@ const cases: Record<string, Expect> = {
   },
   'future-version': {
     refused: 'BAD_REQUEST',
-    message: 'made by a newer Layerlab (Layerlab 9.0.0): it uses format version 3',
+    message: 'made by a newer Layerlab (Layerlab 9.0.0): it uses format version 4',
   },
   'version-as-string': {
     refused: 'BAD_REQUEST',

@@ -20,7 +20,7 @@ describe('the format version 1 fixture', () => {
       csvSha256: string;
     };
     // Opened as the current format; saving writes it.
-    expect(opened).toMatchObject({ formatVersion: 2, name: 'iris.layerlab', recovered: false });
+    expect(opened).toMatchObject({ formatVersion: 3, name: 'iris.layerlab', recovered: false });
     expect(opened.graph.nodes.map((n) => n.id)).toEqual(['in', 'd1', 'a1', 'd2', 'sm', 'out']);
     expect(opened.graph.nodes[3]!.position).toEqual({ x: 540, y: 40 });
     // Settings added after the file was written take their defaults.
@@ -56,7 +56,7 @@ describe('the format version 1 fixture', () => {
       restored: true,
     });
     expect(opened.warnings).toEqual([
-      'The project was upgraded from format version 1; saving writes version 2.',
+      'The project was upgraded from format version 1; saving writes version 3.',
     ]);
   });
 

@@ -16,10 +16,13 @@ beforeEach(async () => {
 afterEach(() => e.cleanup());
 
 describe('the format version 2 fixture', () => {
-  it("opens with each run's network and training-data hash, without warnings", async () => {
+  it("opens with each run's network and training-data hash, upgraded to version 3", async () => {
     const opened = await e.handlers['projects:open']({ path: 'two.layerlab' });
-    expect(opened.formatVersion).toBe(2);
-    expect(opened.warnings).toEqual([]);
+    expect(opened.formatVersion).toBe(3);
+    expect(opened.sweeps).toEqual([]);
+    expect(opened.warnings).toEqual([
+      'The project was upgraded from format version 2; saving writes version 3.',
+    ]);
     expect(opened.runs.map((r) => [r.runId, r.datasetHash])).toEqual([
       ['run-2', '5d1c0f3a9b2e7c64'],
       ['run-1', '5d1c0f3a9b2e7c64'],

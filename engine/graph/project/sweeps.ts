@@ -1,0 +1,51 @@
+/**
+ * A saved sweep (project format version 3): what was varied, over which values and seeds, with
+ * which base settings, and each variant's outcome and curve, so the results reopen without
+ * training again.
+ */
+import { z } from 'zod';
+
+const value = z.union([z.number().finite(), z.string().max(40)]);
+const loss = z.number().finite().nullable();
+
+export const savedSweepVariantSchema = z
+  .object({
+    id: z.string().min(1).max(16),
+    group: z.string().max(300),
+    values: z.record(z.string().max(100), value),
+    seed: z.number().int().min(0),
+    status: z.enum(['completed', 'stopped', 'diverged', 'failed', 'cancelled']),
+    bestEpoch: z.number().int().min(1).nullable(),
+    bestVal: loss,
+    trainAtBest: loss,
+    gap: loss,
+    test: loss,
+    elapsedMs: z.number().finite().min(0),
+    /** Data loss per epoch (penalty excluded). */
+    curve: z.array(z.object({ train: loss, val: loss }).strict()).max(100_000),
+  })
+  .strict();
+
+export const savedSweepSchema = z
+  .object({
+    sweepId: z.string().min(1).max(64),
+    savedAt: z.number().int().min(0),
+    params: z
+      .array(
+        z
+          .object({
+            key: z.string().min(1).max(100),
+            values: z.array(value).min(1).max(256),
+            log: z.boolean(),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(2),
+    seeds: z.number().int().min(1).max(20),
+    /** The base training settings the variants changed (the app's settings object). */
+    settings: z.record(z.string(), z.unknown()),
+    variants: z.array(savedSweepVariantSchema).max(256),
+  })
+  .strict();
+export type SavedSweep = z.infer<typeof savedSweepSchema>;
