@@ -45,15 +45,22 @@ let shared: Backend | null = null;
 
 /**
  * The training thread's CPU backend: with helper threads where gemm-helper.cjs sits beside this
- * bundle and the machine has a core to spare, else the plain shared one. Made once per thread.
+ * bundle and the machine has a core to spare, else the plain shared one. Kept for the next runs
+ * of this thread until it is disposed (the worker disposes a finished run's backend when the
+ * next run starts); then the next call makes a fresh one with its own helper.
  */
 export function threadedCpuBackend(dir: string = __dirname): Backend {
   if (shared !== null) return shared;
   const script = path.join(dir, 'gemm-helper.cjs');
   const helpers = helperCount();
-  shared =
-    helpers > 0 && existsSync(script)
-      ? new CpuBackend({ pool: new WorkerThreadPool(helpers, script) })
-      : cpuBackend;
-  return shared;
+  if (helpers === 0 || !existsSync(script)) return (shared = cpuBackend);
+  const pool = new WorkerThreadPool(helpers, script);
+  const backend = new CpuBackend({ pool });
+  const stop = backend.dispose.bind(backend);
+  backend.dispose = () => {
+    stop();
+    pool.close();
+    if (shared === backend) shared = null;
+  };
+  return (shared = backend);
 }

@@ -108,9 +108,13 @@ export class GemmSplitter {
     return this.ctl.filter((c) => Atomics.load(c, 15) === 1).length;
   }
 
-  /** Tells the helpers to stop (they return from runGemmHelper). */
+  /**
+   * Tells the helpers to stop (they return from runGemmHelper). They are no longer ready, so a
+   * product after this runs on the calling thread instead of waiting for a helper that is gone.
+   */
   stop(): void {
     for (const c of this.ctl) {
+      Atomics.store(c, 15, 0);
       Atomics.store(c, 0, -1);
       Atomics.notify(c, 0);
     }

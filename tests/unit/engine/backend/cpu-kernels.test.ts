@@ -155,6 +155,17 @@ describe.each(cpuCases())('%s', (_name, be) => {
 });
 
 describe('products split over two threads', () => {
+  it('run on the calling thread after the helpers were stopped, instead of waiting for them', () => {
+    const two = threadedBackend('simd');
+    const one = new CpuBackend({ kernel: 'simd' });
+    const a = rnd(130, 77, 60);
+    const b = rnd(77, 45, 61);
+    two.dispose();
+    expect(product(two, a, b, false, false, null).data).toEqual(
+      product(one, a, b, false, false, null).data,
+    );
+  });
+
   const kernels = cpuCases()
     .map(([, be]) => be.kernel)
     .filter((k) => k !== 'js');
