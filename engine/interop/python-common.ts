@@ -56,3 +56,38 @@ export const SCHEDULE_PY = `def learning_rate(epoch):
         return 0.5 * lr * (1 + math.cos(math.pi * min(epoch, n) / n))
     return lr
 `;
+
+/**
+ * The scripts' entry point (the same for PyTorch and Keras): predict with the exported weights
+ * (JSON lines to stdout or --out), or train again; build_model, set_weights, predictions and
+ * train are each script's own.
+ */
+export const PY_MAIN = `def main(argv=None):
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("command", nargs="?", default="predict", choices=["predict", "train"])
+    p.add_argument("--csv", default=ld.here("data.csv"), help="CSV with a header row (default: data.csv)")
+    p.add_argument("--splits", default=ld.here("splits.json"), help="train/validation/test rows of the CSV")
+    p.add_argument("--weights", default=ld.here("weights.json"), help="weights to predict with")
+    p.add_argument("--epochs", type=int, default=0, help="override the number of epochs")
+    p.add_argument("--out", default=None, help="predict: a file to write; train: the weights' base name")
+    p.add_argument("--verbose", action="store_true")
+    args = p.parse_args(argv)
+    pre = ld.load_preprocessing()
+    if args.command == "train":
+        args.out = args.out or ld.here("trained_weights")
+        return train(args, pre)
+    model = build_model()
+    set_weights(model, ld.load_weights(args.weights))
+    rows = predictions(pre, model, ld.read_csv(args.csv, pre))
+    if args.out:
+        with open(args.out, "w", encoding="utf-8") as f:
+            f.write("\\n".join(json.dumps(r) for r in rows) + "\\n")
+    else:
+        for r in rows:
+            print(json.dumps(r))
+    return rows
+
+
+if __name__ == "__main__":
+    main()
+`;

@@ -6,7 +6,7 @@
  * `torchrun --nproc_per_node=N` with DistributedDataParallel (gloo on CPU, nccl on GPUs).
  */
 import type { ExportLayer, ExportModel } from './model';
-import { denseTable, docName, py, SCHEDULE_PY, settingsBlock } from './python-common';
+import { denseTable, docName, PY_MAIN, py, SCHEDULE_PY, settingsBlock } from './python-common';
 
 function torchLayer(l: ExportLayer): string[] {
   const act = (fn: string, alpha: number) =>
@@ -267,33 +267,5 @@ def train(args, pre):
     return result
 
 
-def main(argv=None):
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("command", nargs="?", default="predict", choices=["predict", "train"])
-    p.add_argument("--csv", default=ld.here("data.csv"), help="CSV with a header row (default: data.csv)")
-    p.add_argument("--splits", default=ld.here("splits.json"), help="train/validation/test rows of the CSV")
-    p.add_argument("--weights", default=ld.here("weights.json"), help="weights to predict with")
-    p.add_argument("--epochs", type=int, default=0, help="override the number of epochs")
-    p.add_argument("--out", default=None, help="predict: a CSV to write; train: the weights' base name")
-    p.add_argument("--verbose", action="store_true")
-    args = p.parse_args(argv)
-    pre = ld.load_preprocessing()
-    if args.command == "train":
-        args.out = args.out or ld.here("trained_weights")
-        return train(args, pre)
-    model = build_model()
-    set_weights(model, ld.load_weights(args.weights))
-    rows = predictions(pre, model, ld.read_csv(args.csv, pre))
-    if args.out:
-        with open(args.out, "w", encoding="utf-8") as f:
-            f.write("\\n".join(json.dumps(r) for r in rows) + "\\n")
-    else:
-        for r in rows:
-            print(json.dumps(r))
-    return rows
-
-
-if __name__ == "__main__":
-    main()
-`;
+${PY_MAIN}`;
 }
