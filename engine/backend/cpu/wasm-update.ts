@@ -7,6 +7,7 @@
  * accumulates in float64 lanes (two f64x2 accumulators), so it is as exact as the JavaScript
  * loop up to the order of summation.
  */
+import type { Backend } from '../backend';
 import type { Scratch, WasmFunction } from './wasm-asm';
 import {
   ADD,
@@ -162,36 +163,11 @@ function sumSquares(): WasmFunction {
   };
 }
 
-export interface WasmUpdates {
-  adamUpdate(
-    p: Float32Array,
-    g: Float32Array,
-    m: Float32Array,
-    v: Float32Array,
-    lr: number,
-    beta1: number,
-    beta2: number,
-    eps: number,
-    t: number,
-  ): void;
-  rmspropUpdate(
-    p: Float32Array,
-    g: Float32Array,
-    s: Float32Array,
-    lr: number,
-    rho: number,
-    eps: number,
-  ): void;
-  momentumUpdate(
-    p: Float32Array,
-    g: Float32Array,
-    v: Float32Array,
-    lr: number,
-    mu: number,
-    nesterov: boolean,
-  ): void;
-  sumSquares(x: Float32Array): number;
-}
+/** The optimizer updates and the sum of squares, with the Backend's signatures and math. */
+export type WasmUpdates = Pick<
+  Backend,
+  'adamUpdate' | 'rmspropUpdate' | 'momentumUpdate' | 'sumSquares'
+>;
 
 type Fn = (...args: number[]) => number;
 
