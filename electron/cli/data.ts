@@ -14,7 +14,7 @@ import type { FileAccess } from '../backend/files/access';
 import { projectSources, type ProjectSourcesWithOrigins } from '../backend/project-sources';
 import { ProjectService } from '../backend/projects';
 import { trainingDataFrom } from '../backend/training/data';
-import type { RunData } from '../backend/training/setup';
+import { runDataOf, type RunData } from '../backend/training/setup';
 import type { TrainedModel } from '../backend/training/service';
 import { APP_VERSION } from '../backend/version';
 import { AppError } from '../contract';
@@ -94,13 +94,7 @@ export class Session {
 
   /** The encoded splits and task of a loaded, ready dataset. */
   runData(id: string): RunData {
-    const t = trainingDataFrom(this.store);
-    return {
-      ...t.describe(id),
-      train: t.encodeSplit(id, 'train'),
-      validation: t.encodeSplit(id, 'validation'),
-      test: t.encodeSplit(id, 'test'),
-    };
+    return runDataOf(trainingDataFrom(this.store), id);
   }
 }
 

@@ -12,6 +12,7 @@ import {
   type ResponseOf,
 } from '../../contract';
 import type { TrainingData } from '../training/service';
+import { runDataOf } from '../training/setup';
 import { planSweep } from './plan';
 import { defaultWorkers, SweepPool } from './pool';
 import { sweepResult } from './result';
@@ -37,17 +38,10 @@ export class SweepService {
     const info = this.data.describe(req.datasetId);
     try {
       params = req.params.map((p) => parseSweepParam(`${p.key}=${p.values}`));
-      plan = planSweep(
-        {
-          ...info,
-          train: this.data.encodeSplit(req.datasetId, 'train'),
-          validation: this.data.encodeSplit(req.datasetId, 'validation'),
-          test: this.data.encodeSplit(req.datasetId, 'test'),
-        },
-        req.graph,
-        req.settings,
-        { params, seeds: req.seeds },
-      );
+      plan = planSweep(runDataOf(this.data, req.datasetId), req.graph, req.settings, {
+        params,
+        seeds: req.seeds,
+      });
     } catch (e) {
       if (e instanceof SweepSpecError) throw new AppError('BAD_REQUEST', e.message);
       throw e;

@@ -25,7 +25,7 @@ import { Coalescer } from './coalesce';
 import type { FromWorker, ToWorker } from './protocol';
 import type { AnalyseRequest } from './worker-analysis';
 import { cleanLayers } from './layer-diagnostics';
-import { cleanMetrics as clean, inUnits, prepareRun } from './setup';
+import { cleanMetrics as clean, inUnits, prepareRun, runDataOf } from './setup';
 import { BoundaryLink } from './boundary-link';
 
 /** Training rows shown in the augmentation preview. */
@@ -113,18 +113,8 @@ export class TrainingService {
     }
     if (this.analyses.busy)
       throw new AppError('NOT_ALLOWED', 'An analysis of the model is running; wait for it.');
-    const info = this.data.describe(req.datasetId);
-    const prepared = prepareRun(
-      {
-        ...info,
-        train: this.data.encodeSplit(req.datasetId, 'train'),
-        validation: this.data.encodeSplit(req.datasetId, 'validation'),
-        test: this.data.encodeSplit(req.datasetId, 'test'),
-      },
-      req.graph,
-      req.settings,
-      req.backend ?? 'auto',
-    );
+    const data = runDataOf(this.data, req.datasetId);
+    const prepared = prepareRun(data, req.graph, req.settings, req.backend ?? 'auto');
     const { start } = prepared;
     const id = `run${this.next++}`;
     // The worker keeps only the latest run's model (for "restore best epoch").
@@ -152,7 +142,7 @@ export class TrainingService {
       runId: id,
       backend: req.backend ?? 'auto',
       datasetHash: prepared.datasetHash,
-      features: info.features,
+      features: data.features,
       trainRows: start.train.x.rows,
       validationRows: start.validation?.x.rows ?? 0,
       testRows: start.test?.x.rows ?? 0,

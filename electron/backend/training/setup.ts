@@ -30,6 +30,7 @@ import { augmentConfig } from './augment-config';
 import { evaluateSplit } from './evaluate';
 import { chooseTrainingBackend } from './gpu';
 import type { Matrix, ModelState, StartMessage } from './protocol';
+import type { TrainingData } from './service';
 
 /** The encoded splits of a ready dataset and what training needs to know about it. */
 export interface RunData {
@@ -39,6 +40,19 @@ export interface RunData {
   task: 'classification' | 'regression';
   classNames: string[] | null;
   features: number;
+}
+
+/** What a run needs of a loaded dataset: its three encoded splits and its task. */
+export function runDataOf(
+  data: Pick<TrainingData, 'describe' | 'encodeSplit'>,
+  id: string,
+): RunData {
+  return {
+    ...data.describe(id),
+    train: data.encodeSplit(id, 'train'),
+    validation: data.encodeSplit(id, 'validation'),
+    test: data.encodeSplit(id, 'test'),
+  };
 }
 
 export interface PreparedRun {
