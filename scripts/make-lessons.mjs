@@ -61,6 +61,20 @@ const LESSONS: Lesson[] = [
     layers: 'dense:64,relu,dropout:0.5,dense:64,relu,dropout:0.5,dense:2,softmax',
     training: { epochs: 150, lr: 0.003, batchSize: 16 },
   },
+  {
+    id: 'choosing-lambda',
+    data: { generate: { kind: 'gaussians', size: 160, noise: 0.4, seed: 3 } },
+    target: 'class',
+    layers: 'dense:64,relu,dense:64,relu,dense:2,softmax',
+    training: { epochs: 150, lr: 0.003, batchSize: 16, l2: 0.01 },
+  },
+  {
+    id: 'initialisation',
+    data: { generate: { kind: 'xor', size: 300, noise: 0.05, seed: 5 } },
+    target: 'class',
+    layers: 'dense:8,tanh,dense:8,tanh,dense:2,softmax',
+    training: { epochs: 80, lr: 0.03 },
+  },
 ];
 
 export function lessonFiles(root: string): { name: string; text: string }[] {

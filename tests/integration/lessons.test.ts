@@ -70,8 +70,30 @@ describe('the lessons', () => {
     const projects = files.filter((f) => f.endsWith('.layerlab')).map((f) => f.slice(0, -9));
     const guides = files.filter((f) => f.endsWith('.guide.json')).map((f) => f.slice(0, -11));
     expect(projects.sort()).toEqual(guides.sort());
-    expect(projects.length).toBeGreaterThanOrEqual(4);
+    expect(projects.length).toBeGreaterThanOrEqual(6);
   });
+
+  it.each(readdirSync(lessonsDir).filter((f) => f.endsWith('.guide.json')))(
+    '%s says what to try, watch and why, and its steps name controls that exist',
+    (file) => {
+      const guide = JSON.parse(readFileSync(path.join(lessonsDir, file), 'utf8'));
+      const id = file.slice(0, -11);
+      expect(guide.id).toBe(id);
+      for (const key of ['title', 'concept', 'formula', 'claim', 'watch', 'means'])
+        expect(guide[key], key).toMatch(/\S/);
+      expect(guide.steps.length).toBeGreaterThanOrEqual(3);
+      const nodes = new Set(load(id).graph.nodes.map((n) => n.id));
+      for (const step of guide.steps as { title: string; text: string; control?: string }[]) {
+        expect(step.title).toMatch(/\S/);
+        expect(step.text).toMatch(/\S/);
+        if (step.control === undefined) continue;
+        const node = /^\[data-node-id="([^"]+)"\]$/.exec(step.control);
+        if (node) expect(nodes, step.control).toContain(node[1]);
+        // The Training tab's settings: #train-<setting>.
+        else expect(step.control).toMatch(/^#train-(epochs|lr|l1|l2|seed|batchSize|patience)$/);
+      }
+    },
+  );
 
   it('activations: the linear network cannot bend the boundary round the circles; tanh and ReLU can', async () => {
     const acc = async (fn: string) =>
@@ -116,5 +138,33 @@ describe('the lessons', () => {
     });
     expect(withDropout.train.loss).toBeGreaterThan(5 * without.train.loss);
     expect(withDropout.val.loss).toBeLessThan(without.val.loss);
+  }, 120_000);
+
+  it('choosing λ: a middle λ ends with a lower validation loss than none and than a large one', async () => {
+    const end = async (l2: string) => {
+      const epochs = (await train('choosing-lambda', undefined, '--l2', l2)).run.epochs;
+      return epochs.at(-1) as { train: { acc: number }; val: { loss: number } };
+    };
+    const none = await end('0');
+    const middle = await end('0.01');
+    const large = await end('1');
+    expect(middle.val.loss).toBeLessThan(none.val.loss);
+    expect(middle.val.loss).toBeLessThan(large.val.loss);
+    // Too strong a penalty cannot fit even the training rows.
+    expect(large.train.acc).toBeLessThan(0.6);
+  }, 120_000);
+
+  it('initialisation: zeros never break the symmetry on XOR; Glorot solves it from every seed', async () => {
+    const zeros = await train('initialisation', (doc) => {
+      for (const n of doc.graph.nodes) if (n.kind === 'dense') n.params.initializer = 'zeros';
+    });
+    expect(Number(zeros.done.test_acc)).toBeLessThan(0.6);
+    const runs = [];
+    for (const seed of ['1', '2', '3'])
+      runs.push(await train('initialisation', undefined, '--seed', seed));
+    for (const r of runs) expect(Number(r.done.test_acc)).toBeGreaterThan(0.9);
+    // Different starts, different minima: the final training losses all differ.
+    const last = runs.map((r) => r.run.epochs.at(-1).train.loss as number);
+    expect(new Set(last).size).toBe(3);
   }, 120_000);
 });

@@ -11,6 +11,10 @@ import overfittingProject from '../../../assets/lessons/overfitting.layerlab?raw
 import overfittingGuide from '../../../assets/lessons/overfitting.guide.json?raw';
 import dropoutProject from '../../../assets/lessons/dropout.layerlab?raw';
 import dropoutGuide from '../../../assets/lessons/dropout.guide.json?raw';
+import lambdaProject from '../../../assets/lessons/choosing-lambda.layerlab?raw';
+import lambdaGuide from '../../../assets/lessons/choosing-lambda.guide.json?raw';
+import initProject from '../../../assets/lessons/initialisation.layerlab?raw';
+import initGuide from '../../../assets/lessons/initialisation.guide.json?raw';
 
 export interface LessonStep {
   title: string;
@@ -48,4 +52,6 @@ export const LESSONS: readonly Lesson[] = [
   lesson('l1-vs-l2.layerlab', l1l2Project, l1l2Guide),
   lesson('overfitting.layerlab', overfittingProject, overfittingGuide),
   lesson('dropout.layerlab', dropoutProject, dropoutGuide),
+  lesson('choosing-lambda.layerlab', lambdaProject, lambdaGuide),
+  lesson('initialisation.layerlab', initProject, initGuide),
 ];
