@@ -75,6 +75,13 @@ const LESSONS: Lesson[] = [
     layers: 'dense:8,tanh,dense:8,tanh,dense:2,softmax',
     training: { epochs: 80, lr: 0.03 },
   },
+  {
+    id: 'augmentation',
+    data: { generate: { kind: 'gaussians', size: 160, noise: 0.4, seed: 3 } },
+    target: 'class',
+    layers: 'dense:64,relu,dense:64,relu,dense:2,softmax',
+    training: { epochs: 150, lr: 0.003, batchSize: 16 },
+  },
 ];
 
 export function lessonFiles(root: string): { name: string; text: string }[] {

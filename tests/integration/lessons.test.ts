@@ -70,7 +70,7 @@ describe('the lessons', () => {
     const projects = files.filter((f) => f.endsWith('.layerlab')).map((f) => f.slice(0, -9));
     const guides = files.filter((f) => f.endsWith('.guide.json')).map((f) => f.slice(0, -11));
     expect(projects.sort()).toEqual(guides.sort());
-    expect(projects.length).toBeGreaterThanOrEqual(6);
+    expect(projects.length).toBeGreaterThanOrEqual(7);
   });
 
   it.each(readdirSync(lessonsDir).filter((f) => f.endsWith('.guide.json')))(
@@ -89,8 +89,11 @@ describe('the lessons', () => {
         if (step.control === undefined) continue;
         const node = /^\[data-node-id="([^"]+)"\]$/.exec(step.control);
         if (node) expect(nodes, step.control).toContain(node[1]);
-        // The Training tab's settings: #train-<setting>.
-        else expect(step.control).toMatch(/^#train-(epochs|lr|l1|l2|seed|batchSize|patience)$/);
+        // The Training tab's settings (#train-<setting>) and augmentation fields.
+        else
+          expect(step.control).toMatch(
+            /^(#train-(epochs|lr|l1|l2|seed|batchSize|patience)|fieldset\.augment|#aug-(noise|mixup))$/,
+          );
       }
     },
   );
@@ -166,5 +169,18 @@ describe('the lessons', () => {
     // Different starts, different minima: the final training losses all differ.
     const last = runs.map((r) => r.run.epochs.at(-1).train.loss as number);
     expect(new Set(last).size).toBe(3);
+  }, 120_000);
+
+  it('augmentation: noise or mixup on the training batches stop the memorising', async () => {
+    const plain = await train('augmentation');
+    const noise = await train('augmentation', undefined, '--augment', 'noise:0.3');
+    const mixup = await train('augmentation', undefined, '--augment', 'mixup:0.4');
+    const valLoss = (r: typeof plain) => r.run.epochs.at(-1).val.loss as number;
+    expect(valLoss(noise)).toBeLessThan(valLoss(plain) / 3);
+    expect(valLoss(mixup)).toBeLessThan(valLoss(plain) / 3);
+    const overfit = (r: typeof plain) =>
+      r.lines.some((l) => l.event === 'alert' && l.kind === 'overfitting');
+    expect(overfit(plain)).toBe(true);
+    expect(overfit(mixup)).toBe(false);
   }, 120_000);
 });

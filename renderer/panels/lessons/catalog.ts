@@ -15,6 +15,8 @@ import lambdaProject from '../../../assets/lessons/choosing-lambda.layerlab?raw'
 import lambdaGuide from '../../../assets/lessons/choosing-lambda.guide.json?raw';
 import initProject from '../../../assets/lessons/initialisation.layerlab?raw';
 import initGuide from '../../../assets/lessons/initialisation.guide.json?raw';
+import augmentProject from '../../../assets/lessons/augmentation.layerlab?raw';
+import augmentGuide from '../../../assets/lessons/augmentation.guide.json?raw';
 
 export interface LessonStep {
   title: string;
@@ -54,4 +56,5 @@ export const LESSONS: readonly Lesson[] = [
   lesson('dropout.layerlab', dropoutProject, dropoutGuide),
   lesson('choosing-lambda.layerlab', lambdaProject, lambdaGuide),
   lesson('initialisation.layerlab', initProject, initGuide),
+  lesson('augmentation.layerlab', augmentProject, augmentGuide),
 ];
