@@ -26,12 +26,16 @@ test('Help ▸ Lessons opens the activations lesson; its step highlights the tan
   await expect(guide).toContainText('Activations: why a network needs a bend');
   await expect(guide.getByLabel('Formula')).toContainText('ReLU(z) = max(0, z)');
 
-  await expect(tanh).not.toHaveClass(/lesson-highlight/);
+  await expect(tanh).not.toHaveAttribute('data-lesson-highlight');
   await guide.getByRole('button', { name: 'Next step' }).click();
   await expect(guide).toContainText('set its Function to none');
-  await expect(tanh).toHaveClass(/lesson-highlight/);
+  await expect(tanh).toHaveAttribute('data-lesson-highlight');
+  // Selecting the node, as the step asks, keeps the outline.
+  await tanh.click();
+  await expect(tanh).toHaveClass(/is-selected/);
+  await expect(tanh).toHaveAttribute('data-lesson-highlight');
   // Moving on moves the outline to the next step's control.
   await guide.getByRole('button', { name: 'Next step' }).click();
-  await expect(tanh).not.toHaveClass(/lesson-highlight/);
-  await expect(app.locator('[data-node-id="4:tanh"]')).toHaveClass(/lesson-highlight/);
+  await expect(tanh).not.toHaveAttribute('data-lesson-highlight');
+  await expect(app.locator('[data-node-id="4:tanh"]')).toHaveAttribute('data-lesson-highlight');
 });

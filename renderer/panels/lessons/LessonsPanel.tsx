@@ -13,7 +13,11 @@ import { LESSONS, type Lesson } from './catalog';
 import { useLessonsUi } from './store';
 import './lessons.css';
 
-const HIGHLIGHT = 'lesson-highlight';
+/**
+ * An attribute, not a class: React rewrites a node's className when it is selected (which a step
+ * may ask for), but leaves attributes it does not own alone.
+ */
+const HIGHLIGHT = 'data-lesson-highlight';
 
 export function LessonsPanel() {
   const listOpen = useLessonsUi((s) => s.listOpen);
@@ -78,22 +82,26 @@ function Guide({ lesson }: { lesson: Lesson }) {
   const current = guide.steps[step];
   const control = current?.control;
 
-  // Highlight the step's control; the panel may render before the control does, so retry briefly.
+  // Outline the step's control. It may not be on screen yet (another tab, a node not selected):
+  // look again a few times a second, so it is outlined as soon as it appears.
   useEffect(() => {
     if (!control) return;
     let el: Element | null = null;
-    let tries = 0;
     const find = () => {
-      el = document.querySelector(control);
+      const found = document.querySelector(control);
+      if (found === el) return;
+      el?.removeAttribute(HIGHLIGHT);
+      el = found;
       if (el) {
-        el.classList.add(HIGHLIGHT);
+        el.setAttribute(HIGHLIGHT, '');
         el.scrollIntoView?.({ block: 'nearest' });
-      } else if (tries++ < 20) timer = window.setTimeout(find, 100);
+      }
     };
-    let timer = window.setTimeout(find, 0);
+    find();
+    const timer = window.setInterval(find, 250);
     return () => {
-      window.clearTimeout(timer);
-      (el as Element | null)?.classList.remove(HIGHLIGHT);
+      window.clearInterval(timer);
+      el?.removeAttribute(HIGHLIGHT);
     };
   }, [control]);
 
