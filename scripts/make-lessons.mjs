@@ -82,6 +82,13 @@ const LESSONS: Lesson[] = [
     layers: 'dense:64,relu,dense:64,relu,dense:2,softmax',
     training: { epochs: 150, lr: 0.003, batchSize: 16 },
   },
+  {
+    id: 'softmax',
+    data: { sample: 'iris.csv' },
+    target: 'label',
+    layers: 'dense:16,relu,dense:3,softmax',
+    training: { epochs: 60, lr: 0.01 },
+  },
 ];
 
 export function lessonFiles(root: string): { name: string; text: string }[] {

@@ -14,7 +14,7 @@ test('Help ▸ Lessons opens the activations lesson; its step highlights the tan
     .getByRole('menuitem', { name: /Lessons/ })
     .click();
   const list = app.getByRole('dialog', { name: 'Lessons' });
-  await expect(list.getByRole('button')).toHaveCount(8); // seven lessons and Close
+  await expect(list.getByRole('button')).toHaveCount(9); // eight lessons and Close
   await list.getByRole('button', { name: /^Activations/ }).click();
   await expect(list).toBeHidden();
 

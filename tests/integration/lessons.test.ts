@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runPredict } from '../../electron/cli/predict';
 import { runTrain } from '../../electron/cli/train';
 import type { Io } from '../../electron/cli/io';
 import { readCsvFile } from '../../electron/backend/datasets/read';
@@ -50,7 +51,7 @@ async function train(id: string, change?: (doc: Doc) => void, ...flags: string[]
   expect(code).toBe(0);
   const done = lines.find((l) => l.event === 'done')!;
   const run = JSON.parse(readFileSync(out, 'utf8')).runs[0];
-  return { lines, done, run };
+  return { lines, done, run, out, io };
 }
 
 const setActivation = (fn: string) => (doc: Doc) => {
@@ -70,7 +71,7 @@ describe('the lessons', () => {
     const projects = files.filter((f) => f.endsWith('.layerlab')).map((f) => f.slice(0, -9));
     const guides = files.filter((f) => f.endsWith('.guide.json')).map((f) => f.slice(0, -11));
     expect(projects.sort()).toEqual(guides.sort());
-    expect(projects.length).toBeGreaterThanOrEqual(7);
+    expect(projects.length).toBeGreaterThanOrEqual(8);
   });
 
   it.each(readdirSync(lessonsDir).filter((f) => f.endsWith('.guide.json')))(
@@ -182,5 +183,32 @@ describe('the lessons', () => {
       r.lines.some((l) => l.event === 'alert' && l.kind === 'overfitting');
     expect(overfit(plain)).toBe(true);
     expect(overfit(mixup)).toBe(false);
+  }, 120_000);
+
+  it('softmax: every row gets one probability per class, summing to 1, the largest predicted', async () => {
+    const trained = await train('softmax');
+    expect(Number(trained.done.test_acc)).toBeGreaterThan(0.9);
+    const pred = path.join(tmp, 'softmax-pred.csv');
+    const rows = path.join(root, 'assets/datasets/iris.csv');
+    const code = await runPredict(
+      ['--project', trained.out, '--data', rows, '--out', pred],
+      trained.io,
+    );
+    expect(code).toBe(0);
+    const [header, ...lines] = readFileSync(pred, 'utf8').trim().split('\n');
+    const cols = header!.split(',');
+    const probs = cols
+      .map((c, i) => [c, i] as const)
+      .filter(([c]) => c !== 'line' && c !== 'predicted');
+    expect(probs).toHaveLength(3);
+    expect(lines).toHaveLength(150);
+    for (const line of lines) {
+      const cells = line.split(',');
+      const p = probs.map(([, i]) => Number(cells[i]));
+      for (const v of p) expect(v).toBeGreaterThanOrEqual(0);
+      expect(p.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
+      const best = probs[p.indexOf(Math.max(...p))]![0];
+      expect(best).toBe(`p_${cells[cols.indexOf('predicted')]}`);
+    }
   }, 120_000);
 });

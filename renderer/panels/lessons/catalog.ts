@@ -17,6 +17,8 @@ import initProject from '../../../assets/lessons/initialisation.layerlab?raw';
 import initGuide from '../../../assets/lessons/initialisation.guide.json?raw';
 import augmentProject from '../../../assets/lessons/augmentation.layerlab?raw';
 import augmentGuide from '../../../assets/lessons/augmentation.guide.json?raw';
+import softmaxProject from '../../../assets/lessons/softmax.layerlab?raw';
+import softmaxGuide from '../../../assets/lessons/softmax.guide.json?raw';
 
 export interface LessonStep {
   title: string;
@@ -51,6 +53,7 @@ const lesson = (file: string, text: string, guide: string): Lesson => ({
 
 export const LESSONS: readonly Lesson[] = [
   lesson('activations.layerlab', activationsProject, activationsGuide),
+  lesson('softmax.layerlab', softmaxProject, softmaxGuide),
   lesson('l1-vs-l2.layerlab', l1l2Project, l1l2Guide),
   lesson('overfitting.layerlab', overfittingProject, overfittingGuide),
   lesson('dropout.layerlab', dropoutProject, dropoutGuide),
