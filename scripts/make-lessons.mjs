@@ -52,7 +52,7 @@ const LESSONS: Lesson[] = [
     data: { generate: { kind: 'gaussians', size: 160, noise: 0.4, seed: 3 } },
     target: 'class',
     layers: 'dense:64,relu,dense:64,relu,dense:2,softmax',
-    training: { epochs: 300, lr: 0.01, batchSize: 8 },
+    training: { epochs: 200, lr: 0.003, batchSize: 16 },
   },
   {
     id: 'dropout',

@@ -121,8 +121,10 @@ describe('the lessons', () => {
     const alerts = plain.lines.filter((l) => l.event === 'alert' && l.kind === 'overfitting');
     expect(alerts.length).toBeGreaterThan(0);
     const stopped = await train('overfitting', undefined, '--early-stop', '20');
-    expect(stopped.done.restored_epoch).toBeGreaterThan(0);
-    expect(Number(stopped.done.epochs)).toBeLessThan(300);
+    // The best epoch is past the first (the network learns, then memorises); the run ends long
+    // before its 200 epochs.
+    expect(stopped.done.restored_epoch).toBeGreaterThan(1);
+    expect(Number(stopped.done.epochs)).toBeLessThan(100);
   }, 120_000);
 
   it('dropout: the network memorises less — higher training loss, lower validation loss at the end', async () => {
