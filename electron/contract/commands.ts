@@ -138,6 +138,12 @@ export const COMMANDS = [
     keys: 'Mod+K',
     hint: 'Find and run any command by name',
   },
+  {
+    id: 'help:lessons',
+    label: 'Lessons…',
+    menu: 'help',
+    hint: 'One small project per concept, with a guide',
+  },
   { id: 'help:about', label: 'About Layerlab', menu: 'help', keys: 'F1' },
 ] as const satisfies readonly CommandSpec[];
 

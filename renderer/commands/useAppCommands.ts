@@ -23,6 +23,7 @@ import { useCommandUi } from './state';
 import { controlBlocker, controlTraining, startTraining, trainBlocker } from './training';
 import { importModelFile } from '../panels/models/importModel';
 import { useModelsUi } from '../panels/models/store';
+import { useLessonsUi } from '../panels/lessons/store';
 
 export interface AppCommands {
   run(id: CommandId): void;
@@ -197,6 +198,8 @@ export function useAppCommands(
         }
         case 'help:palette':
           return useCommandUi.getState().openPalette();
+        case 'help:lessons':
+          return useLessonsUi.getState().openList();
         case 'help:about':
           return ui.notify(
             `Layerlab ${platform.info.version}: design, train and understand small neural networks. The command palette (${paletteKeys}) lists every command.`,

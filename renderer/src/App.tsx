@@ -26,6 +26,7 @@ import { useShortcuts } from '../commands/useShortcuts';
 import { CommandPalette } from '../commands/CommandPalette';
 import { ConnectMode } from '../commands/ConnectMode';
 import { ExportDialog } from '../panels/models/ExportDialog';
+import { LessonsPanel } from '../panels/lessons/LessonsPanel';
 
 export function App({ platform }: { platform: RendererPlatform }) {
   return (
@@ -172,6 +173,7 @@ function Shell({ platform }: { platform: RendererPlatform }) {
         <BottomPanel />
         {/* Before the picker: its folder choice opens above the dialog. */}
         <ExportDialog />
+        <LessonsPanel />
         <FilePicker />
         <Notices />
         <RecoveryDialog />
