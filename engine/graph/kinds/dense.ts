@@ -63,7 +63,7 @@ export const denseKind = defineKind({
     });
     ctx.fusable = true;
   },
-  summary: (p) => `${p.units} units${p.useBias ? '' : ', no bias'}`,
+  summary: (p) => `${p.units} ${p.units === 1 ? 'unit' : 'units'}${p.useBias ? '' : ', no bias'}`,
   doc: {
     what: 'Fully connected: y = Wx + b, every output unit sees every input value.',
     when: 'The layers that learn. Hidden layers usually take 8–128 units; the last one needs one unit per class (Softmax), 1 unit (sigmoid) or one per target column.',

@@ -39,6 +39,14 @@ describe('the layer-kind registry', () => {
     );
   });
 
+  it('counts units in the Dense summary: "1 unit", "16 units"', () => {
+    const dense = defaultParams('dense');
+    expect(kindOf('dense').summary({ ...dense, units: 1 })).toBe('1 unit');
+    expect(kindOf('dense').summary({ ...dense, units: 16, useBias: false })).toBe(
+      '16 units, no bias',
+    );
+  });
+
   it('gives every kind a label, ports, words and a summary', () => {
     expect(LAYER_LABELS).toEqual({
       input: 'Input',
