@@ -3,12 +3,12 @@
  * landscape, several seeds) through the browser-mode host, its real worker thread included.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { build } from 'esbuild';
-import WebSocket from 'ws';
-import { startHost, type RunningHost } from '../../electron/host';
+import {
+  startHostSession,
+  waitFor,
+  type HostEvent,
+  type HostSession,
+} from '../support/host-session';
 import {
   DEFAULT_TRAIN_SETTINGS,
   type RunDone,
@@ -17,74 +17,16 @@ import {
 import type { ResponseOf } from '../../electron/contract';
 import type { Graph } from '../../engine/graph/document';
 
-const root = path.resolve(__dirname, '../..');
-let dir: string;
-let host: RunningHost;
-let ws: WebSocket;
-let next = 1;
-const waiting = new Map<number, (r: { ok: boolean; value?: unknown; error?: unknown }) => void>();
-const events: { at: number; event: string; payload: unknown }[] = [];
+const events: HostEvent[] = [];
+let host: HostSession;
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'layerlab-analyses-'));
-  mkdirSync(path.join(dir, 'ws'));
-  mkdirSync(path.join(dir, 'static'));
-  writeFileSync(path.join(dir, 'static', 'index.html'), '<!doctype html>');
-  copyFileSync(path.join(root, 'assets/datasets/iris.csv'), path.join(dir, 'ws', 'iris.csv'));
-  const workerPath = path.join(dir, 'training-worker.cjs');
-  await build({
-    entryPoints: [path.join(root, 'electron/backend/training-worker.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    outfile: workerPath,
-    logLevel: 'warning',
-  });
-  host = await startHost({
-    workspace: path.join(dir, 'ws'),
-    staticDir: path.join(dir, 'static'),
-    workerPath,
-  });
-  ws = new WebSocket(`ws://127.0.0.1:${host.port}/ws?token=${host.token}`, {
-    origin: `http://127.0.0.1:${host.port}`,
-  });
-  ws.on('message', (d) => {
-    const msg = JSON.parse(d.toString());
-    if (msg.type === 'result') waiting.get(msg.id)?.(msg.result);
-    else events.push({ at: Date.now(), event: msg.event, payload: msg.payload });
-  });
-  await new Promise((r) => ws.once('open', r));
+  host = await startHostSession({ prefix: 'layerlab-analyses-', events, iris: true });
 }, 60_000);
 
-afterAll(async () => {
-  ws?.close();
-  await host?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => host?.close());
 
-async function call<T>(channel: string, payload: unknown): Promise<T> {
-  const id = next++;
-  const result = await new Promise<{ ok: boolean; value?: unknown; error?: unknown }>((resolve) => {
-    waiting.set(id, resolve);
-    ws.send(JSON.stringify({ id, channel, payload }));
-  });
-  if (!result.ok)
-    throw Object.assign(new Error(JSON.stringify(result.error)), { error: result.error });
-  return result.value as T;
-}
-
-function waitFor<T>(pred: () => T | undefined, ms = 30_000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const tick = () => {
-      const v = pred();
-      if (v !== undefined) return resolve(v);
-      if (Date.now() - started > ms) return reject(new Error('timed out'));
-      setTimeout(tick, 10);
-    };
-    tick();
-  });
-}
+const call = <T>(channel: string, payload: unknown): Promise<T> => host.call<T>(channel, payload);
 
 function graph(hidden: number, dropout: number): Graph {
   const n = (id: string, kind: string, params: object, y: number) => ({
