@@ -3,23 +3,17 @@
  * ONNX folder's reference predictions are what onnxruntime computes from the raw rows, and bad
  * requests fail in one line without touching an existing folder.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli';
 
 const root = path.resolve(__dirname, '../..');
-const dist = process.env.LAYERLAB_DIST
-  ? path.resolve(process.env.LAYERLAB_DIST)
-  : path.join(root, 'dist');
-const cli = path.join(dist, 'electron/cli.cjs');
 const iris = path.join(root, 'assets/datasets/iris.csv');
 
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 120_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const run = runCli;
 
 let dir: string;
 let project: string;

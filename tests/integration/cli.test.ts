@@ -8,13 +8,9 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { cliPath as cli, distDir as dist, runCli } from '../support/cli';
 
 const root = path.resolve(__dirname, '../..');
-// Built where scripts/build.mjs puts it: LAYERLAB_DIST (resolved from the cwd, as it does) or dist/.
-const dist = process.env.LAYERLAB_DIST
-  ? path.resolve(process.env.LAYERLAB_DIST)
-  : path.join(root, 'dist');
-const cli = path.join(dist, 'electron/cli.cjs');
 const fx = (f: string) => path.join(root, 'tests/fixtures/engine', f);
 const train = fx('iris_train.csv');
 const test = fx('iris_test.csv');
@@ -22,10 +18,7 @@ const diabetes = path.join(root, 'tests/fixtures/cli/diabetes.csv');
 const SPEC = 'dense:16,relu,dense:3,softmax';
 const wine = path.join(root, 'assets/datasets/wine.csv');
 
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 120_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const run = runCli;
 const allJson = (out: string) =>
   out
     .trim()

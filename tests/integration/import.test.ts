@@ -3,25 +3,18 @@
  * project with the same network and weights and no dataset; refused models fail in one line and
  * write nothing.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli';
 import { parseProject } from '../../engine/graph/project';
 import { shapeOf } from '../unit/engine/interop/import-helpers';
 
 const root = path.resolve(__dirname, '../..');
-const dist = process.env.LAYERLAB_DIST
-  ? path.resolve(process.env.LAYERLAB_DIST)
-  : path.join(root, 'dist');
-const cli = path.join(dist, 'electron/cli.cjs');
 const iris = path.join(root, 'assets/datasets/iris.csv');
 
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 120_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const run = runCli;
 
 function opened(file: string) {
   const p = parseProject(readFileSync(file, 'utf8'));
@@ -32,9 +25,6 @@ function opened(file: string) {
 let dir: string;
 let project: string;
 beforeAll(() => {
-  execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs'), '--only', 'cli'], {
-    cwd: process.cwd(),
-  });
   dir = mkdtempSync(path.join(tmpdir(), 'layerlab-cli-import-'));
   project = path.join(dir, 'iris.layerlab');
   const r = run(

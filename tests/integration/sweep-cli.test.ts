@@ -3,23 +3,16 @@
  * seed (the epoch losses of `layerlab train --project P` with that setting), bad parameters are
  * refused naming the node, and the summary says which value is best.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli';
 
 const root = path.resolve(__dirname, '../..');
-const dist = process.env.LAYERLAB_DIST
-  ? path.resolve(process.env.LAYERLAB_DIST)
-  : path.join(root, 'dist');
-const cli = path.join(dist, 'electron/cli.cjs');
 const iris = path.join(root, 'tests/fixtures/engine/iris_train.csv');
 
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 120_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const run = runCli;
 const lines = (out: string) =>
   out
     .trim()
@@ -28,9 +21,6 @@ const lines = (out: string) =>
 
 let project = '';
 beforeAll(() => {
-  execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs'), '--only', 'cli'], {
-    cwd: process.cwd(),
-  });
   project = path.join(mkdtempSync(path.join(tmpdir(), 'layerlab-sweep-')), 'iris.layerlab');
   const r = run(
     'train',
