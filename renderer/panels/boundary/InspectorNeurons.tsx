@@ -29,7 +29,7 @@ export function InspectorNeurons({ nodeId }: { nodeId: string }) {
     };
   }, [api, key, nodeId, panelOpen]);
   return (
-    <div className="inspector-neurons" aria-label="Units of this node">
+    <div className="inspector-neurons">
       {neurons ? (
         <NeuronsView neurons={neurons} />
       ) : (
