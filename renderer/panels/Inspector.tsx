@@ -9,6 +9,7 @@ import { useGraphStore, type GraphState } from '../store/graph';
 import { nodeSummary } from '../canvas/LayerNode';
 import { ActivationPlot } from './inspector/ActivationPlot';
 import { ParamFields } from './inspector/ParamFields';
+import { InspectorNeurons } from './boundary/InspectorNeurons';
 import { useGraphAnalysis } from '../store/analysis';
 import { paramsText, shapeText } from '../canvas/format';
 
@@ -78,6 +79,9 @@ function NodeForm({ node }: { node: GraphNode }) {
       <ParamFields node={node} onChange={(params) => setParams(node.id, params)} />
       {node.kind === 'activation' && (
         <ActivationPlot fn={node.params.fn} alpha={node.params.alpha} />
+      )}
+      {(node.kind === 'dense' || node.kind === 'activation') && (
+        <InspectorNeurons nodeId={node.id} />
       )}
     </form>
   );

@@ -133,11 +133,13 @@ export function BoundaryPanel() {
     const request = { plane: JSON.parse(key) as BoundaryPlane, nodeId };
     void api.invoke('training:boundary', request).catch(() => undefined);
   }, [api, key, nodeId]);
-  useEffect(
-    () => () =>
-      void api.invoke('training:boundary', { plane: null, nodeId: null }).catch(() => undefined),
-    [api],
-  );
+  useEffect(() => {
+    useBoundaryStore.getState().setPanelOpen(true);
+    return () => {
+      useBoundaryStore.getState().setPanelOpen(false);
+      void api.invoke('training:boundary', { plane: null, nodeId: null }).catch(() => undefined);
+    };
+  }, [api]);
 
   if (!summary) return <p className="muted">Open or generate a dataset, then train a network.</p>;
   const shown = frame && JSON.stringify(frame.plane) === key ? frame : null;

@@ -6,6 +6,9 @@ interface BoundaryState {
   plane: BoundaryPlane;
   showPoints: boolean;
   frame: BoundaryFrame | null;
+  /** Whether the Boundary tab is open (it owns the worker's watch then). */
+  panelOpen: boolean;
+  setPanelOpen(open: boolean): void;
   setPlane(plane: BoundaryPlane): void;
   setShowPoints(show: boolean): void;
   setFrame(frame: BoundaryFrame | null): void;
@@ -15,6 +18,8 @@ export const useBoundaryStore = create<BoundaryState>()((set) => ({
   plane: { kind: 'features', x: 0, y: 1 },
   showPoints: true,
   frame: null,
+  panelOpen: false,
+  setPanelOpen: (panelOpen) => set({ panelOpen }),
   setPlane: (plane) => set({ plane }),
   setShowPoints: (showPoints) => set({ showPoints }),
   setFrame: (frame) => set({ frame }),
