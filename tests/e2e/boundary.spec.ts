@@ -106,7 +106,9 @@ test('selecting a Dense node with the Boundary tab open shows one thumbnail per 
   await network(app, 'tanh');
   await trainWithBoundaryOpen(app, 20);
   await node(app, 'dense_1').click();
-  const units = app.getByRole('region', { name: 'Neurons of the selected node' });
+  const units = app
+    .getByRole('region', { name: 'Decision boundary' })
+    .getByRole('region', { name: 'Neurons of the selected node' });
   await expect(units.getByRole('figure')).toHaveCount(8);
   await expect(units).toContainText('dense_1: 8 units');
   await node(app, 'dense_3').click();
