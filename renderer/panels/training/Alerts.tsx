@@ -5,6 +5,7 @@ import { usePlatform } from '../../src/platform';
 import { describeError } from '../../src/errors';
 import { useUiStore } from '../../store/ui';
 import { remedyAction } from './remedies';
+import { describeEvidence } from './evidence';
 
 const TITLES: Record<string, string> = {
   overfitting: 'Overfitting',
@@ -18,15 +19,6 @@ const TITLES: Record<string, string> = {
 };
 
 const SHOWN = 3;
-
-const show = (v: unknown) =>
-  typeof v === 'number'
-    ? Number.isInteger(v)
-      ? String(v)
-      : v.toPrecision(4)
-    : v === null
-      ? 'n/a'
-      : JSON.stringify(v);
 
 export function Alerts({ run }: { run: RunView }) {
   const { api } = usePlatform();
@@ -63,12 +55,15 @@ export function Alerts({ run }: { run: RunView }) {
             <details>
               <summary>Evidence</summary>
               <dl>
-                {Object.entries(a.evidence).map(([k, v]) => (
-                  <div key={k}>
-                    <dt>{k}</dt>
-                    <dd>{show(v)}</dd>
-                  </div>
-                ))}
+                {Object.entries(a.evidence).map(([k, v]) => {
+                  const { label, value } = describeEvidence(k, v);
+                  return (
+                    <div key={k} data-key={k}>
+                      <dt>{label}</dt>
+                      <dd>{value}</dd>
+                    </div>
+                  );
+                })}
               </dl>
             </details>
             <div className="remedies" role="group" aria-label="Remedies">
