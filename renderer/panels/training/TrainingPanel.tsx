@@ -29,34 +29,13 @@ import { NumberField, fromSchema } from '../NumberField';
 import { z } from 'zod';
 import { controlTraining, startTraining, type RunAction } from '../../commands/training';
 import type { BackendPreference } from '../../../electron/contract/training';
-
-function duration(ms: number): string {
-  const s = Math.round(ms / 1000);
-  return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`;
-}
+import { progressText } from '../../layout/progress';
 
 function ProgressLine({ run }: { run: RunView }) {
-  const last = run.epochs.at(-1);
-  const total = run.settings.epochs;
-  const elapsed = last?.elapsedMs ?? 0;
-  const done = last?.epoch ?? 0;
-  const eta = done > 0 && run.state !== 'done' ? ((total - done) * elapsed) / done : null;
-  const b = run.batch;
-  const words = {
-    starting: 'Starting',
-    running: 'Training',
-    paused: 'Paused',
-    stopping: 'Stopping',
-    done: 'Finished',
-  }[run.state];
+  const p = progressText(run);
   return (
     <p className="train-progress" role="status" aria-label="Training progress">
-      <strong>{words}</strong> · epoch {done}/{total}
-      {b && run.state !== 'done'
-        ? ` · batch ${b.batch}/${b.batches} · ${Math.round(b.samplesPerSec).toLocaleString('en-US')} samples/s`
-        : ''}
-      {` · ${duration(elapsed)} elapsed`}
-      {eta !== null ? ` · about ${duration(eta)} left` : ''}
+      <strong>{p.words}</strong> · {p.detail}
       {` · backend ${run.backend === 'gpu' ? 'gpu.js' : 'CPU'}`}
       {run.backendKernel ? ` (${run.backendKernel})` : ''}
       {run.backendReason && (
