@@ -24,6 +24,7 @@ import { controlBlocker, controlTraining, startTraining, trainBlocker } from './
 import { importModelFile } from '../panels/models/importModel';
 import { useModelsUi } from '../panels/models/store';
 import { useLessonsUi } from '../panels/lessons/store';
+import { togglePane, useLayoutStore } from '../layout/store';
 
 export interface AppCommands {
   run(id: CommandId): void;
@@ -83,6 +84,11 @@ function why(id: CommandId): string | null {
       const start = connectStart(store.graph, store.selected);
       return 'problem' in start ? start.problem : null;
     }
+    case 'view:dockRight':
+    case 'view:dockBottom':
+      return useLayoutStore.getState().dockSide === (id === 'view:dockRight' ? 'right' : 'bottom')
+        ? `The dock is already ${id === 'view:dockRight' ? 'on the right' : 'at the bottom'}.`
+        : null;
     case 'training:train':
       return trainBlocker();
     case 'training:pause':
@@ -183,6 +189,16 @@ export function useAppCommands(
           return fit();
         case 'view:toggleTheme':
           return ui.toggleTheme();
+        case 'view:togglePalette':
+          return togglePane('palette');
+        case 'view:toggleInspector':
+          return togglePane('inspector');
+        case 'view:toggleDock':
+          return togglePane('dock');
+        case 'view:dockRight':
+          return useLayoutStore.getState().setDockSide('right');
+        case 'view:dockBottom':
+          return useLayoutStore.getState().setDockSide('bottom');
         case 'training:train': {
           const blocked = trainBlocker();
           if (blocked) return notifyError(blocked);

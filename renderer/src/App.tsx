@@ -27,6 +27,7 @@ import { CommandPalette } from '../commands/CommandPalette';
 import { ConnectMode } from '../commands/ConnectMode';
 import { ExportDialog } from '../panels/models/ExportDialog';
 import { LessonsPanel } from '../panels/lessons/LessonsPanel';
+import { Workspace } from '../layout/Workspace';
 
 export function App({ platform }: { platform: RendererPlatform }) {
   return (
@@ -165,12 +166,16 @@ function Shell({ platform }: { platform: RendererPlatform }) {
           onLayout={() => commands.run('view:layout')}
           onTemplate={applyTemplate}
         />
-        <Palette onAdd={addInView} />
-        <main className="main-area">
-          <Canvas />
-        </main>
-        <Inspector />
-        <BottomPanel />
+        <Workspace
+          palette={<Palette onAdd={addInView} />}
+          canvas={
+            <main className="main-area">
+              <Canvas />
+            </main>
+          }
+          inspector={<Inspector />}
+          dock={<BottomPanel />}
+        />
         {/* Before the picker: its folder choice opens above the dialog. */}
         <ExportDialog />
         <LessonsPanel />

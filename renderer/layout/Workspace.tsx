@@ -1,0 +1,150 @@
+/**
+ * The workspace below the toolbar: layers palette | canvas (+ dock) | inspector. Every separator
+ * is draggable with the mouse and movable with the keyboard (arrow keys; Enter hides or shows the
+ * pane beside it); the palette, the inspector and the dock collapse; the dock sits below the
+ * canvas or on its right. Sizes are remembered per user (localStorage), per dock side.
+ */
+import { useEffect, type ReactNode } from 'react';
+import {
+  Panel,
+  PanelGroup,
+  PanelResizeHandle,
+  disableGlobalCursorStyles,
+} from 'react-resizable-panels';
+import { useUiStore } from '../store/ui';
+import {
+  GROUP_IDS,
+  registerPane,
+  revealPane,
+  togglePane,
+  useLayoutStore,
+  type PaneId,
+} from './store';
+import { CollapsedStrip } from './CollapsedStrip';
+import './layout.css';
+
+// The library would add a <style> element while dragging to set the cursor everywhere, which the
+// Content-Security-Policy (style-src 'self') refuses; layout.css sets that cursor instead.
+disableGlobalCursorStyles();
+
+/** Enter on a separator whose pane is after it (the library only toggles the pane before it). */
+const enterToggles = (pane: PaneId) => (e: { key: string }) => {
+  if (e.key === 'Enter') togglePane(pane);
+};
+
+function Handle({ label, pane, after }: { label: string; pane: PaneId; after?: boolean }) {
+  return (
+    <PanelResizeHandle
+      className="resize-handle"
+      aria-label={label}
+      title={`${label}: drag, or focus and use the arrow keys; Enter hides or shows it`}
+      onKeyDown={after ? enterToggles(pane) : undefined}
+    />
+  );
+}
+
+/**
+ * A pane's content, hidden (not just squeezed to nothing) while the pane is collapsed: out of the
+ * tab order and the accessibility tree, with its state kept for when it opens again.
+ */
+function PaneBody({ hidden, children }: { hidden: boolean; children: ReactNode }) {
+  return (
+    <div className="pane-body" hidden={hidden}>
+      {children}
+    </div>
+  );
+}
+
+export interface WorkspaceSlots {
+  palette: ReactNode;
+  canvas: ReactNode;
+  inspector: ReactNode;
+  dock: ReactNode;
+}
+
+export function Workspace({ palette, canvas, inspector, dock }: WorkspaceSlots) {
+  const side = useLayoutStore((s) => s.dockSide);
+  const collapsed = useLayoutStore((s) => s.collapsed);
+  const setCollapsed = useLayoutStore((s) => s.setCollapsed);
+
+  // Asking for a tab (a command, a dropped file, an alert) opens a hidden dock.
+  useEffect(
+    () =>
+      useUiStore.subscribe((s, prev) => {
+        if (s.bottomTab !== prev.bottomTab) revealPane('dock');
+      }),
+    [],
+  );
+
+  const report = (pane: PaneId) => (size: number) => setCollapsed(pane, size === 0);
+  const right = side === 'right';
+
+  return (
+    <PanelGroup direction="horizontal" autoSaveId={GROUP_IDS.columns} className="workspace">
+      <Panel
+        id="palette"
+        order={1}
+        ref={(h) => registerPane('palette', h)}
+        collapsible
+        collapsedSize={0}
+        defaultSize={11}
+        minSize={7}
+        maxSize={25}
+        onResize={report('palette')}
+        className="pane pane-palette"
+      >
+        <PaneBody hidden={collapsed.palette}>{palette}</PaneBody>
+      </Panel>
+      <Handle label="Resize the layers palette" pane="palette" />
+      <Panel id="centre" order={2} minSize={30} className="pane pane-centre">
+        <div className="centre-row">
+          {collapsed.palette && <CollapsedStrip pane="palette" />}
+          {/* Keyed by side: each side has its own group, so its own remembered sizes. */}
+          <PanelGroup
+            key={side}
+            direction={right ? 'horizontal' : 'vertical'}
+            autoSaveId={GROUP_IDS.dock(side)}
+            className="dock-group"
+          >
+            <Panel id="canvas" order={1} minSize={right ? 15 : 12} className="pane pane-canvas">
+              {canvas}
+            </Panel>
+            <Handle label="Resize the dock" pane="dock" after />
+            <Panel
+              id="dock"
+              order={2}
+              ref={(h) => registerPane('dock', h)}
+              collapsible
+              collapsedSize={0}
+              defaultSize={right ? 45 : 38}
+              minSize={right ? 20 : 12}
+              maxSize={right ? 85 : 88}
+              onResize={report('dock')}
+              className="pane pane-dock"
+            >
+              <PaneBody hidden={collapsed.dock}>{dock}</PaneBody>
+            </Panel>
+          </PanelGroup>
+          {right && collapsed.dock && <CollapsedStrip pane="dock" vertical />}
+          {collapsed.inspector && <CollapsedStrip pane="inspector" />}
+        </div>
+        {!right && collapsed.dock && <CollapsedStrip pane="dock" />}
+      </Panel>
+      <Handle label="Resize the inspector" pane="inspector" after />
+      <Panel
+        id="inspector"
+        order={3}
+        ref={(h) => registerPane('inspector', h)}
+        collapsible
+        collapsedSize={0}
+        defaultSize={19}
+        minSize={12}
+        maxSize={40}
+        onResize={report('inspector')}
+        className="pane pane-inspector"
+      >
+        <PaneBody hidden={collapsed.inspector}>{inspector}</PaneBody>
+      </Panel>
+    </PanelGroup>
+  );
+}
