@@ -24,7 +24,7 @@ export interface ProgressText {
   elapsedMs: number;
   /** Time left while training, ms; null whenever it would not be honest (paused, done, …). */
   etaMs: number | null;
-  /** The short text for the toolbar: "Training · epoch 12/50 · about 40 s left". */
+  /** The short text for the toolbar: "Epoch 12/50 · 40 s left", "Paused at epoch 12/50". */
   short: string;
   /** The Training tab's line after the state word: "epoch 12/50 · batch 3/8 · …". */
   detail: string;
@@ -93,10 +93,12 @@ export function progressText(run: RunView | null): ProgressText {
   const at = `epoch ${epoch}/${total}`;
   const eta = etaMs !== null ? ` · about ${duration(etaMs)} left` : '';
 
+  // Short: the toolbar has little room. Running is implied by the Pause button beside it.
   let short: string;
   if (run.state === 'paused' || run.state === 'stopping') short = `${words} at ${at}`;
   else if (run.state === 'done') short = doneWords(run, epoch, total);
-  else short = `${words} · ${at}${eta}`;
+  else if (run.state === 'starting') short = `Starting · ${at}`;
+  else short = `Epoch ${epoch}/${total}${etaMs !== null ? ` · ${duration(etaMs)} left` : ''}`;
 
   const b = run.batch;
   // Samples per second only while batches run: a paused run's last figure would be stale.
@@ -108,7 +110,7 @@ export function progressText(run: RunView | null): ProgressText {
   return { state: run.state, words, epoch, total, elapsedMs, etaMs, short, detail };
 }
 
-/** "Finished 50/50 epochs", "Stopped at epoch 7/50", "Diverged at epoch 3/50". */
+/** "Finished · epoch 50/50", "Stopped at epoch 7/50", "Diverged at epoch 3/50". */
 function doneWords(run: RunView, epoch: number, total: number): string {
   switch (run.done?.reason) {
     case 'stopped':

@@ -10,6 +10,7 @@ import { MenuBar } from '../commands/MenuBar';
 import { useShortcutHint } from '../commands/useAppCommands';
 import { importModelFile } from './models/importModel';
 import { useModelsUi } from './models/store';
+import { TrainingStatus } from '../layout/TrainingStatus';
 
 export interface ToolbarActions {
   files: ProjectActions;
@@ -108,9 +109,10 @@ export function Toolbar({ files, onFit, onLayout, onTemplate }: ToolbarActions) 
       <button
         type="button"
         onClick={() => void importModelFile(platform)}
+        aria-label="Import model…"
         title="Import a TF.js, Keras or ONNX model as the network"
       >
-        Import model…
+        Import…
       </button>
       <button
         type="button"
@@ -144,7 +146,7 @@ export function Toolbar({ files, onFit, onLayout, onTemplate }: ToolbarActions) 
         aria-label="Undo"
         title={`Undo${keys('edit:undo')}`}
       >
-        ↶ Undo
+        ↶
       </button>
       <button
         type="button"
@@ -153,7 +155,7 @@ export function Toolbar({ files, onFit, onLayout, onTemplate }: ToolbarActions) 
         aria-label="Redo"
         title={`Redo${keys('edit:redo')}`}
       >
-        ↷ Redo
+        ↷
       </button>
       <span className="sep" />
       <button
@@ -175,9 +177,12 @@ export function Toolbar({ files, onFit, onLayout, onTemplate }: ToolbarActions) 
         type="button"
         onClick={() => useUiStore.getState().toggleTheme()}
         aria-label={theme === 'light' ? 'Dark theme' : 'Light theme'}
+        title={theme === 'light' ? 'Dark theme' : 'Light theme'}
       >
-        {theme === 'light' ? '☾ Dark' : '☀ Light'}
+        {theme === 'light' ? '☾' : '☀'}
       </button>
+      <span className="sep" />
+      <TrainingStatus />
       <span className="grow" />
       <span className="mode" title={info.workspace ?? undefined}>
         {info.mode === 'browser'

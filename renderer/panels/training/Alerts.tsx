@@ -7,7 +7,8 @@ import { useUiStore } from '../../store/ui';
 import { remedyAction } from './remedies';
 import { describeEvidence } from './evidence';
 
-const TITLES: Record<string, string> = {
+/** Short names of the alert kinds (also shown in the toolbar). */
+export const ALERT_TITLES: Record<string, string> = {
   overfitting: 'Overfitting',
   underfitting: 'Underfitting',
   divergence: 'Divergence',
@@ -49,7 +50,7 @@ export function Alerts({ run }: { run: RunView }) {
         {shown.map((a) => (
           <li key={`${a.kind}-${a.epoch}`} className={`alert kind-${a.kind}`} role="alert">
             <strong>
-              {TITLES[a.kind] ?? a.kind} at epoch {a.epoch}
+              {ALERT_TITLES[a.kind] ?? a.kind} at epoch {a.epoch}
             </strong>
             <p>{a.message}</p>
             <details>

@@ -48,7 +48,7 @@ describe('the progress text of a run', () => {
     const p = progressText(run('running', [1000, 2000, 3000, 4000]));
     expect(p.words).toBe('Training');
     expect(p.etaMs).toBe(46 * 1000);
-    expect(p.short).toBe('Training · epoch 4/50 · about 46 s left');
+    expect(p.short).toBe('Epoch 4/50 · 46 s left');
     expect(p.detail).toBe(
       'epoch 4/50 · batch 3/8 · 1,234 samples/s · 4 s elapsed · about 46 s left',
     );
@@ -69,7 +69,7 @@ describe('the progress text of a run', () => {
     const pause = 3 * 3600_000;
     const p = progressText(run('running', [1000, 2000, 3000 + pause, 4000 + pause], 50));
     expect(p.etaMs).toBe(46 * 1000);
-    expect(p.short).toContain('about 46 s left');
+    expect(p.short).toContain('46 s left');
   });
 
   it('ignores a pause even when only two epochs are known', () => {
