@@ -1,4 +1,7 @@
-/** A banner over the canvas listing the graph's problems; a click selects the guilty node. */
+/**
+ * A strip above the canvas (never over it, so it hides no node) with the graph's first problem;
+ * a click selects the guilty node.
+ */
 import { plural } from '../src/plural';
 import { useReactFlow } from '@xyflow/react';
 import { useGraphAnalysis } from '../store/analysis';
