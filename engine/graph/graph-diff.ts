@@ -6,6 +6,7 @@
  * follow the network's order. Positions are not part of the network and never differ.
  */
 import type { Graph } from './document';
+import { plural } from './plural';
 import type { RunGraph, RunNode } from './run-graph';
 
 type Network = Graph | RunGraph;
@@ -33,7 +34,7 @@ const lambda = (v: number | null) => (v === null ? "project's" : String(v));
 function summary(n: RunNode): string {
   switch (n.kind) {
     case 'dense':
-      return ` (${n.params.units} units)`;
+      return ` (${plural(n.params.units, 'unit')})`;
     case 'activation':
       return ` (${n.params.fn})`;
     case 'dropout':

@@ -8,6 +8,7 @@
 import type { GraphNode } from './document';
 import { LAYER_LABELS, LOSS_LABELS } from './kinds';
 import type { GraphProblem } from './problems';
+import { plural } from './plural';
 import type { ShapeInfo } from './shapes';
 
 export type ResolvedLoss = 'cce' | 'bce' | 'mse';
@@ -25,8 +26,6 @@ export interface ValidateOptions {
 export function nodeLabel(node: GraphNode): string {
   return `${LAYER_LABELS[node.kind]} "${node.id}"`;
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Checks the head of a complete chain (Input … Output); returns the loss it resolves to. */
 export function checkHead(
@@ -161,7 +160,7 @@ export function checkHead(
       problems.push({
         nodeId: lastDense.id,
         code: 'output_width',
-        message: `${nodeLabel(lastDense)} has ${width} units but ${why}: set its units to ${need}.`,
+        message: `${nodeLabel(lastDense)} has ${plural(width, 'unit')} but ${why}: set its units to ${need}.`,
       });
     }
   }

@@ -3,7 +3,7 @@
  * named actions apply them, so every edit is undoable. Connections are checked by engine/graph
  * before they exist and refused with a message at the pointer.
  */
-import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import {
   Background,
   Controls,
@@ -24,6 +24,8 @@ import { useUiStore } from '../store/ui';
 import { LayerNode, type LayerFlowNode } from './LayerNode';
 import { shapeText } from './format';
 import { ProblemsBanner } from './ProblemsBanner';
+import { useFitRequest } from './fitRequest';
+import { legibleViewport } from './viewport';
 
 export const PALETTE_MIME = 'application/x-layerlab-kind';
 const nodeTypes = { layer: LayerNode };
@@ -41,7 +43,8 @@ export function Canvas() {
   const selected = useGraphStore((s) => s.selected);
   const theme = useUiStore((s) => s.theme);
   const analysis = useGraphAnalysis();
-  const { screenToFlowPosition } = useReactFlow();
+  const { screenToFlowPosition, getNodesBounds, setViewport } = useReactFlow();
+  const pane = useRef<HTMLDivElement>(null);
   // React Flow measures nodes; the measurements are view state, kept beside the document.
   const [measured, setMeasured] = useState(
     () => new Map<string, { width: number; height: number }>(),
@@ -105,6 +108,19 @@ export function Canvas() {
       ariaLabel: `${e.source} to ${e.target}, ${shapeText(analysis.edges[e.id])}`,
     }));
   }, [graph.edges, selected, analysis]);
+
+  // A fit asked for (a project opened, a template) happens once React Flow has measured every
+  // node: before that it does not know their sizes and would fit to nothing.
+  const fitSeq = useFitRequest((s) => s.seq);
+  const fitted = useRef(0);
+  useEffect(() => {
+    if (fitted.current === fitSeq || graph.nodes.length === 0 || !pane.current) return;
+    if (!graph.nodes.every((n) => measured.has(n.id))) return;
+    fitted.current = fitSeq;
+    const size = { width: pane.current.clientWidth, height: pane.current.clientHeight };
+    const ids = graph.nodes.map((n) => n.id);
+    requestAnimationFrame(() => void setViewport(legibleViewport(getNodesBounds(ids), size)));
+  }, [fitSeq, graph.nodes, measured, getNodesBounds, setViewport]);
 
   const onNodesChange = useCallback((changes: NodeChange<LayerFlowNode>[]) => {
     const store = useGraphStore.getState();
@@ -225,38 +241,40 @@ export function Canvas() {
       aria-label="Network canvas"
       role="region"
     >
-      <ReactFlow<LayerFlowNode, Edge>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        onConnectEnd={onConnectEnd}
-        isValidConnection={isValidConnection}
-        onDelete={onDelete}
-        onNodeDragStart={beginDrag}
-        onNodeDragStop={endDrag}
-        onSelectionDragStart={beginDrag}
-        onSelectionDragStop={endDrag}
-        deleteKeyCode={DELETE_KEYS}
-        multiSelectionKeyCode={MULTI_SELECT_KEYS}
-        colorMode={theme}
-        snapToGrid
-        snapGrid={SNAP_GRID}
-        proOptions={PRO_OPTIONS}
-      >
-        <Background gap={20} />
-        <Controls aria-label="Zoom controls" />
-        <MiniMap pannable zoomable ariaLabel="Minimap" />
-      </ReactFlow>
       <ProblemsBanner onShowAll={showProblems} />
-      {graph.nodes.length === 0 && (
-        <div className="canvas-empty" aria-hidden="true">
-          Drag layers from the palette onto the canvas, then connect each output (bottom) to the
-          next layer's input (top).
-        </div>
-      )}
+      <div className="canvas-flow" ref={pane}>
+        <ReactFlow<LayerFlowNode, Edge>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          onConnectEnd={onConnectEnd}
+          isValidConnection={isValidConnection}
+          onDelete={onDelete}
+          onNodeDragStart={beginDrag}
+          onNodeDragStop={endDrag}
+          onSelectionDragStart={beginDrag}
+          onSelectionDragStop={endDrag}
+          deleteKeyCode={DELETE_KEYS}
+          multiSelectionKeyCode={MULTI_SELECT_KEYS}
+          colorMode={theme}
+          snapToGrid
+          snapGrid={SNAP_GRID}
+          proOptions={PRO_OPTIONS}
+        >
+          <Background gap={20} />
+          <Controls aria-label="Zoom controls" />
+          <MiniMap pannable zoomable ariaLabel="Minimap" />
+        </ReactFlow>
+        {graph.nodes.length === 0 && (
+          <div className="canvas-empty" aria-hidden="true">
+            Drag layers from the palette onto the canvas, then connect each output (bottom) to the
+            next layer's input (top).
+          </div>
+        )}
+      </div>
     </div>
   );
 }

@@ -28,15 +28,18 @@ function LayerNodeView({ data, selected }: NodeProps<LayerFlowNode>) {
       title={problem ?? undefined}
     >
       {ports.in && <Handle type="target" position={Position.Top} aria-label={`${label} input`} />}
+      {/* Two lines, so a whole network fits the view at a zoom where it can still be read. */}
       <div className="layer-node-head">
         <span className="layer-node-title">{label}</span>
+        <span className="layer-node-summary">{nodeSummary(node)}</span>
+      </div>
+      <div className="layer-node-foot">
+        <span className="layer-node-shape" aria-label="output shape">
+          {shapeText(info?.out)}
+        </span>
         {node.kind === 'dense' && (
           <span className="layer-node-params">{paramsText(info?.params)}</span>
         )}
-      </div>
-      <div className="layer-node-summary">{nodeSummary(node)}</div>
-      <div className="layer-node-shape" aria-label="output shape">
-        {shapeText(info?.out)}
       </div>
       {(node.kind === 'dense' || node.kind === 'activation') && <LayerBadge nodeId={node.id} />}
       {ports.out && (

@@ -1,4 +1,8 @@
-/** A banner over the canvas listing the graph's problems; a click selects the guilty node. */
+/**
+ * A strip above the canvas (never over it, so it hides no node) with the graph's first problem;
+ * a click selects the guilty node.
+ */
+import { plural } from '../src/plural';
 import { useReactFlow } from '@xyflow/react';
 import { useGraphAnalysis } from '../store/analysis';
 import { useGraphStore } from '../store/graph';
@@ -16,9 +20,7 @@ export function ProblemsBanner({ onShowAll }: { onShowAll(): void }) {
   };
   return (
     <div className="problems-banner" role="region" aria-label="Network problems">
-      <strong>
-        {analysis.problems.length} problem{analysis.problems.length === 1 ? '' : 's'}
-      </strong>
+      <strong>{plural(analysis.problems.length, 'problem')}</strong>
       <ul>
         {shown.map((p, i) => (
           <li key={`${p.code}-${p.nodeId ?? ''}-${i}`}>

@@ -6,6 +6,7 @@
  * stalls while training; see bench/canvas/charts.mjs.) Long runs are downsampled for display
  * only (LTTB, ≤ 600 points); the data itself is kept whole.
  */
+import { plural } from '../src/plural';
 import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { RunAlert, RunEpoch } from '../../electron/contract/training';
 import { downsample } from './downsample';
@@ -156,7 +157,7 @@ function CurveChartView({ metric, epochs, alerts, log, compare }: Props) {
         width={width}
         height={HEIGHT}
         role="img"
-        aria-label={`${LABELS[metric]} over ${epochs.length} epochs`}
+        aria-label={`${LABELS[metric]} over ${plural(epochs.length, 'epoch')}`}
         onMouseMove={(e) => {
           const r = e.currentTarget.getBoundingClientRect();
           const x = e.clientX - r.left;

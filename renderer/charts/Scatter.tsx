@@ -1,4 +1,5 @@
 /** A small scatter plot (SVG), with an optional reference line: predicted vs actual, residuals. */
+import { plural } from '../src/plural';
 import { memo } from 'react';
 import { linearScale, tickLabel } from './scale';
 
@@ -31,7 +32,7 @@ function ScatterView({
   const sy = linearScale(y0, y1, H - PAD.bottom, PAD.top, 4);
   return (
     <figure className="scatter" aria-label={title}>
-      <svg width={W} height={H} role="img" aria-label={`${title}: ${points.length} rows`}>
+      <svg width={W} height={H} role="img" aria-label={`${title}: ${plural(points.length, 'row')}`}>
         {sy.ticks.map((t) => (
           <text key={`y${t}`} x={PAD.left - 4} y={sy(t) + 3} textAnchor="end">
             {tickLabel(t)}

@@ -41,6 +41,7 @@ export async function startTraining(api: Api): Promise<string | null> {
       graph: runGraphOf(graph),
       settings,
       dataset: summary.file.name,
+      datasetId: summary.id,
       backend: res.backend,
       startedAt: Date.now(),
     });

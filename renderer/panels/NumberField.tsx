@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { ZodType } from 'zod';
+import { Hint, hintId } from './help/Hint';
 
 export type Parse = (v: number) => { value: number } | { error: string };
 
@@ -26,6 +27,7 @@ export function NumberField({
   id: givenId,
   className = 'field',
   disabled = false,
+  help,
 }: {
   label: string;
   value: number;
@@ -35,6 +37,8 @@ export function NumberField({
   id?: string;
   className?: string;
   disabled?: boolean;
+  /** One sentence on what the value does, shown by an ⓘ beside the label. */
+  help?: string;
 }) {
   const [text, setText] = useState(String(value));
   const [error, setError] = useState<string | null>(null);
@@ -46,7 +50,10 @@ export function NumberField({
   const id = givenId ?? `field-${label.replace(/\W+/g, '-').toLowerCase()}`;
   return (
     <div className={className}>
-      <label htmlFor={id}>{label}</label>
+      <span className="field-label">
+        <label htmlFor={id}>{label}</label>
+        {help && <Hint id={hintId(id)} label={label} text={help} />}
+      </span>
       <input
         id={id}
         type="number"
@@ -54,7 +61,10 @@ export function NumberField({
         value={text}
         disabled={disabled}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
+        aria-describedby={
+          [error ? `${id}-error` : '', help ? hintId(id) : ''].filter(Boolean).join(' ') ||
+          undefined
+        }
         onChange={(e) => {
           setText(e.target.value);
           const n = e.target.value.trim() === '' ? Number.NaN : Number(e.target.value);

@@ -8,10 +8,11 @@ import { Inspector } from '../panels/Inspector';
 import { BottomPanel } from '../panels/BottomPanel';
 import { FilePicker } from '../panels/FilePicker';
 import { Notices } from '../panels/Notices';
-import { useGraphStore } from '../store/graph';
+import { undo, useGraphStore } from '../store/graph';
 import { freeSpot } from '../canvas/placement';
 import { autoLayout } from '../canvas/layout';
 import { TEMPLATES } from '../canvas/templates';
+import { requestFit } from '../canvas/fitRequest';
 import { useCanvasClipboard } from '../canvas/useCanvasClipboard';
 import { useDataStore } from '../store/data';
 import { isTraining, useTrainingStore } from '../store/training';
@@ -41,7 +42,7 @@ export function App({ platform }: { platform: RendererPlatform }) {
 
 function Shell({ platform }: { platform: RendererPlatform }) {
   const theme = useUiStore((s) => s.theme);
-  const { fitView, screenToFlowPosition } = useReactFlow();
+  const { screenToFlowPosition } = useReactFlow();
 
   const addInView = useCallback(
     (kind: LayerKind) => {
@@ -107,23 +108,38 @@ function Shell({ platform }: { platform: RendererPlatform }) {
     [platform.api, files],
   );
 
-  const applyTemplate = useCallback(
-    (id: string) => {
-      const template = TEMPLATES.find((t) => t.id === id);
-      if (!template) return;
-      const graph = template.build(useDataStore.getState().shape?.classes ?? null);
-      const at = new Map(autoLayout(graph).map((m) => [m.id, m]));
-      useGraphStore.getState().replaceGraph({
-        ...graph,
-        nodes: graph.nodes.map((n) => ({
-          ...n,
-          position: { x: at.get(n.id)!.x, y: at.get(n.id)!.y },
-        })),
-      });
-      requestAnimationFrame(() => void fitView({ maxZoom: 1, duration: 200 }));
-    },
-    [fitView],
-  );
+  const applyTemplate = useCallback((id: string) => {
+    const template = TEMPLATES.find((t) => t.id === id);
+    if (!template) return;
+    const graph = template.build(useDataStore.getState().shape?.classes ?? null);
+    const at = new Map(autoLayout(graph).map((m) => [m.id, m]));
+    const before = useGraphStore.getState().graph;
+    useGraphStore.getState().replaceGraph({
+      ...graph,
+      nodes: graph.nodes.map((n) => ({
+        ...n,
+        position: { x: at.get(n.id)!.x, y: at.get(n.id)!.y },
+      })),
+    });
+    requestFit();
+    // Replacing is one undo step: say so, with the Undo at hand, rather than ask first.
+    // (Unless the edit was refused, e.g. while training: the store said why.)
+    if (before.nodes.length > 0 && useGraphStore.getState().graph !== before)
+      useUiStore
+        .getState()
+        .notify(
+          `“${template.name}” replaced your network. Undo to get your network back.`,
+          'info',
+          undefined,
+          {
+            label: 'Undo',
+            run: () => {
+              undo();
+              requestFit();
+            },
+          },
+        );
+  }, []);
 
   const commands = useAppCommands(platform, files, addInView);
   useShortcuts(commands);

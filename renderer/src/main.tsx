@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
+import './tokens.css';
 import './styles.css';
 import { createApi } from '../../electron/contract/client';
 import { findBridge } from './bridge';

@@ -9,6 +9,7 @@ import { uploadFile } from './upload';
 import { datasetSummarySchema } from '../../electron/contract';
 import type { OpenedProject, ProjectDraft } from '../../electron/contract/projects';
 import { useGraphStore } from '../store/graph';
+import { requestFit } from '../canvas/fitRequest';
 import { useDataStore } from '../store/data';
 import { isTraining, useTrainingStore, type RunView } from '../store/training';
 import { isDirty, useProjectStore } from '../store/project';
@@ -80,6 +81,7 @@ export function applyProject(o: OpenedProject): void {
   useGraphStore.getState().setLock(null);
   useGraphStore.getState().replaceGraph(o.graph);
   useGraphStore.temporal.getState().clear();
+  requestFit();
   let missingLink = null;
   const data = useDataStore.getState();
   if (o.dataset?.status === 'loaded') {

@@ -15,6 +15,7 @@ import {
 } from '../../engine/graph/document';
 import { connectionProblem } from '../../engine/graph/wiring';
 import { useUiStore } from './ui';
+import { insertionLayout } from '../canvas/placement';
 
 export interface GraphState {
   graph: Graph;
@@ -238,19 +239,19 @@ export const useGraphStore = create<GraphState>()(
         const id = nextId(graph, kind);
         const out = graph.edges.find((e) => e.source === afterId);
         const next = out ? graph.nodes.find((n) => n.id === out.target) : undefined;
-        const position = next
-          ? {
-              x: Math.round((after.position.x + next.position.x) / 2) + 40,
-              y: Math.round((after.position.y + next.position.y) / 2),
-            }
-          : { x: after.position.x, y: after.position.y + 100 };
+        const { position, moves } = insertionLayout(graph, afterId, next?.id);
+        const moved = new Map(moves.map((m) => [m.id, m]));
         const node = {
           id,
           kind,
           position,
           params: { ...defaultParams(kind), ...(params ?? {}) },
         } as GraphNode;
-        const withNode: Graph = { ...graph, nodes: [...graph.nodes, node] };
+        const shifted = graph.nodes.map((n) => {
+          const m = moved.get(n.id);
+          return m ? { ...n, position: { x: m.x, y: m.y } } : n;
+        });
+        const withNode: Graph = { ...graph, nodes: [...shifted, node] };
         const edges = graph.edges.filter((e) => e !== out);
         edges.push({ id: nextId(withNode, 'edge'), source: afterId, target: id });
         if (out)

@@ -15,6 +15,7 @@ import {
 import type { RunGraph } from '../../engine/graph/run-graph';
 import { sameNetwork } from '../../engine/graph/graph-diff';
 import { useGraphStore } from './graph';
+import { useDataStore } from './data';
 
 export interface RunView {
   runId: string;
@@ -23,6 +24,8 @@ export interface RunView {
   dataset: string;
   /** Identifies the training data (null for runs saved by older projects). */
   datasetHash: string | null;
+  /** The loaded dataset's id while this session trained it; absent for runs from a file. */
+  datasetId?: string;
   /** The network the run trained (runGraphOf the canvas at Train); null when not recorded. */
   graph: RunGraph | null;
   /** The requested preference at first, then the chosen backend ("cpu" or "gpu"). */
@@ -116,4 +119,20 @@ export const isTraining = (s: { current: RunView | null }) =>
 export function useNetworkChanged(run: RunView | null): boolean {
   const trained = run?.graph ?? null;
   return useGraphStore((s) => trained !== null && !sameNetwork(trained, s.graph));
+}
+
+/**
+ * The name of the dataset `run` trained on when that is not the dataset loaded now (another file
+ * was opened, or none is loaded), else null: its curves and results are then of that dataset.
+ * Runs trained in this session know their dataset's id; runs from a project file, its name.
+ */
+export function useOtherDataset(run: RunView | null): string | null {
+  return useDataStore((s) => {
+    if (!run) return null;
+    const now = s.summary;
+    const same =
+      now !== null &&
+      (run.datasetId !== undefined ? run.datasetId === now.id : run.dataset === now.file.name);
+    return same ? null : run.dataset;
+  });
 }

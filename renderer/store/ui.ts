@@ -1,14 +1,9 @@
 /** UI state that is not part of the document: theme, notices, the in-app file picker. */
 import { create } from 'zustand';
 import type { FileFilter } from '../../electron/contract';
+import { addNotice, lifetime, type Notice, type NoticeAction } from './noticeQueue';
 
-export interface Notice {
-  id: number;
-  text: string;
-  kind: 'info' | 'error';
-  /** Screen position for messages shown at the pointer (refused connections). */
-  at?: { x: number; y: number };
-}
+export type { Notice, NoticeAction };
 
 export interface PickerRequest {
   title: string;
@@ -28,13 +23,21 @@ interface UiState {
   notices: Notice[];
   picker: PickerRequest | null;
   toggleTheme(): void;
-  notify(text: string, kind?: Notice['kind'], at?: Notice['at']): void;
+  /** Shows a toast; the same words again count it up (×2) instead of stacking. */
+  notify(text: string, kind?: Notice['kind'], at?: Notice['at'], action?: NoticeAction): void;
   dismiss(id: number): void;
+  dismissAll(): void;
   openPicker(req: Omit<PickerRequest, 'resolve'>): Promise<string | null>;
   closePicker(path: string | null): void;
 }
 
 let noticeId = 0;
+// One timer per toast; a repeat of the message starts its time again.
+const timers = new Map<number, ReturnType<typeof setTimeout>>();
+const clearTimer = (id: number) => {
+  clearTimeout(timers.get(id));
+  timers.delete(id);
+};
 
 export const useUiStore = create<UiState>()((set, get) => ({
   theme: 'light',
@@ -43,12 +46,32 @@ export const useUiStore = create<UiState>()((set, get) => ({
   notices: [],
   picker: null,
   toggleTheme: () => set({ theme: get().theme === 'light' ? 'dark' : 'light' }),
-  notify(text, kind = 'info', at) {
-    const id = ++noticeId;
-    set({ notices: [...get().notices.slice(-3), { id, text, kind, ...(at ? { at } : {}) }] });
-    setTimeout(() => get().dismiss(id), kind === 'error' ? 8000 : 4000);
+  notify(text, kind = 'info', at, action) {
+    const incoming = {
+      id: ++noticeId,
+      text,
+      kind,
+      ...(at ? { at } : {}),
+      ...(action ? { action } : {}),
+    };
+    const { list, id } = addNotice(get().notices, incoming);
+    set({ notices: list });
+    clearTimer(id);
+    const ms = lifetime(incoming);
+    if (ms !== null)
+      timers.set(
+        id,
+        setTimeout(() => get().dismiss(id), ms),
+      );
   },
-  dismiss: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
+  dismiss(id) {
+    clearTimer(id);
+    set({ notices: get().notices.filter((n) => n.id !== id) });
+  },
+  dismissAll() {
+    for (const id of timers.keys()) clearTimer(id);
+    set({ notices: [] });
+  },
   openPicker(req) {
     get().picker?.resolve(null);
     return new Promise((resolve) => set({ picker: { ...req, resolve } }));

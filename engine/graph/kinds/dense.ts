@@ -69,12 +69,24 @@ export const denseKind = defineKind({
     when: 'The layers that learn. Hidden layers usually take 8–128 units; the last one needs one unit per class (Softmax), 1 unit (sigmoid) or one per target column.',
   },
   fields: [
-    { type: 'number', key: 'units', label: 'Units', step: 1 },
-    { type: 'boolean', key: 'useBias', label: 'Use bias' },
+    {
+      type: 'number',
+      key: 'units',
+      label: 'Units',
+      step: 1,
+      help: 'Each unit is one output, yⱼ = Σᵢ Wⱼᵢ·xᵢ + bⱼ: more units can fit more patterns, and overfit more.',
+    },
+    {
+      type: 'boolean',
+      key: 'useBias',
+      label: 'Use bias',
+      help: 'Adds a learned offset b to every unit (y = Wx + b), so an output need not be 0 when its inputs are.',
+    },
     {
       type: 'select',
       key: 'initializer',
       label: 'Initializer',
+      help: 'How W is drawn before training: Glorot ±√(6/(fan_in + fan_out)) suits tanh and sigmoid, He ±√(6/fan_in) suits ReLU, so signals neither fade nor blow up.',
       options: INITIALIZERS.map((i) => ({ value: i, label: i.replace('_', ' ') })),
     },
   ],

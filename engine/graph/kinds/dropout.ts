@@ -28,6 +28,7 @@ export const dropoutKind = defineKind({
       type: 'number',
       key: 'rate',
       label: 'Rate',
+      help: 'The share p of values zeroed at random in each training step (the rest are scaled by 1/(1 − p)); nothing is dropped when predicting.',
       step: 0.05,
       message: 'The rate must be at least 0 and below 1',
     },

@@ -31,6 +31,7 @@ export const outputKind = defineKind({
       type: 'select',
       key: 'loss',
       label: 'Loss',
+      help: 'What training minimises: cross-entropy −Σ y·log p for classes, mean squared error (ŷ − y)² for numbers; "from the task" picks one from the target.',
       options: LOSSES.map((l) => ({ value: l, label: LOSS_LABELS[l] })),
     },
   ],

@@ -19,26 +19,32 @@ export interface LowerContext {
   fusable: boolean;
 }
 
+/** What every editable field says about itself. */
+interface FieldBase<P> {
+  key: keyof P & string;
+  label: string;
+  /**
+   * One sentence on the concept, with the formula where it helps; the inspector shows it beside
+   * the label (and screen readers read it with the field).
+   */
+  help: string;
+  /** Shown only when this holds (e.g. the slope for leaky ReLU only). */
+  visible?(params: P): boolean;
+}
+
 /** One editable parameter as the inspector shows it. */
 export type FieldDef<P> =
-  | {
+  | (FieldBase<P> & {
       type: 'number';
-      key: keyof P & string;
-      label: string;
       step: number;
       /** Replaces zod's wording when the value is refused. */
       message?: string;
-      /** Shown only when this holds (e.g. the slope for leaky ReLU only). */
-      visible?(params: P): boolean;
-    }
-  | { type: 'boolean'; key: keyof P & string; label: string; visible?(params: P): boolean }
-  | {
+    })
+  | (FieldBase<P> & { type: 'boolean' })
+  | (FieldBase<P> & {
       type: 'select';
-      key: keyof P & string;
-      label: string;
       options: readonly { value: string; label: string }[];
-      visible?(params: P): boolean;
-    };
+    });
 
 /** The command line's token for a kind, e.g. "dense:16". */
 export interface SpecToken<P> {

@@ -3,6 +3,7 @@
  * small heat-map of its output (orange low, blue high) with its incoming weights as bars and a
  * mark when it is dead (ReLU never active) or saturated over the training points.
  */
+import { plural } from '../../src/plural';
 import { useEffect, useRef } from 'react';
 import { NEURON_SIZE, type BoundaryNeurons } from '../../../electron/contract/boundary';
 import { decodeBase64, paintUnit } from './paint';
@@ -59,7 +60,7 @@ export function NeuronsView({ neurons }: { neurons: BoundaryNeurons }) {
     <section className="neurons" aria-label="Neurons of the selected node">
       <p className="muted">
         {neurons.nodeId}: {neurons.shown < neurons.units ? `first ${neurons.shown} of ` : ''}
-        {neurons.units} units ({neurons.fn}) · dead {pct(neurons.deadShare)} · saturated{' '}
+        {plural(neurons.units, 'unit')} ({neurons.fn}) · dead {pct(neurons.deadShare)} · saturated{' '}
         {pct(neurons.saturatedShare)}
       </p>
       <div className="neuron-grid">

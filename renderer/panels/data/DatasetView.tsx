@@ -1,4 +1,5 @@
 /** A loaded dataset: file summary, checks, target and classes, settings, columns and preview. */
+import { plural } from '../../src/plural';
 import type {
   DatasetOptionsPatch,
   DatasetSummaryData,
@@ -79,7 +80,7 @@ export function DatasetView({ summary: s, accepted, busy, onChange, onAccept, on
             <p className="muted">
               {sp.train} train · {sp.validation} validation · {sp.test} test
               {sp.stratified ? ' · stratified' : ''} · seed {sp.seed}
-              {dropped > 0 ? ` · ${dropped} rows left out` : ''}
+              {dropped > 0 ? ` · ${plural(dropped, 'row')} left out` : ''}
             </p>
           )}
           <p className="muted">

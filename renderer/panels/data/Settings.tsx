@@ -1,4 +1,5 @@
 /** Target, task, scaling and split settings. Each control applies at once (split: on Apply). */
+import { plural } from '../../src/plural';
 import { useState } from 'react';
 import {
   SCALINGS,
@@ -118,7 +119,7 @@ function TestFileRow({
       {file ? (
         <>
           <span>
-            Test rows from {file.name} ({file.rows} rows
+            Test rows from {file.name} ({plural(file.rows, 'row')}
             {file.leftOut ? `, ${file.leftOut} left out` : ''}); the split above gives training and
             validation.
           </span>

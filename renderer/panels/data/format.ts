@@ -1,4 +1,5 @@
 /** Words and numbers for the Data panel (pure functions, unit-tested). */
+import { plural } from '../../src/plural';
 import type { ColumnSummaryData, DatasetSummaryData } from '../../../electron/contract';
 
 export function formatSize(bytes: number): string {
@@ -21,7 +22,7 @@ export function delimiterName(d: string): string {
 /** "wine.csv · 178 rows · 14 columns · 10.9 KB · delimiter “,”" */
 export function fileLine(s: DatasetSummaryData): string {
   const f = s.file;
-  return `${f.name} · ${f.rows} rows · ${f.columns} columns · ${formatSize(f.size)} · delimiter “${delimiterName(f.delimiter)}”${f.decimalComma ? ' · decimal comma' : ''}`;
+  return `${f.name} · ${plural(f.rows, 'row')} · ${plural(f.columns, 'column')} · ${formatSize(f.size)} · delimiter “${delimiterName(f.delimiter)}”${f.decimalComma ? ' · decimal comma' : ''}`;
 }
 
 /** One line about a column's values: statistics or its most frequent categories. */
@@ -63,7 +64,7 @@ export function readyLine(s: DatasetSummaryData): string {
   const t = s.target;
   const what =
     t?.task === 'classification'
-      ? `${t.classes?.length ?? 0} classes (${(t.classes ?? []).join(', ')})`
+      ? `${plural(t.classes?.length ?? 0, 'class', 'classes')} (${(t.classes ?? []).join(', ')})`
       : `regression on "${t?.name ?? ''}"`;
   const sp = s.split;
   const split = sp

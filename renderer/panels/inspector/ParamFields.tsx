@@ -7,6 +7,7 @@ import type { ZodType } from 'zod';
 import type { GraphNode } from '../../../engine/graph/document';
 import { kindOf, type FieldDef } from '../../../engine/graph/kinds';
 import { NumberField, fromSchema } from '../NumberField';
+import { CheckField, SelectField } from '../help/fields';
 
 type Params = Record<string, unknown>;
 
@@ -35,7 +36,9 @@ export function ParamFields({
             return (
               <NumberField
                 key={f.key}
+                id={`param-${f.key}`}
                 label={f.label}
+                help={f.help}
                 value={params[f.key] as number}
                 step={f.step}
                 parse={fromSchema(def.params.shape[f.key] as ZodType<number>, f.message)}
@@ -44,30 +47,26 @@ export function ParamFields({
             );
           case 'boolean':
             return (
-              <label key={f.key} className="field check">
-                <input
-                  type="checkbox"
-                  checked={params[f.key] as boolean}
-                  onChange={(e) => set(f.key, e.target.checked)}
-                />
-                {f.label}
-              </label>
+              <CheckField
+                key={f.key}
+                id={`param-${f.key}`}
+                label={f.label}
+                help={f.help}
+                checked={params[f.key] as boolean}
+                onChange={(v) => set(f.key, v)}
+              />
             );
           case 'select':
             return (
-              <label key={f.key} className="field">
-                {f.label}
-                <select
-                  value={params[f.key] as string}
-                  onChange={(e) => set(f.key, e.target.value)}
-                >
-                  {f.options.map((o) => (
-                    <option key={o.value} value={o.value}>
-                      {o.label}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <SelectField
+                key={f.key}
+                id={`param-${f.key}`}
+                label={f.label}
+                help={f.help}
+                value={params[f.key] as string}
+                options={f.options}
+                onChange={(v) => set(f.key, v)}
+              />
             );
         }
       })}

@@ -2,6 +2,7 @@
  * File ▸ Export… (and Export on a trained run): the format and a new folder, then models:export
  * with the current draft, so the main side exports exactly what Save would write.
  */
+import { plural } from '../../src/plural';
 import { useState } from 'react';
 import { MODEL_EXPORT_FORMATS, type ModelExportFormat } from '../../../electron/contract/models';
 import { describeError } from '../../src/errors';
@@ -52,7 +53,7 @@ function Dialog() {
         name,
         draft: draft(),
       });
-      useUiStore.getState().notify(`Exported ${r.files.length} files to ${r.outDir}.`);
+      useUiStore.getState().notify(`Exported ${plural(r.files.length, 'file')} to ${r.outDir}.`);
       close();
     } catch (err) {
       setError(describeError(err));

@@ -1,4 +1,5 @@
 /** Alerts of the overfitting monitor: when, why (the numbers) and what to do, in one click. */
+import { plural } from '../../src/plural';
 import { useState } from 'react';
 import type { RunView } from '../../store/training';
 import { usePlatform } from '../../src/platform';
@@ -43,7 +44,7 @@ export function Alerts({ run }: { run: RunView }) {
     <>
       {hidden > 0 && (
         <button type="button" className="link" onClick={() => setAll(true)}>
-          Show {hidden} earlier alert{hidden === 1 ? '' : 's'}
+          Show {plural(hidden, 'earlier alert')}
         </button>
       )}
       <ul className="alerts" aria-label="Alerts">

@@ -7,6 +7,8 @@ import type { TrainSettings } from '../../../electron/contract/training';
 import { useTrainingStore } from '../../store/training';
 import { NumberField, fromSchema } from '../NumberField';
 import { AugmentPreview } from './AugmentPreview';
+import { TRAINING_HELP } from '../help/trainingHelp';
+import { CheckField } from '../help/fields';
 
 type Augment = NonNullable<TrainSettings['augment']>;
 const OFF: Augment = { noise: null, mixup: null, image: null };
@@ -28,72 +30,75 @@ export function AugmentFields({ disabled }: { disabled: boolean }) {
   return (
     <fieldset className="augment" disabled={disabled}>
       <legend>Data augmentation (training batches only)</legend>
-      <label className="field compact check">
-        <input
-          type="checkbox"
-          checked={a.noise !== null}
-          onChange={(e) => set({ noise: e.target.checked ? 0.1 : null })}
-        />
-        Gaussian noise
-      </label>
+      <CheckField
+        id="aug-noise-on"
+        className="field compact check"
+        label="Gaussian noise"
+        help={TRAINING_HELP.noise}
+        checked={a.noise !== null}
+        onChange={(on) => set({ noise: on ? 0.1 : null })}
+      />
       {a.noise !== null && (
         <NumberField
           id="aug-noise"
           className="field compact"
           label="Noise σ"
+          help={TRAINING_HELP.noiseSigma}
           value={a.noise}
           step={0.05}
           parse={fromSchema(sigma)}
           onValid={(noise) => set({ noise })}
         />
       )}
-      <label className="field compact check">
-        <input
-          type="checkbox"
-          checked={a.mixup !== null}
-          onChange={(e) => set({ mixup: e.target.checked ? 0.2 : null })}
-        />
-        Mixup
-      </label>
+      <CheckField
+        id="aug-mixup-on"
+        className="field compact check"
+        label="Mixup"
+        help={TRAINING_HELP.mixup}
+        checked={a.mixup !== null}
+        onChange={(on) => set({ mixup: on ? 0.2 : null })}
+      />
       {a.mixup !== null && (
         <NumberField
           id="aug-mixup"
           className="field compact"
           label="Mixup α"
+          help={TRAINING_HELP.mixupAlpha}
           value={a.mixup}
           step={0.05}
           parse={fromSchema(alpha)}
           onValid={(mixup) => set({ mixup })}
         />
       )}
-      <label className="field compact check">
-        <input
-          type="checkbox"
-          checked={img !== null}
-          onChange={(e) =>
-            set({
-              image: e.target.checked
-                ? {
-                    width: 8,
-                    height: 8,
-                    channels: 1,
-                    flip: true,
-                    shift: 1,
-                    scale: 0.1,
-                    brightness: 0.1,
-                  }
-                : null,
-            })
-          }
-        />
-        Rows are images
-      </label>
+      <CheckField
+        id="aug-image-on"
+        className="field compact check"
+        label="Rows are images"
+        help={TRAINING_HELP.images}
+        checked={img !== null}
+        onChange={(on) =>
+          set({
+            image: on
+              ? {
+                  width: 8,
+                  height: 8,
+                  channels: 1,
+                  flip: true,
+                  shift: 1,
+                  scale: 0.1,
+                  brightness: 0.1,
+                }
+              : null,
+          })
+        }
+      />
       {img && (
         <>
           <NumberField
             id="aug-w"
             className="field compact"
             label="Width"
+            help={TRAINING_HELP.width}
             value={img.width}
             step={1}
             parse={fromSchema(size)}
@@ -103,23 +108,25 @@ export function AugmentFields({ disabled }: { disabled: boolean }) {
             id="aug-h"
             className="field compact"
             label="Height"
+            help={TRAINING_HELP.height}
             value={img.height}
             step={1}
             parse={fromSchema(size)}
             onValid={(height) => set({ image: { ...img, height } })}
           />
-          <label className="field compact check">
-            <input
-              type="checkbox"
-              checked={img.flip}
-              onChange={(e) => set({ image: { ...img, flip: e.target.checked } })}
-            />
-            Random flips
-          </label>
+          <CheckField
+            id="aug-flip"
+            className="field compact check"
+            label="Random flips"
+            help={TRAINING_HELP.flip}
+            checked={img.flip}
+            onChange={(flip) => set({ image: { ...img, flip } })}
+          />
           <NumberField
             id="aug-shift"
             className="field compact"
             label="Shift (px)"
+            help={TRAINING_HELP.shift}
             value={img.shift}
             step={1}
             parse={fromSchema(z.number().int().min(0).max(64))}
@@ -129,6 +136,7 @@ export function AugmentFields({ disabled }: { disabled: boolean }) {
             id="aug-scale"
             className="field compact"
             label="Zoom ±"
+            help={TRAINING_HELP.zoom}
             value={img.scale}
             step={0.05}
             parse={fromSchema(z.number().min(0).lt(1, 'zoom must be below 1'))}
@@ -138,6 +146,7 @@ export function AugmentFields({ disabled }: { disabled: boolean }) {
             id="aug-bright"
             className="field compact"
             label="Brightness ±"
+            help={TRAINING_HELP.brightness}
             value={img.brightness}
             step={0.05}
             parse={fromSchema(z.number().min(0).max(10))}

@@ -1,4 +1,5 @@
 /** The trained model on the test split: metrics and, for classification, the confusion matrix. */
+import { plural } from '../../src/plural';
 import type { RunEvaluation } from '../../../electron/contract/training';
 import { useState } from 'react';
 import { classScores } from './runStats';
@@ -46,7 +47,8 @@ export function Evaluation({
   return (
     <section className="evaluation" aria-label="Evaluation">
       <h3>
-        {evaluation.split === 'test' ? 'Test' : 'Validation'} split · {evaluation.rows} rows
+        {evaluation.split === 'test' ? 'Test' : 'Validation'} split ·{' '}
+        {plural(evaluation.rows, 'row')}
         {restoredEpoch ? ` · weights of epoch ${restoredEpoch} (the best)` : ''}
       </h3>
       {networkChanged && (
@@ -102,7 +104,7 @@ export function Evaluation({
                         <button
                           type="button"
                           className="cell"
-                          aria-label={`${v} rows of class ${names[i]} predicted as ${names[j]}`}
+                          aria-label={`${plural(v, 'row')} of class ${names[i]} predicted as ${names[j]}`}
                           onClick={() => void list(i, j)}
                         >
                           {v}
@@ -161,8 +163,7 @@ export function Evaluation({
       {listed && (
         <div className="listed-rows">
           <h4>
-            {listed.title}: {listed.rows.length} row{listed.rows.length === 1 ? '' : 's'} of{' '}
-            {listed.file}{' '}
+            {listed.title}: {plural(listed.rows.length, 'row')} of {listed.file}{' '}
             <button type="button" className="link" onClick={() => setListed(null)}>
               close
             </button>

@@ -8,6 +8,8 @@ import {
 import { useTrainingStore } from '../../store/training';
 import { NumberField, fromSchema } from '../NumberField';
 import { AugmentFields } from './AugmentFields';
+import { TRAINING_HELP } from '../help/trainingHelp';
+import { CheckField, SelectField } from '../help/fields';
 import { z } from 'zod';
 
 const minDeltaSchema = z.number().min(0, 'the minimum improvement cannot be negative').max(1000);
@@ -16,6 +18,15 @@ const patienceSchema = z
   .int('patience must be a whole number')
   .min(1, 'patience must be at least 1')
   .max(10_000);
+
+const OPTIMIZER_LABELS = {
+  sgd: 'SGD',
+  momentum: 'SGD + momentum',
+  rmsprop: 'RMSprop',
+  adam: 'Adam',
+} as const;
+const OPTIMIZER_OPTIONS = OPTIMIZERS.map((value) => ({ value, label: OPTIMIZER_LABELS[value] }));
+const SCHEDULE_OPTIONS = SCHEDULES.map((value) => ({ value, label: value }));
 
 type NumKey = 'epochs' | 'batchSize' | 'lr' | 'l1' | 'l2' | 'seed';
 
@@ -36,6 +47,7 @@ function NumberSetting({
       id={`train-${name}`}
       className="field compact"
       label={label}
+      help={TRAINING_HELP[name]}
       value={value}
       step={step}
       disabled={disabled}
@@ -59,58 +71,47 @@ export function SettingsForm({ disabled }: { disabled: boolean }) {
     >
       <NumberSetting name="epochs" label="Epochs" step={1} disabled={disabled} />
       <NumberSetting name="batchSize" label="Batch size" step={1} disabled={disabled} />
-      <label className="field compact">
-        Optimizer
-        <select
-          value={s.optimizer}
-          disabled={disabled}
-          onChange={(e) => set({ optimizer: e.target.value as TrainSettings['optimizer'] })}
-        >
-          {OPTIMIZERS.map((o) => (
-            <option key={o} value={o}>
-              {{ sgd: 'SGD', momentum: 'SGD + momentum', rmsprop: 'RMSprop', adam: 'Adam' }[o]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        id="train-optimizer"
+        className="field compact"
+        label="Optimizer"
+        help={TRAINING_HELP.optimizer}
+        value={s.optimizer}
+        options={OPTIMIZER_OPTIONS}
+        disabled={disabled}
+        onChange={(optimizer) => set({ optimizer })}
+      />
       <NumberSetting name="lr" label="Learning rate" step={0.001} disabled={disabled} />
-      <label className="field compact">
-        Schedule
-        <select
-          value={s.schedule}
-          disabled={disabled}
-          onChange={(e) => set({ schedule: e.target.value as TrainSettings['schedule'] })}
-        >
-          {SCHEDULES.map((o) => (
-            <option key={o} value={o}>
-              {o}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        id="train-schedule"
+        className="field compact"
+        label="Schedule"
+        help={TRAINING_HELP.schedule}
+        value={s.schedule}
+        options={SCHEDULE_OPTIONS}
+        disabled={disabled}
+        onChange={(schedule) => set({ schedule })}
+      />
       <NumberSetting name="l1" label="L1 λ" step={0.0001} disabled={disabled} />
       <NumberSetting name="l2" label="L2 λ" step={0.0001} disabled={disabled} />
       <NumberSetting name="seed" label="Seed" step={1} disabled={disabled} />
-      <label className="field compact check">
-        <input
-          type="checkbox"
-          checked={es !== null}
-          disabled={disabled}
-          onChange={(e) =>
-            set({
-              earlyStopping: e.target.checked
-                ? { patience: 10, minDelta: 0, restoreBest: true }
-                : null,
-            })
-          }
-        />
-        Early stopping{es ? ', restoring the best epoch' : ''}
-      </label>
+      <CheckField
+        id="train-early-stopping"
+        className="field compact check"
+        label={`Early stopping${es ? ', restoring the best epoch' : ''}`}
+        help={TRAINING_HELP.earlyStopping}
+        checked={es !== null}
+        disabled={disabled}
+        onChange={(on) =>
+          set({ earlyStopping: on ? { patience: 10, minDelta: 0, restoreBest: true } : null })
+        }
+      />
       {es && (
         <NumberField
           id="train-patience"
           className="field compact"
           label="Patience (epochs)"
+          help={TRAINING_HELP.patience}
           value={es.patience}
           step={1}
           disabled={disabled}
@@ -123,6 +124,7 @@ export function SettingsForm({ disabled }: { disabled: boolean }) {
           id="train-min-delta"
           className="field compact"
           label="Min. improvement"
+          help={TRAINING_HELP.minDelta}
           value={es.minDelta}
           step={0.0001}
           disabled={disabled}

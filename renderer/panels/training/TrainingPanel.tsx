@@ -11,6 +11,7 @@ import { useGraphAnalysis } from '../../store/analysis';
 import {
   isTraining,
   useNetworkChanged,
+  useOtherDataset,
   useTrainingStore,
   type RunView,
 } from '../../store/training';
@@ -18,6 +19,7 @@ import { useUiStore } from '../../store/ui';
 import { CurveChart } from '../../charts/CurveChart';
 import { useThrottled } from '../../charts/useThrottled';
 import { SettingsForm } from './SettingsForm';
+import { DatasetMark } from './DatasetMark';
 import { Evaluation } from './Evaluation';
 import { Alerts } from './Alerts';
 import { Runs, networkDiff } from './Runs';
@@ -26,6 +28,8 @@ import { useModelsUi } from '../models/store';
 import { WeightsView } from './WeightsView';
 import { ModelAnalyses } from '../diagnostics/ModelAnalyses';
 import { NumberField, fromSchema } from '../NumberField';
+import { TRAINING_HELP } from '../help/trainingHelp';
+import { Hint } from '../help/Hint';
 import { z } from 'zod';
 import { controlTraining, startTraining, type RunAction } from '../../commands/training';
 import type { BackendPreference } from '../../../electron/contract/training';
@@ -55,9 +59,13 @@ function BackendSelect({ disabled }: { disabled: boolean }) {
   const value = useTrainingStore((s) => s.backendPreference);
   return (
     <label className="field compact">
-      Backend{' '}
+      <span className="field-label">
+        Backend
+        <Hint id="train-backend-help" label="Backend" text={TRAINING_HELP.backend} />
+      </span>
       <select
         aria-label="Backend"
+        aria-describedby="train-backend-help"
         value={value}
         disabled={disabled}
         onChange={(e) =>
@@ -95,6 +103,7 @@ function LiveLearningRate({ runId, current }: { runId: string; current: number }
       id="live-lr"
       className="field compact"
       label={`Learning rate now (${current.toPrecision(3)})`}
+      help={TRAINING_HELP.liveLr}
       value={current}
       step={0.001}
       parse={fromSchema(lrSchema)}
@@ -126,6 +135,9 @@ export function TrainingPanel() {
   const training = useTrainingStore(isTraining);
   // Results on show are the current run's model: marked once the canvas network differs.
   const networkChanged = useNetworkChanged(run);
+  // Results of a dataset no longer loaded: marked, and kept away from what needs that dataset.
+  const otherData = useOtherDataset(run);
+  const current = otherData === null;
   const [log, setLog] = useState(false);
   // Charts redraw at most 5 times a second: enough to watch, cheap at 10,000 epochs.
   const chartEpochs = useThrottled(run?.epochs ?? NO_EPOCHS, run?.state === 'done' ? 0 : 200);
@@ -210,6 +222,14 @@ export function TrainingPanel() {
       <div className="train-main">
         {run ? (
           <>
+            {otherData !== null && (
+              <DatasetMark
+                trainedOn={otherData}
+                loaded={summary?.file.name ?? null}
+                onRetrain={() => void train()}
+                blocker={training ? 'A training is already running.' : blocker}
+              />
+            )}
             <ProgressLine run={run} />
             <div className="chart-options">
               <label className="check">
@@ -254,11 +274,11 @@ export function TrainingPanel() {
                 networkChanged={networkChanged}
               />
             )}
-            {run.done?.evaluation && <ModelAnalyses runId={run.runId} />}
-            {run.done?.evaluation && (
+            {current && run.done?.evaluation && <ModelAnalyses runId={run.runId} />}
+            {current && run.done?.evaluation && (
               <PredictForm runId={run.runId} networkChanged={networkChanged} />
             )}
-            {run.done?.evaluation && (
+            {current && run.done?.evaluation && (
               <button type="button" onClick={() => useModelsUi.getState().openExport()}>
                 Export…
               </button>

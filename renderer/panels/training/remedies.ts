@@ -3,6 +3,7 @@
  * contract. Remedies arrive as plain data (validated loosely by the contract); unknown kinds are
  * shown as text only.
  */
+import { plural } from '../../src/plural';
 import type { Api } from '../../../electron/contract/client';
 import { LAYER_LABELS, type GraphNode } from '../../../engine/graph/document';
 import { useGraphStore } from '../../store/graph';
@@ -74,7 +75,7 @@ export function remedyAction(
       const id = str(remedy.nodeId);
       const units = num(remedy.units) ?? 1;
       return {
-        label: `Use ${units} units in ${nodeName(id)}`,
+        label: `Use ${plural(units, 'unit')} in ${nodeName(id)}`,
         blocked: needsStop,
         async run() {
           const node = useGraphStore.getState().graph.nodes.find((n) => n.id === id);

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { plural } from '../../../../renderer/src/plural';
+
+describe('plural', () => {
+  it('says one thing in the singular', () => {
+    expect(plural(1, 'unit')).toBe('1 unit');
+    expect(plural(1, 'class', 'classes')).toBe('1 class');
+  });
+
+  it('says zero and many in the plural', () => {
+    expect(plural(0, 'row')).toBe('0 rows');
+    expect(plural(2, 'epoch')).toBe('2 epochs');
+    expect(plural(3, 'class', 'classes')).toBe('3 classes');
+  });
+
+  it('groups thousands so large counts stay readable', () => {
+    expect(plural(1_000_000, 'row')).toBe('1,000,000 rows');
+  });
+
+  it('treats minus one as one', () => {
+    expect(plural(-1, 'step')).toBe('-1 step');
+  });
+});
