@@ -1,8 +1,8 @@
 /**
  * WebAssembly SIMD optimizer updates and the sum of squares, four float32 lanes at a time.
  *
- * The operands are copied into the scratch memory (one memcpy each), updated there and copied
- * back. The updates run in float32 (the JavaScript kernels in kernels.ts compute in float64 and
+ * Resident operands (see wasm-heap.ts) are updated where they lie; others are copied into the
+ * scratch block (one memcpy each), updated there and copied back. The updates run in float32 (the JavaScript kernels in kernels.ts compute in float64 and
  * round once), so the two differ in the last bits; each is deterministic. The sum of squares
  * accumulates in float64 lanes (two f64x2 accumulators), so it is as exact as the JavaScript
  * loop up to the order of summation.
@@ -186,27 +186,37 @@ export function createWasmUpdates(scratch: Scratch): WasmUpdates | null {
   const fMom = ex.momentum as Fn;
   const fNes = ex.nesterov as Fn;
   const fSum = ex.sumSquares as Fn;
-  /** Copies the arrays into consecutive 4-aligned regions; returns their byte offsets. */
+  const heap = scratch.heap;
+  /**
+   * Byte addresses of the arrays in `offs`: where they lie when all are resident and n is a
+   * multiple of four (the kernels run over whole vectors), else in consecutive 4-aligned
+   * regions of the scratch block they are copied into. Returns whether they were copied.
+   */
   const offs = [0, 0, 0, 0];
-  const base = scratch.base;
-  const copyIn = (arrays: readonly Float32Array[], n: number): Float32Array => {
+  const place = (arrays: readonly Float32Array[], n: number): boolean => {
+    let resident = n % 4 === 0;
+    for (let i = 0; i < arrays.length && resident; i++) {
+      offs[i] = heap.addressOf(arrays[i]!);
+      resident = offs[i]! >= 0;
+    }
+    if (resident) return false;
     const stride = (n + 3) & ~3;
     const m = scratch.ensure(stride * arrays.length);
     for (let i = 0; i < arrays.length; i++) {
-      m.set(arrays[i]!, base + i * stride);
-      offs[i] = (base + i * stride) * 4;
+      m.set(arrays[i]!, scratch.base + i * stride);
+      offs[i] = (scratch.base + i * stride) * 4;
     }
-    return m;
+    return true;
   };
-  const copyOut = (m: Float32Array, to: Float32Array, region: number, n: number) => {
-    const o = base + region * ((n + 3) & ~3);
-    to.set(m.subarray(o, o + n));
+  const copyOut = (to: Float32Array, region: number, n: number) => {
+    const o = scratch.base + region * ((n + 3) & ~3);
+    to.set(scratch.f32.subarray(o, o + n));
   };
   const bytes = (n: number) => ((n + 3) & ~3) * 4;
   return {
     adamUpdate(p, g, mm, v, lr, beta1, beta2, eps, t) {
       const n = p.length;
-      const m = copyIn([p, g, mm, v], n);
+      const copied = place([p, g, mm, v], n);
       const a = lr / (1 - Math.pow(beta1, t));
       const c2 = 1 / (1 - Math.pow(beta2, t));
       fAdam(
@@ -223,30 +233,35 @@ export function createWasmUpdates(scratch: Scratch): WasmUpdates | null {
         c2,
         eps,
       );
-      copyOut(m, p, 0, n);
-      copyOut(m, mm, 2, n);
-      copyOut(m, v, 3, n);
+      if (!copied) return;
+      copyOut(p, 0, n);
+      copyOut(mm, 2, n);
+      copyOut(v, 3, n);
     },
     rmspropUpdate(p, g, s, lr, rho, eps) {
       const n = p.length;
-      const m = copyIn([p, g, s], n);
+      const copied = place([p, g, s], n);
       fRms(offs[0]!, offs[1]!, offs[2]!, bytes(n), lr, rho, 1 - rho, eps);
-      copyOut(m, p, 0, n);
-      copyOut(m, s, 2, n);
+      if (!copied) return;
+      copyOut(p, 0, n);
+      copyOut(s, 2, n);
     },
     momentumUpdate(p, g, v, lr, mu, nesterov) {
       const n = p.length;
-      const m = copyIn([p, g, v], n);
+      const copied = place([p, g, v], n);
       (nesterov ? fNes : fMom)(offs[0]!, offs[1]!, offs[2]!, bytes(n), lr, mu);
-      copyOut(m, p, 0, n);
-      copyOut(m, v, 2, n);
+      if (!copied) return;
+      copyOut(p, 0, n);
+      copyOut(v, 2, n);
     },
     sumSquares(x) {
       const n = x.length;
-      const m = copyIn([x], n);
-      // Lanes past n must not count.
-      for (let i = n; i < ((n + 3) & ~3); i++) m[base + i] = 0;
-      return fSum(base * 4, bytes(n));
+      if (place([x], n)) {
+        // Lanes past n must not count.
+        const m = scratch.f32;
+        for (let i = n; i < ((n + 3) & ~3); i++) m[scratch.base + i] = 0;
+      }
+      return fSum(offs[0]!, bytes(n));
     },
   };
 }
