@@ -10,8 +10,8 @@ import type { ThreadPool } from '../threads';
 import { CONTROL_WORDS, GemmSplitter } from './gemm-helper';
 import { newScratch } from './wasm-asm';
 import type { WasmHeap } from './wasm-heap';
-import { createWasmGemm, gemmModule, type GemmKernel } from './wasm-gemm';
-import { createWasmUpdates } from './wasm-update';
+import { createWasmGemm, type GemmKernel } from './wasm-gemm';
+import { createWasmUpdates, helperModule } from './wasm-update';
 import { createWasmElementwise } from './wasm-elementwise';
 
 /** The matrix-product kernels, fastest first: relaxed-SIMD FMA, SIMD, JavaScript. */
@@ -35,6 +35,8 @@ export interface CpuBackendOptions {
    * waking a helper costs more than it saves).
    */
   parallelMinMacs?: number;
+  /** Optimizer updates of fewer values run on one thread (default PARALLEL_MIN_VALUES). */
+  parallelMinValues?: number;
 }
 
 /**
@@ -43,6 +45,12 @@ export interface CpuBackendOptions {
  * (Chosen by that estimate: the shared 2-core machine was too loaded to tune it by measurement.)
  */
 export const PARALLEL_MIN_MACS = 1 << 20;
+
+/**
+ * An Adam update of 2^15 values takes about 40 µs on one core (W-big's second layer; its first
+ * has 200k values): splitting it pays once waking the helper costs less than half of that.
+ */
+export const PARALLEL_MIN_VALUES = 1 << 15;
 
 const ORDER: readonly CpuKernel[] = ['relaxed', 'simd', 'js'];
 
@@ -65,6 +73,7 @@ export class CpuBackend implements Backend {
         scratch.memory,
         helpers,
         opts.parallelMinMacs ?? PARALLEL_MIN_MACS,
+        opts.parallelMinValues ?? PARALLEL_MIN_VALUES,
       );
     }
     let chosen: CpuKernel = 'js';
@@ -82,10 +91,10 @@ export class CpuBackend implements Backend {
     this.name = `cpu-${chosen}`;
     this.threads = 1;
     if (this.splitter !== null && scratch !== null && chosen !== 'js') {
-      const module = gemmModule(chosen, true);
+      const kernels = helperModule(chosen);
       opts.pool!.start(
         GemmSplitter.controls(helpers).map((control) => ({
-          module,
+          ...kernels,
           memory: scratch.memory,
           control,
         })),
@@ -99,7 +108,7 @@ export class CpuBackend implements Backend {
     this.heap = scratch.heap;
     // The optimizer updates, the sum of squares and the element-wise kernels run in SIMD
     // alongside a SIMD product.
-    const updates = createWasmUpdates(scratch);
+    const updates = createWasmUpdates(scratch, this.splitter);
     if (updates !== null) {
       this.adamUpdate = updates.adamUpdate;
       this.rmspropUpdate = updates.rmspropUpdate;

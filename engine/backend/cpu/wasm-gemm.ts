@@ -38,7 +38,6 @@ import {
   i32,
   instantiate,
   load32Splat,
-  moduleBytes,
   set,
   tee,
   v128Load,
@@ -54,7 +53,7 @@ export type GemmKernel = 'simd' | 'relaxed';
 // i32 locals: 10 i, 11 j, 12 k, 13 pa, 14 pb, 15 pc, 16 sa2, 17 sa3, 18 row;
 // v128: 19..26 acc, 27 b0, 28 b1, 29 a.
 // prettier-ignore
-function gemmFunction(kernel: GemmKernel): WasmFunction {
+export function gemmFunction(kernel: GemmKernel): WasmFunction {
   const acc = (r: number, h: number) => 19 + 2 * r + h;
   const code: number[] = [
     ...get(4), ...i32(1), SHL, ...set(16),
@@ -104,11 +103,6 @@ function gemmFunction(kernel: GemmKernel): WasmFunction {
 }
 
 type Run = (...args: number[]) => void;
-
-/** The module's bytes (for helper threads, which instantiate it on the shared memory). */
-export function gemmModule(kernel: GemmKernel, shared: boolean): Uint8Array {
-  return moduleBytes([gemmFunction(kernel)], shared);
-}
 
 /**
  * A gemm with the same contract as the JavaScript one working in `scratch`, or null where the

@@ -8,6 +8,9 @@
  * loop up to the order of summation.
  */
 import type { Backend } from '../backend';
+import type { HelperStart } from '../threads';
+import type { GemmSplitter } from './gemm-helper';
+import { gemmFunction, type GemmKernel } from './wasm-gemm';
 import type { Scratch, WasmFunction } from './wasm-asm';
 import {
   ADD,
@@ -36,6 +39,7 @@ import {
   get,
   i32,
   instantiate,
+  moduleBytes,
   set,
   v128Load,
   v128Store,
@@ -171,8 +175,35 @@ export type WasmUpdates = Pick<
 
 type Fn = (...args: number[]) => number;
 
-/** The kernels working in `scratch`, or null where the runtime lacks WebAssembly SIMD. */
-export function createWasmUpdates(scratch: Scratch): WasmUpdates | null {
+/** Kernel numbers of the helpers' module (gemm-helper.ts): the product, then the updates. */
+const ADAM = 1;
+const RMSPROP = 2;
+const MOMENTUM = 3;
+const NESTEROV = 4;
+
+/** The helpers' module: the product (kernel 0) and the optimizer updates, on shared memory. */
+export function helperModule(kernel: GemmKernel): Pick<HelperStart, 'module' | 'kernels'> {
+  const fns = [gemmFunction(kernel), adam(), rmsprop(), momentum(false), momentum(true)];
+  return {
+    module: moduleBytes(fns, true),
+    kernels: fns.map((f) => ({
+      name: f.name,
+      signature: f.params.map((t) => (t === T_F32 ? 'f' : 'i')).join(''),
+    })),
+  };
+}
+const SIG_ADAM = 'iiiiifffffff';
+const SIG_RMSPROP = 'iiiiffff';
+const SIG_MOMENTUM = 'iiiiff';
+
+/**
+ * The kernels working in `scratch`, or null where the runtime lacks WebAssembly SIMD. With a
+ * splitter, updates of resident parameters large enough are split over the helper threads.
+ */
+export function createWasmUpdates(
+  scratch: Scratch,
+  splitter: GemmSplitter | null = null,
+): WasmUpdates | null {
   const ex = instantiate(scratch, [
     adam(),
     rmsprop(),
@@ -187,6 +218,17 @@ export function createWasmUpdates(scratch: Scratch): WasmUpdates | null {
   const fNes = ex.nesterov as Fn;
   const fSum = ex.sumSquares as Fn;
   const heap = scratch.heap;
+  /** Arguments of a split update (reused). */
+  const args: number[] = [];
+  /** Runs kernel f (k here) on the arguments, split over the helpers when resident and large. */
+  const update = (f: number, k: Fn, sig: string, copied: boolean, ...a: number[]): void => {
+    if (!copied && splitter !== null) {
+      args.length = 0;
+      for (const x of a) args.push(x);
+      if (splitter.vector(f, k, args, sig.indexOf('f') - 1, sig)) return;
+    }
+    k(...a);
+  };
   /**
    * Byte addresses of the arrays in `offs`: where they lie when all are resident and n is a
    * multiple of four (the kernels run over whole vectors), else in consecutive 4-aligned
@@ -219,7 +261,11 @@ export function createWasmUpdates(scratch: Scratch): WasmUpdates | null {
       const copied = place([p, g, mm, v], n);
       const a = lr / (1 - Math.pow(beta1, t));
       const c2 = 1 / (1 - Math.pow(beta2, t));
-      fAdam(
+      update(
+        ADAM,
+        fAdam,
+        SIG_ADAM,
+        copied,
         offs[0]!,
         offs[1]!,
         offs[2]!,
@@ -241,7 +287,20 @@ export function createWasmUpdates(scratch: Scratch): WasmUpdates | null {
     rmspropUpdate(p, g, s, lr, rho, eps) {
       const n = p.length;
       const copied = place([p, g, s], n);
-      fRms(offs[0]!, offs[1]!, offs[2]!, bytes(n), lr, rho, 1 - rho, eps);
+      update(
+        RMSPROP,
+        fRms,
+        SIG_RMSPROP,
+        copied,
+        offs[0]!,
+        offs[1]!,
+        offs[2]!,
+        bytes(n),
+        lr,
+        rho,
+        1 - rho,
+        eps,
+      );
       if (!copied) return;
       copyOut(p, 0, n);
       copyOut(s, 2, n);
@@ -249,7 +308,8 @@ export function createWasmUpdates(scratch: Scratch): WasmUpdates | null {
     momentumUpdate(p, g, v, lr, mu, nesterov) {
       const n = p.length;
       const copied = place([p, g, v], n);
-      (nesterov ? fNes : fMom)(offs[0]!, offs[1]!, offs[2]!, bytes(n), lr, mu);
+      const [f, k] = nesterov ? [NESTEROV, fNes] : [MOMENTUM, fMom];
+      update(f, k, SIG_MOMENTUM, copied, offs[0]!, offs[1]!, offs[2]!, bytes(n), lr, mu);
       if (!copied) return;
       copyOut(p, 0, n);
       copyOut(v, 2, n);
