@@ -127,27 +127,32 @@ export function createWasmElementwise(scratch: Scratch): WasmElementwise | null 
   const fSum = ex.sumColumns as Fn;
   const heap = scratch.heap;
   /**
-   * Byte addresses of the arrays' first n floats in `at`: where they lie when all are resident,
-   * else in consecutive regions of the scratch block (the first `copy` of them copied there).
+   * Byte addresses of a (na floats), b (nb) and c (nc) in `at`: where they lie when all three
+   * are resident, else in consecutive regions of the scratch block, a and b copied there.
    * Returns whether they were copied.
    */
   const at = [0, 0, 0];
-  const place = (arrays: readonly Float32Array[], lengths: readonly number[], copy: number) => {
-    let resident = true;
-    for (let i = 0; i < arrays.length && resident; i++) {
-      at[i] = heap.addressOf(arrays[i]!);
-      resident = at[i]! >= 0;
-    }
-    if (resident) return false;
-    let total = 0;
-    for (const n of lengths) total += (n + 3) & ~3;
-    const m = scratch.ensure(total);
-    let o = scratch.base;
-    for (let i = 0; i < arrays.length; i++) {
-      if (i < copy) m.set(arrays[i]!.subarray(0, lengths[i]), o);
-      at[i] = o * 4;
-      o += (lengths[i]! + 3) & ~3;
-    }
+  const place = (
+    a: Float32Array,
+    na: number,
+    b: Float32Array,
+    nb: number,
+    c: Float32Array,
+    nc: number,
+  ): boolean => {
+    at[0] = heap.addressOf(a);
+    at[1] = heap.addressOf(b);
+    at[2] = heap.addressOf(c);
+    if (at[0]! >= 0 && at[1]! >= 0 && at[2]! >= 0) return false;
+    const ra = (na + 3) & ~3;
+    const rb = (nb + 3) & ~3;
+    const m = scratch.ensure(ra + rb + nc);
+    const o = scratch.base;
+    m.set(a.subarray(0, na), o);
+    m.set(b.subarray(0, nb), o + ra);
+    at[0] = o * 4;
+    at[1] = (o + ra) * 4;
+    at[2] = (o + ra + rb) * 4;
     return true;
   };
   const copyOut = (to: Float32Array, region: number, n: number) => {
@@ -162,7 +167,7 @@ export function createWasmElementwise(scratch: Scratch): WasmElementwise | null 
         K.biasActivation(z, b, act, alpha, out);
         return;
       }
-      const copied = place([z.data, b, out.data], [n, cols, n], 2);
+      const copied = place(z.data, n, b, cols, out.data, n);
       (act === 'relu' ? fRelu : fLin)(at[0]!, n * 4, at[1]!, cols * 4, at[2]!);
       if (copied) copyOut(out.data, 2, n);
     },
@@ -172,7 +177,7 @@ export function createWasmElementwise(scratch: Scratch): WasmElementwise | null 
         K.activationBackward(y, gradOut, act, alpha, gradIn);
         return;
       }
-      const copied = place([y.data, gradOut.data, gradIn.data], [n, n, n], 2);
+      const copied = place(y.data, n, gradOut.data, n, gradIn.data, n);
       fBack(at[0]!, at[1]!, at[2]!, n * 4);
       if (copied) copyOut(gradIn.data, 2, n);
     },
@@ -182,7 +187,7 @@ export function createWasmElementwise(scratch: Scratch): WasmElementwise | null 
         K.sumColumns(m, out, accumulate);
         return;
       }
-      const copied = place([m.data, out], [m.rows * cols, cols], 2);
+      const copied = place(m.data, m.rows * cols, out, cols, out, 0);
       fSum(at[0]!, m.rows, cols * 4, at[1]!, accumulate ? 1 : 0);
       if (copied) copyOut(out, 1, cols);
     },

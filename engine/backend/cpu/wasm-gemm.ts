@@ -160,20 +160,9 @@ export function createWasmGemm(
       m.set(B, bOff);
       pB = bOff * 4;
     }
-    const args = [
-      M4,
-      N8,
-      K,
-      pA,
-      sai * 4,
-      sak * 4,
-      pB,
-      ldb * 4,
-      pC >= 0 ? pC : cOff * 4,
-      N8 * 4,
-    ] as const;
-    if (splitter === null) run(...args);
-    else splitter.run(run, ...args);
+    const c = pC >= 0 ? pC : cOff * 4;
+    if (splitter === null) run(M4, N8, K, pA, sai * 4, sak * 4, pB, ldb * 4, c, N8 * 4);
+    else splitter.run(run, M4, N8, K, pA, sai * 4, sak * 4, pB, ldb * 4, c, N8 * 4);
     if (pC >= 0) return;
     if (!acc && N === N8) {
       C.set(m.subarray(cOff, cOff + M * N));

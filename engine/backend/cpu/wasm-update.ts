@@ -218,35 +218,42 @@ export function createWasmUpdates(
   const fNes = ex.nesterov as Fn;
   const fSum = ex.sumSquares as Fn;
   const heap = scratch.heap;
-  /** Arguments of a split update (reused). */
+  /** Arguments of an update (reused: a step allocates nothing). */
   const args: number[] = [];
-  /** Runs kernel f (k here) on the arguments, split over the helpers when resident and large. */
-  const update = (f: number, k: Fn, sig: string, copied: boolean, ...a: number[]): void => {
-    if (!copied && splitter !== null) {
-      args.length = 0;
-      for (const x of a) args.push(x);
-      if (splitter.vector(f, k, args, sig.indexOf('f') - 1, sig)) return;
-    }
-    k(...a);
+  /** Runs kernel f (k here) on `args`, split over the helpers when resident and large. */
+  const update = (f: number, k: Fn, sig: string, copied: boolean): void => {
+    if (!copied && splitter !== null && splitter.vector(f, k, args, sig.indexOf('f') - 1, sig))
+      return;
+    k.apply(null, args);
   };
   /**
-   * Byte addresses of the arrays in `offs`: where they lie when all are resident and n is a
-   * multiple of four (the kernels run over whole vectors), else in consecutive 4-aligned
-   * regions of the scratch block they are copied into. Returns whether they were copied.
+   * Puts the arrays' byte addresses in `args` (the first `count` of p, g, s, t): where they lie
+   * when all are resident and n is a multiple of four (the kernels run over whole vectors), else
+   * in consecutive 4-aligned regions of the scratch block they are copied into. Returns whether
+   * they were copied.
    */
-  const offs = [0, 0, 0, 0];
-  const place = (arrays: readonly Float32Array[], n: number): boolean => {
+  const place = (
+    count: number,
+    n: number,
+    p: Float32Array,
+    g: Float32Array | null,
+    s: Float32Array | null,
+    t: Float32Array | null,
+  ): boolean => {
+    args.length = 0;
     let resident = n % 4 === 0;
-    for (let i = 0; i < arrays.length && resident; i++) {
-      offs[i] = heap.addressOf(arrays[i]!);
-      resident = offs[i]! >= 0;
+    for (let i = 0; i < count && resident; i++) {
+      const a = heap.addressOf((i === 0 ? p : i === 1 ? g : i === 2 ? s : t)!);
+      args.push(a);
+      resident = a >= 0;
     }
     if (resident) return false;
+    args.length = 0;
     const stride = (n + 3) & ~3;
-    const m = scratch.ensure(stride * arrays.length);
-    for (let i = 0; i < arrays.length; i++) {
-      m.set(arrays[i]!, scratch.base + i * stride);
-      offs[i] = (scratch.base + i * stride) * 4;
+    const m = scratch.ensure(stride * count);
+    for (let i = 0; i < count; i++) {
+      m.set((i === 0 ? p : i === 1 ? g : i === 2 ? s : t)!, scratch.base + i * stride);
+      args.push((scratch.base + i * stride) * 4);
     }
     return true;
   };
@@ -258,27 +265,10 @@ export function createWasmUpdates(
   return {
     adamUpdate(p, g, mm, v, lr, beta1, beta2, eps, t) {
       const n = p.length;
-      const copied = place([p, g, mm, v], n);
-      const a = lr / (1 - Math.pow(beta1, t));
-      const c2 = 1 / (1 - Math.pow(beta2, t));
-      update(
-        ADAM,
-        fAdam,
-        SIG_ADAM,
-        copied,
-        offs[0]!,
-        offs[1]!,
-        offs[2]!,
-        offs[3]!,
-        bytes(n),
-        a,
-        beta1,
-        1 - beta1,
-        beta2,
-        1 - beta2,
-        c2,
-        eps,
-      );
+      const copied = place(4, n, p, g, mm, v);
+      args.push(bytes(n), lr / (1 - Math.pow(beta1, t)), beta1, 1 - beta1, beta2, 1 - beta2);
+      args.push(1 / (1 - Math.pow(beta2, t)), eps);
+      update(ADAM, fAdam, SIG_ADAM, copied);
       if (!copied) return;
       copyOut(p, 0, n);
       copyOut(mm, 2, n);
@@ -286,42 +276,31 @@ export function createWasmUpdates(
     },
     rmspropUpdate(p, g, s, lr, rho, eps) {
       const n = p.length;
-      const copied = place([p, g, s], n);
-      update(
-        RMSPROP,
-        fRms,
-        SIG_RMSPROP,
-        copied,
-        offs[0]!,
-        offs[1]!,
-        offs[2]!,
-        bytes(n),
-        lr,
-        rho,
-        1 - rho,
-        eps,
-      );
+      const copied = place(3, n, p, g, s, null);
+      args.push(bytes(n), lr, rho, 1 - rho, eps);
+      update(RMSPROP, fRms, SIG_RMSPROP, copied);
       if (!copied) return;
       copyOut(p, 0, n);
       copyOut(s, 2, n);
     },
     momentumUpdate(p, g, v, lr, mu, nesterov) {
       const n = p.length;
-      const copied = place([p, g, v], n);
-      const [f, k] = nesterov ? [NESTEROV, fNes] : [MOMENTUM, fMom];
-      update(f, k, SIG_MOMENTUM, copied, offs[0]!, offs[1]!, offs[2]!, bytes(n), lr, mu);
+      const copied = place(3, n, p, g, v, null);
+      args.push(bytes(n), lr, mu);
+      if (nesterov) update(NESTEROV, fNes, SIG_MOMENTUM, copied);
+      else update(MOMENTUM, fMom, SIG_MOMENTUM, copied);
       if (!copied) return;
       copyOut(p, 0, n);
       copyOut(v, 2, n);
     },
     sumSquares(x) {
       const n = x.length;
-      if (place([x], n)) {
+      if (place(1, n, x, null, null, null)) {
         // Lanes past n must not count.
         const m = scratch.f32;
         for (let i = n; i < ((n + 3) & ~3); i++) m[scratch.base + i] = 0;
       }
-      return fSum(offs[0]!, bytes(n));
+      return fSum(args[0]!, bytes(n));
     },
   };
 }
