@@ -224,7 +224,7 @@ export function createWasmUpdates(
   const update = (f: number, k: Fn, sig: string, copied: boolean): void => {
     if (!copied && splitter !== null && splitter.vector(f, k, args, sig.indexOf('f') - 1, sig))
       return;
-    k.apply(null, args);
+    k(...args);
   };
   /**
    * Puts the arrays' byte addresses in `args` (the first `count` of p, g, s, t): where they lie
