@@ -6,6 +6,7 @@
  *
  *   node dist/bench/run.cjs --data-dir DIR --cache-dir DIR2 --workloads W-tiny,W-digits,W-bc,W-big
  *     [--reps 2] [--big-reps 1] [--big-limit N] [--backend cpu|gpu|webasm] [--threads 1|2]
+ *     [--profile]   (microseconds per step by kernel, on stderr: see profile.ts)
  *
  * --backend gpu runs the gpu.js backend through a GL context (fails without one: run under
  * xvfb-run or with a display); webasm runs gpu.js's WebAssembly kernels (a CPU path, for
@@ -29,6 +30,7 @@ import { CpuBackend, cpuBackend } from '../engine/backend/cpu/cpu-backend';
 import { WorkerThreadPool } from '../electron/backend/training/thread-pool';
 import { GpuBackend } from '../engine/backend/gpu/gpu-backend';
 import { glDriver } from '../electron/backend/training/gpu';
+import { profileBackend, type Profile } from './profile';
 
 interface Workload {
   layers: number[];
@@ -181,7 +183,13 @@ function accuracy(pred: Mat, labels: Int32Array): number {
   return correct / pred.rows;
 }
 
-async function runOne(w: string, rep: number, ds: { tr: Split; te: Split }, backend: Backend) {
+async function runOne(
+  w: string,
+  rep: number,
+  ds: { tr: Split; te: Split },
+  backend: Backend,
+  profile: Profile | null,
+) {
   const cfg = CFG[w]!;
   const inferBatch = w === 'W-big' || w === 'W-wide' ? 1000 : ds.te.x.rows;
   const trainer = new Trainer(specOf(cfg), {
@@ -190,6 +198,7 @@ async function runOne(w: string, rep: number, ds: { tr: Split; te: Split }, back
     maxBatch: Math.max(cfg.batch, inferBatch),
   });
   const train: Dataset = { x: ds.tr.x, y: targets(ds.tr, cfg) };
+  profile?.reset();
   const w0 = now();
   const c0 = cpu();
   await trainer.fit(train, {
@@ -200,6 +209,13 @@ async function runOne(w: string, rep: number, ds: { tr: Split; te: Split }, back
   });
   const trainS = now() - w0;
   const trainCpuS = cpu() - c0;
+  const steps = Math.ceil(ds.tr.x.rows / cfg.batch) * cfg.epochs;
+  if (profile !== null) {
+    const us = ((trainS * 1e6) / steps).toFixed(1);
+    process.stderr.write(
+      `${w} µs per step (wall ${us}): ${JSON.stringify(profile.perStep(steps))}\n`,
+    );
+  }
   const out = matOf(
     ds.te.x.rows,
     trainer.network.outputs,
@@ -224,7 +240,6 @@ async function runOne(w: string, rep: number, ds: { tr: Split; te: Split }, back
     sink += p[0]!;
   }
   if (Number.isNaN(sink)) process.stderr.write('predict-1 gave NaN\n');
-  const steps = Math.ceil(ds.tr.x.rows / cfg.batch) * cfg.epochs;
   return {
     steps,
     train_s: trainS,
@@ -243,6 +258,7 @@ async function main(): Promise<void> {
   const bigReps = Number(arg('big-reps', String(reps)));
   const bigLimit = Number(arg('big-limit', '0'));
   const { backend, kernel, renderer } = backendOf(arg('backend', 'cpu'));
+  const profile = process.argv.includes('--profile') ? profileBackend(backend) : null;
   for (const w of workloads) {
     const cfg = CFG[w];
     if (cfg === undefined)
@@ -258,7 +274,7 @@ async function main(): Promise<void> {
     const fl = flops(cfg.layers);
     const R = big ? bigReps : reps;
     for (let rep = 0; rep < R; rep++) {
-      const r = await runOne(w, rep, ds, backend);
+      const r = await runOne(w, rep, ds, backend, profile);
       const samples = ds.tr.x.rows * cfg.epochs;
       const line = {
         ...r,

@@ -17,7 +17,7 @@
  * a loss that stays far above where training started (the monitor's divergence) stops after its
  * epoch and restores the best epoch; a spike from a near-zero loss is only an instability alert.
  */
-import type { Backend, Mat } from '../backend/backend';
+import { matOf, type Backend, type Mat } from '../backend/backend';
 import { Rng } from '../data/rng';
 import type { Dataset } from '../data/dataset';
 import { RowBuffer } from '../layers/layer';
@@ -242,7 +242,9 @@ export class Trainer {
     const net = this.network;
     if (x.cols !== net.inputs)
       throw new RangeError(`the model takes ${net.inputs} features, got ${x.cols}`);
-    const result = out ?? net.backend.alloc(x.rows, net.outputs);
+    // A host array: the caller keeps it (possibly posts it), so it must not be a view of a
+    // backend's memory.
+    const result = out ?? matOf(x.rows, net.outputs, new Float32Array(x.rows * net.outputs));
     for (let start = 0; start < x.rows; start += net.maxBatch) {
       const rows = Math.min(net.maxBatch, x.rows - start);
       const pred = net.predictBatch(sliceRows(x, start, rows));

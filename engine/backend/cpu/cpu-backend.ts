@@ -8,9 +8,10 @@ import { gemm, type Gemm } from './gemm';
 import * as K from './kernels';
 import type { ThreadPool } from '../threads';
 import { CONTROL_WORDS, GemmSplitter } from './gemm-helper';
-import { newScratch, type Scratch } from './wasm-asm';
-import { createWasmGemm, gemmModule, type GemmKernel } from './wasm-gemm';
-import { createWasmUpdates } from './wasm-update';
+import { newScratch } from './wasm-asm';
+import type { WasmHeap } from './wasm-heap';
+import { createWasmGemm, type GemmKernel } from './wasm-gemm';
+import { createWasmUpdates, helperModule } from './wasm-update';
 import { createWasmElementwise } from './wasm-elementwise';
 
 /** The matrix-product kernels, fastest first: relaxed-SIMD FMA, SIMD, JavaScript. */
@@ -34,6 +35,8 @@ export interface CpuBackendOptions {
    * waking a helper costs more than it saves).
    */
   parallelMinMacs?: number;
+  /** Optimizer updates of fewer values run on one thread (default PARALLEL_MIN_VALUES). */
+  parallelMinValues?: number;
 }
 
 /**
@@ -42,6 +45,12 @@ export interface CpuBackendOptions {
  * (Chosen by that estimate: the shared 2-core machine was too loaded to tune it by measurement.)
  */
 export const PARALLEL_MIN_MACS = 1 << 20;
+
+/**
+ * An Adam update of 2^15 values takes about 40 µs on one core (W-big's second layer; its first
+ * has 200k values): splitting it pays once waking the helper costs less than half of that.
+ */
+export const PARALLEL_MIN_VALUES = 1 << 15;
 
 const ORDER: readonly CpuKernel[] = ['relaxed', 'simd', 'js'];
 
@@ -53,22 +62,20 @@ export class CpuBackend implements Backend {
   readonly threads: number;
   private readonly gemm: Gemm;
   private splitter: GemmSplitter | null = null;
+  private heap: WasmHeap | null = null;
 
   constructor(opts: CpuBackendOptions = {}) {
     const wanted = opts.simd === false ? 'js' : (opts.kernel ?? 'relaxed');
-    const helpers = wanted === 'js' ? 0 : (opts.pool?.size ?? 0);
-    let scratch: Scratch | null = null;
-    if (helpers > 0) {
-      scratch = newScratch(true, helpers * CONTROL_WORDS);
-      if (scratch !== null) {
-        this.splitter = new GemmSplitter(
-          scratch.memory,
-          helpers,
-          opts.parallelMinMacs ?? PARALLEL_MIN_MACS,
-        );
-      }
+    const scratch = wanted === 'js' ? null : newScratch((opts.pool?.size ?? 0) * CONTROL_WORDS);
+    const helpers = scratch?.shared === true ? (opts.pool?.size ?? 0) : 0;
+    if (scratch !== null && helpers > 0) {
+      this.splitter = new GemmSplitter(
+        scratch.memory,
+        helpers,
+        opts.parallelMinMacs ?? PARALLEL_MIN_MACS,
+        opts.parallelMinValues ?? PARALLEL_MIN_VALUES,
+      );
     }
-    if (scratch === null && wanted !== 'js') scratch = newScratch();
     let chosen: CpuKernel = 'js';
     let product: Gemm = gemm;
     for (const k of ORDER.slice(ORDER.indexOf(wanted))) {
@@ -84,10 +91,10 @@ export class CpuBackend implements Backend {
     this.name = `cpu-${chosen}`;
     this.threads = 1;
     if (this.splitter !== null && scratch !== null && chosen !== 'js') {
-      const module = gemmModule(chosen, true);
+      const kernels = helperModule(chosen);
       opts.pool!.start(
         GemmSplitter.controls(helpers).map((control) => ({
-          module,
+          ...kernels,
           memory: scratch.memory,
           control,
         })),
@@ -96,27 +103,32 @@ export class CpuBackend implements Backend {
     } else {
       this.splitter = null;
     }
-    // The optimizer updates and the sum of squares run in SIMD alongside a SIMD product.
-    const updates = chosen === 'js' || scratch === null ? null : createWasmUpdates(scratch);
+    if (chosen === 'js' || scratch === null) return;
+    // Arrays this backend allocates live in the kernels' memory: no copies in or out.
+    this.heap = scratch.heap;
+    // The optimizer updates, the sum of squares and the element-wise kernels run in SIMD
+    // alongside a SIMD product.
+    const updates = createWasmUpdates(scratch, this.splitter);
     if (updates !== null) {
       this.adamUpdate = updates.adamUpdate;
       this.rmspropUpdate = updates.rmspropUpdate;
       this.momentumUpdate = updates.momentumUpdate;
       this.sumSquares = updates.sumSquares;
     }
-    const elementwise = chosen === 'js' || scratch === null ? null : createWasmElementwise(scratch);
+    const elementwise = createWasmElementwise(scratch);
     if (elementwise !== null) {
       this.biasActivation = elementwise.biasActivation;
       this.activationBackward = elementwise.activationBackward;
+      this.sumColumns = elementwise.sumColumns;
     }
   }
 
   alloc(rows: number, cols: number): Mat {
-    return { rows, cols, data: new Float32Array(rows * cols) };
+    return { rows, cols, data: this.heap?.alloc(rows * cols) ?? new Float32Array(rows * cols) };
   }
 
   allocLike(x: Float32Array): Float32Array {
-    return new Float32Array(x.length);
+    return this.heap?.alloc(x.length) ?? new Float32Array(x.length);
   }
 
   // Everything lives on the host: nothing to synchronise or free.
@@ -157,7 +169,7 @@ export class CpuBackend implements Backend {
   readonly biasActivation: Backend['biasActivation'] = K.biasActivation;
   readonly activationBackward: Backend['activationBackward'] = K.activationBackward;
   readonly softmaxRows = K.softmaxRows;
-  readonly sumColumns = K.sumColumns;
+  readonly sumColumns: Backend['sumColumns'] = K.sumColumns;
   readonly dropoutMask = K.dropoutMask;
   readonly multiply = K.multiply;
   readonly sumSquares: Backend['sumSquares'] = K.sumSquares;

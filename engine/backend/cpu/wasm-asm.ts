@@ -5,6 +5,8 @@
  * Node, workers) rather than part of the language, so it is looked up on globalThis.
  */
 
+import { WasmHeap } from './wasm-heap';
+
 export interface WasmMemory {
   readonly buffer: ArrayBuffer;
   grow(pages: number): number;
@@ -125,33 +127,37 @@ export function moduleBytes(fns: readonly WasmFunction[], shared = false): Uint8
 }
 
 /**
- * The scratch memory every kernel of one backend works in: operands are copied in, the kernel
- * runs, results are copied out. Grows on demand (growth detaches the old buffer, so callers
- * take `f32` after `ensure`).
+ * The scratch block kernels copy operands that are not resident (see wasm-heap.ts) into: one
+ * block of the heap, replaced by a larger one when a kernel needs more. Callers read `base` and
+ * `f32` after `ensure`, which may move the block or grow the memory.
  */
 export class Scratch {
-  f32: Float32Array;
-  /**
-   * @param shared a SharedArrayBuffer-backed memory, whose growth keeps old views valid and
-   *   which helper threads can run kernels on
-   * @param base the first float kernels may use (what lies below is the helpers' control block)
-   */
-  constructor(
-    readonly memory: WasmMemory,
-    readonly shared = false,
-    readonly base = 0,
-  ) {
-    this.f32 = new Float32Array(memory.buffer);
+  /** First float of the block. */
+  base = 0;
+  private block: { off: number; bytes: number } | null = null;
+
+  constructor(readonly heap: WasmHeap) {}
+
+  get memory(): WasmMemory {
+    return this.heap.memory;
   }
-  /** Makes floats [0, base + floats) addressable; returns the (possibly new) view. */
+  get shared(): boolean {
+    return this.heap.shared;
+  }
+  get f32(): Float32Array {
+    return this.heap.f32;
+  }
+
+  /** Makes floats [base, base + floats) usable; returns the view of the whole memory. */
   ensure(floats: number): Float32Array {
-    const need = (this.base + floats) * 4;
-    const have = this.memory.buffer.byteLength;
-    if (need > have) {
-      this.memory.grow(Math.ceil((need - have) / 65536));
-      this.f32 = new Float32Array(this.memory.buffer);
+    const bytes = floats * 4;
+    if (this.block === null || this.block.bytes < bytes) {
+      if (this.block !== null) this.heap.release(this.block);
+      // Grown by half again each time, so a growing model does not move it every step.
+      this.block = this.heap.reserve(Math.max(bytes, (this.block?.bytes ?? 0) * 1.5, 1 << 20));
+      this.base = this.block.off >> 2;
     }
-    return this.f32;
+    return this.heap.f32;
   }
 }
 
@@ -179,18 +185,23 @@ export function instantiate(
 }
 
 /**
- * A fresh scratch memory (1 MiB to start), or null without WebAssembly (or, when `shared`,
- * without shared memory). A shared one keeps `base` floats for the helpers' control block.
+ * A fresh memory (1 MiB to start) with its heap and scratch block: shared where the host has
+ * shared memory (then arrays can be resident, and helper threads can run kernels on it), else
+ * ordinary; null without WebAssembly. The bottom `base` floats are kept for the helpers'
+ * control words.
  */
-export function newScratch(shared = false, base = 0): Scratch | null {
+export function newScratch(base = 0): Scratch | null {
   const api = wasmApi();
   if (api === null) return null;
-  try {
-    const memory = shared
-      ? new api.Memory({ initial: 16, maximum: SHARED_MAX_PAGES, shared: true })
-      : new api.Memory({ initial: 16 });
-    return new Scratch(memory, shared, base);
-  } catch {
-    return null;
+  for (const shared of [true, false]) {
+    try {
+      const memory = shared
+        ? new api.Memory({ initial: 16, maximum: SHARED_MAX_PAGES, shared: true })
+        : new api.Memory({ initial: 16 });
+      return new Scratch(new WasmHeap(memory, shared, base * 4));
+    } catch {
+      // No shared memory here: try an ordinary one.
+    }
   }
+  return null;
 }

@@ -3,9 +3,10 @@
  *
  * The kernel gemm(M4, N8, K, pA, sa, sk, pB, ldb, pC, ldc) computes C (M4 × N8, row stride ldc
  * bytes) = A'·B' with A'(i, k) at pA + i·sa + k·sk and B'(k, j) at pB + k·ldb + 4j (byte
- * addresses), so A is read in place whether or not it is transposed: JavaScript copies the
- * operands into the module's memory with one memcpy each (only a transposed B is rearranged) and
- * copies C back, one memcpy when N is a multiple of 8. Rows past M and columns past N read
+ * addresses), so A is read in place whether or not it is transposed. Operands the backend
+ * allocated (resident in the module's memory, see wasm-heap.ts) are used where they lie; others
+ * are copied in with one memcpy each (only a transposed B is rearranged) and C is copied back,
+ * one memcpy when N is a multiple of 8. Rows past M and columns past N read
  * whatever lies beyond the operands; they only feed rows and columns of C that are dropped.
  * Each 4 × 8 block of C is held in eight f32x4 accumulators while k runs: per k two vector loads
  * of B, four broadcast loads of A and 16 vector multiply-adds (64 FLOP).
@@ -37,7 +38,6 @@ import {
   i32,
   instantiate,
   load32Splat,
-  moduleBytes,
   set,
   tee,
   v128Load,
@@ -53,7 +53,7 @@ export type GemmKernel = 'simd' | 'relaxed';
 // i32 locals: 10 i, 11 j, 12 k, 13 pa, 14 pb, 15 pc, 16 sa2, 17 sa3, 18 row;
 // v128: 19..26 acc, 27 b0, 28 b1, 29 a.
 // prettier-ignore
-function gemmFunction(kernel: GemmKernel): WasmFunction {
+export function gemmFunction(kernel: GemmKernel): WasmFunction {
   const acc = (r: number, h: number) => 19 + 2 * r + h;
   const code: number[] = [
     ...get(4), ...i32(1), SHL, ...set(16),
@@ -104,11 +104,6 @@ function gemmFunction(kernel: GemmKernel): WasmFunction {
 
 type Run = (...args: number[]) => void;
 
-/** The module's bytes (for helper threads, which instantiate it on the shared memory). */
-export function gemmModule(kernel: GemmKernel, shared: boolean): Uint8Array {
-  return moduleBytes([gemmFunction(kernel)], shared);
-}
-
 /**
  * A gemm with the same contract as the JavaScript one working in `scratch`, or null where the
  * runtime lacks WebAssembly SIMD (or, for 'relaxed', relaxed SIMD). With a splitter (a shared
@@ -123,6 +118,7 @@ export function createWasmGemm(
   if (exports === null) return null;
   const run = exports.gemm as Run;
 
+  const heap = scratch.heap;
   return (M, N, K, A, sai, sak, B, sbk, sbj, C, acc) => {
     if (K === 0) {
       if (!acc) C.fill(0, 0, M * N);
@@ -130,14 +126,28 @@ export function createWasmGemm(
     }
     const M4 = (M + 3) & ~3;
     const N8 = (N + 7) & ~7;
-    // Regions (floats, 4-aligned), each with slack for the reads past M and N.
-    const aOff = scratch.base;
-    const bOff = (aOff + Math.max(M4 * K, A.length) + 8 + 3) & ~3;
     const bPacked = sbj !== 1;
+    // Resident operands are read in place when every read, rows past M and columns past N
+    // included, stays inside the memory; C is written in place when the kernel writes exactly
+    // its M × N values.
+    let pA = heap.addressOf(A);
+    if (pA >= 0 && pA + ((M4 - 1) * sai + (K - 1) * sak + 1) * 4 > heap.size) pA = -1;
+    let pB = bPacked ? -1 : heap.addressOf(B);
+    if (pB >= 0 && pB + ((K - 1) * sbk + N8) * 4 > heap.size) pB = -1;
+    const pC = !acc && N === N8 && M === M4 ? heap.addressOf(C) : -1;
     const ldb = bPacked ? N8 : sbk;
-    const cOff = (bOff + Math.max(K * ldb, B.length) + 8 + 3) & ~3;
-    const m = scratch.ensure(cOff - aOff + M4 * N8);
-    m.set(A, aOff);
+    // Scratch regions (floats, 4-aligned) for the others, with slack for the reads past M and N.
+    const aLen = pA >= 0 ? 0 : (Math.max(M4 * K, A.length) + 8 + 3) & ~3;
+    const bLen = pB >= 0 ? 0 : (Math.max(K * ldb, B.length) + 8 + 3) & ~3;
+    const cLen = pC >= 0 ? 0 : M4 * N8;
+    const m = scratch.ensure(aLen + bLen + cLen);
+    const aOff = scratch.base;
+    const bOff = aOff + aLen;
+    const cOff = bOff + bLen;
+    if (pA < 0) {
+      m.set(A, aOff);
+      pA = aOff * 4;
+    }
     if (bPacked) {
       // B'(k, j) = B[k·sbk + j·sbj]: rearranged to row-major K × N8.
       for (let k = 0; k < K; k++) {
@@ -145,23 +155,15 @@ export function createWasmGemm(
         let s = k * sbk;
         for (let j = 0; j < N; j++, s += sbj) m[o + j] = B[s]!;
       }
-    } else {
+      pB = bOff * 4;
+    } else if (pB < 0) {
       m.set(B, bOff);
+      pB = bOff * 4;
     }
-    const args = [
-      M4,
-      N8,
-      K,
-      aOff * 4,
-      sai * 4,
-      sak * 4,
-      bOff * 4,
-      ldb * 4,
-      cOff * 4,
-      N8 * 4,
-    ] as const;
-    if (splitter === null) run(...args);
-    else splitter.run(run, ...args);
+    const c = pC >= 0 ? pC : cOff * 4;
+    if (splitter === null) run(M4, N8, K, pA, sai * 4, sak * 4, pB, ldb * 4, c, N8 * 4);
+    else splitter.run(run, M4, N8, K, pA, sai * 4, sak * 4, pB, ldb * 4, c, N8 * 4);
+    if (pC >= 0) return;
     if (!acc && N === N8) {
       C.set(m.subarray(cOff, cOff + M * N));
       return;

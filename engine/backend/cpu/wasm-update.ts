@@ -1,13 +1,16 @@
 /**
  * WebAssembly SIMD optimizer updates and the sum of squares, four float32 lanes at a time.
  *
- * The operands are copied into the scratch memory (one memcpy each), updated there and copied
- * back. The updates run in float32 (the JavaScript kernels in kernels.ts compute in float64 and
+ * Resident operands (see wasm-heap.ts) are updated where they lie; others are copied into the
+ * scratch block (one memcpy each), updated there and copied back. The updates run in float32 (the JavaScript kernels in kernels.ts compute in float64 and
  * round once), so the two differ in the last bits; each is deterministic. The sum of squares
  * accumulates in float64 lanes (two f64x2 accumulators), so it is as exact as the JavaScript
  * loop up to the order of summation.
  */
 import type { Backend } from '../backend';
+import type { HelperStart } from '../threads';
+import type { GemmSplitter } from './gemm-helper';
+import { gemmFunction, type GemmKernel } from './wasm-gemm';
 import type { Scratch, WasmFunction } from './wasm-asm';
 import {
   ADD,
@@ -36,6 +39,7 @@ import {
   get,
   i32,
   instantiate,
+  moduleBytes,
   set,
   v128Load,
   v128Store,
@@ -171,8 +175,35 @@ export type WasmUpdates = Pick<
 
 type Fn = (...args: number[]) => number;
 
-/** The kernels working in `scratch`, or null where the runtime lacks WebAssembly SIMD. */
-export function createWasmUpdates(scratch: Scratch): WasmUpdates | null {
+/** Kernel numbers of the helpers' module (gemm-helper.ts): the product, then the updates. */
+const ADAM = 1;
+const RMSPROP = 2;
+const MOMENTUM = 3;
+const NESTEROV = 4;
+
+/** The helpers' module: the product (kernel 0) and the optimizer updates, on shared memory. */
+export function helperModule(kernel: GemmKernel): Pick<HelperStart, 'module' | 'kernels'> {
+  const fns = [gemmFunction(kernel), adam(), rmsprop(), momentum(false), momentum(true)];
+  return {
+    module: moduleBytes(fns, true),
+    kernels: fns.map((f) => ({
+      name: f.name,
+      signature: f.params.map((t) => (t === T_F32 ? 'f' : 'i')).join(''),
+    })),
+  };
+}
+const SIG_ADAM = 'iiiiifffffff';
+const SIG_RMSPROP = 'iiiiffff';
+const SIG_MOMENTUM = 'iiiiff';
+
+/**
+ * The kernels working in `scratch`, or null where the runtime lacks WebAssembly SIMD. With a
+ * splitter, updates of resident parameters large enough are split over the helper threads.
+ */
+export function createWasmUpdates(
+  scratch: Scratch,
+  splitter: GemmSplitter | null = null,
+): WasmUpdates | null {
   const ex = instantiate(scratch, [
     adam(),
     rmsprop(),
@@ -186,67 +217,90 @@ export function createWasmUpdates(scratch: Scratch): WasmUpdates | null {
   const fMom = ex.momentum as Fn;
   const fNes = ex.nesterov as Fn;
   const fSum = ex.sumSquares as Fn;
-  /** Copies the arrays into consecutive 4-aligned regions; returns their byte offsets. */
-  const offs = [0, 0, 0, 0];
-  const base = scratch.base;
-  const copyIn = (arrays: readonly Float32Array[], n: number): Float32Array => {
-    const stride = (n + 3) & ~3;
-    const m = scratch.ensure(stride * arrays.length);
-    for (let i = 0; i < arrays.length; i++) {
-      m.set(arrays[i]!, base + i * stride);
-      offs[i] = (base + i * stride) * 4;
-    }
-    return m;
+  const heap = scratch.heap;
+  /** Arguments of an update (reused: a step allocates nothing). */
+  const args: number[] = [];
+  /** Runs kernel f (k here) on `args`, split over the helpers when resident and large. */
+  const update = (f: number, k: Fn, sig: string, copied: boolean): void => {
+    if (!copied && splitter !== null && splitter.vector(f, k, args, sig.indexOf('f') - 1, sig))
+      return;
+    k(...args);
   };
-  const copyOut = (m: Float32Array, to: Float32Array, region: number, n: number) => {
-    const o = base + region * ((n + 3) & ~3);
-    to.set(m.subarray(o, o + n));
+  /**
+   * Puts the arrays' byte addresses in `args` (the first `count` of p, g, s, t): where they lie
+   * when all are resident and n is a multiple of four (the kernels run over whole vectors), else
+   * in consecutive 4-aligned regions of the scratch block they are copied into. Returns whether
+   * they were copied.
+   */
+  const place = (
+    count: number,
+    n: number,
+    p: Float32Array,
+    g: Float32Array | null,
+    s: Float32Array | null,
+    t: Float32Array | null,
+  ): boolean => {
+    args.length = 0;
+    let resident = n % 4 === 0;
+    for (let i = 0; i < count && resident; i++) {
+      const a = heap.addressOf((i === 0 ? p : i === 1 ? g : i === 2 ? s : t)!);
+      args.push(a);
+      resident = a >= 0;
+    }
+    if (resident) return false;
+    args.length = 0;
+    const stride = (n + 3) & ~3;
+    const m = scratch.ensure(stride * count);
+    for (let i = 0; i < count; i++) {
+      m.set((i === 0 ? p : i === 1 ? g : i === 2 ? s : t)!, scratch.base + i * stride);
+      args.push((scratch.base + i * stride) * 4);
+    }
+    return true;
+  };
+  const copyOut = (to: Float32Array, region: number, n: number) => {
+    const o = scratch.base + region * ((n + 3) & ~3);
+    to.set(scratch.f32.subarray(o, o + n));
   };
   const bytes = (n: number) => ((n + 3) & ~3) * 4;
   return {
     adamUpdate(p, g, mm, v, lr, beta1, beta2, eps, t) {
       const n = p.length;
-      const m = copyIn([p, g, mm, v], n);
-      const a = lr / (1 - Math.pow(beta1, t));
-      const c2 = 1 / (1 - Math.pow(beta2, t));
-      fAdam(
-        offs[0]!,
-        offs[1]!,
-        offs[2]!,
-        offs[3]!,
-        bytes(n),
-        a,
-        beta1,
-        1 - beta1,
-        beta2,
-        1 - beta2,
-        c2,
-        eps,
-      );
-      copyOut(m, p, 0, n);
-      copyOut(m, mm, 2, n);
-      copyOut(m, v, 3, n);
+      const copied = place(4, n, p, g, mm, v);
+      args.push(bytes(n), lr / (1 - Math.pow(beta1, t)), beta1, 1 - beta1, beta2, 1 - beta2);
+      args.push(1 / (1 - Math.pow(beta2, t)), eps);
+      update(ADAM, fAdam, SIG_ADAM, copied);
+      if (!copied) return;
+      copyOut(p, 0, n);
+      copyOut(mm, 2, n);
+      copyOut(v, 3, n);
     },
     rmspropUpdate(p, g, s, lr, rho, eps) {
       const n = p.length;
-      const m = copyIn([p, g, s], n);
-      fRms(offs[0]!, offs[1]!, offs[2]!, bytes(n), lr, rho, 1 - rho, eps);
-      copyOut(m, p, 0, n);
-      copyOut(m, s, 2, n);
+      const copied = place(3, n, p, g, s, null);
+      args.push(bytes(n), lr, rho, 1 - rho, eps);
+      update(RMSPROP, fRms, SIG_RMSPROP, copied);
+      if (!copied) return;
+      copyOut(p, 0, n);
+      copyOut(s, 2, n);
     },
     momentumUpdate(p, g, v, lr, mu, nesterov) {
       const n = p.length;
-      const m = copyIn([p, g, v], n);
-      (nesterov ? fNes : fMom)(offs[0]!, offs[1]!, offs[2]!, bytes(n), lr, mu);
-      copyOut(m, p, 0, n);
-      copyOut(m, v, 2, n);
+      const copied = place(3, n, p, g, v, null);
+      args.push(bytes(n), lr, mu);
+      if (nesterov) update(NESTEROV, fNes, SIG_MOMENTUM, copied);
+      else update(MOMENTUM, fMom, SIG_MOMENTUM, copied);
+      if (!copied) return;
+      copyOut(p, 0, n);
+      copyOut(v, 2, n);
     },
     sumSquares(x) {
       const n = x.length;
-      const m = copyIn([x], n);
-      // Lanes past n must not count.
-      for (let i = n; i < ((n + 3) & ~3); i++) m[base + i] = 0;
-      return fSum(base * 4, bytes(n));
+      if (place(1, n, x, null, null, null)) {
+        // Lanes past n must not count.
+        const m = scratch.f32;
+        for (let i = n; i < ((n + 3) & ~3); i++) m[scratch.base + i] = 0;
+      }
+      return fSum(args[0]!, bytes(n));
     },
   };
 }

@@ -1,7 +1,8 @@
 /**
  * A CPU backend with one helper thread for the tests: the helper entry is bundled with esbuild
  * (workers cannot load TypeScript) into a temporary file and run by the app's WorkerThreadPool.
- * Construction blocks until the helper is ready, so every product above the threshold is split.
+ * Construction blocks until the helper is ready, so every product and update above the
+ * thresholds is split.
  */
 import { buildSync } from 'esbuild';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -27,10 +28,18 @@ function helperScript(): string {
   return script;
 }
 
-/** A backend on `kernel` with one helper thread, splitting products of at least `minMacs`. */
-export function threadedBackend(kernel: CpuKernel, minMacs = 0): CpuBackend {
+/**
+ * A backend on `kernel` with one helper thread, splitting products of at least `minMacs` and
+ * updates of at least `minValues` resident values.
+ */
+export function threadedBackend(kernel: CpuKernel, minMacs = 0, minValues = 0): CpuBackend {
   const pool = new WorkerThreadPool(1, helperScript());
-  const be = new CpuBackend({ kernel, pool, parallelMinMacs: minMacs });
+  const be = new CpuBackend({
+    kernel,
+    pool,
+    parallelMinMacs: minMacs,
+    parallelMinValues: minValues,
+  });
   const sleep = new Int32Array(new SharedArrayBuffer(4));
   for (let i = 0; i < 1000 && be.helpersReady() < 1; i++) Atomics.wait(sleep, 0, 0, 10);
   if (be.helpersReady() < 1) throw new Error('the helper thread did not start within 10 s');
