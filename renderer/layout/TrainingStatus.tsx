@@ -9,7 +9,7 @@ import { usePlatform } from '../src/platform';
 import { useUiStore } from '../store/ui';
 import { isTraining, useTrainingStore } from '../store/training';
 import { controlTraining, startTraining, trainBlocker } from '../commands/training';
-import { useGraphStore } from '../store/graph';
+import { useGraphAnalysis } from '../store/analysis';
 import { useDataStore } from '../store/data';
 import { ALERT_TITLES } from '../panels/training/Alerts';
 import { progressText } from './progress';
@@ -32,9 +32,10 @@ export const TrainingStatus = memo(function TrainingStatus() {
   const { api } = usePlatform();
   const run = useTrainingStore((s) => s.current);
   const training = useTrainingStore(isTraining);
-  // Re-render when what blocks Train may change (data, network, run state).
+  // Re-render when what blocks Train may change: the dataset or the network's analysis (which,
+  // unlike the graph, does not change while nodes are dragged).
   useDataStore((s) => s.summary);
-  useGraphStore((s) => s.graph);
+  useGraphAnalysis();
   const blocked = training ? null : trainBlocker();
   const p = progressText(run);
   const alert = run?.alerts.at(-1);

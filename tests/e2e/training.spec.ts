@@ -113,7 +113,7 @@ test('the charts grow while training; pause stops the epochs, resume goes on, st
   expect(draws.at(-1)!.epoch).toBeGreaterThan(draws[0]!.epoch);
   expect(draws.at(-1)!.length).toBeGreaterThan(draws[0]!.length);
 
-  await app.getByRole('button', { name: 'Pause' }).click();
+  await app.getByRole('button', { name: 'Pause', exact: true }).click();
   await expect(progress).toContainText('Paused');
   await app.waitForTimeout(300);
   const paused = await epochShown(app);
@@ -131,7 +131,7 @@ test('the charts grow while training; pause stops the epochs, resume goes on, st
   ).toBeVisible();
   await expect(app.locator('.react-flow__node')).toHaveCount(9);
 
-  await app.getByRole('button', { name: 'Resume' }).click();
+  await app.getByRole('button', { name: 'Resume', exact: true }).click();
   await expect.poll(() => epochShown(app)).toBeGreaterThan(paused + 2);
   await app.getByRole('button', { name: 'Stop', exact: true }).click();
   await expect(progress).toContainText('Finished');
