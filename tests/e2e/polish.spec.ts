@@ -33,7 +33,6 @@ async function sample(page: Page, name: string): Promise<void> {
 async function shot(page: Page, info: TestInfo, name: string, target?: Locator): Promise<void> {
   const body = await (target ?? page).screenshot();
   await info.attach(name, { body, contentType: 'image/png' });
-  writeFileSync(path.join(process.env.POLISH_SHOTS, `${name}.png`), body);
 }
 
 const helpFor = (page: Page, label: string) => page.locator(`[data-help-for="${label}"]`);
