@@ -1,8 +1,10 @@
 /** How the canvas writes shapes and counts: `[batch, 16]`, `1,234 params`. */
-import { plural } from '../src/plural';
+import { pluralWord } from '../src/plural';
 import { formatShape, type Width } from '../../engine/graph/shapes';
 
 export const shapeText = (w: Width | undefined): string => formatShape(w ?? null);
 
 export const paramsText = (n: number | null | undefined): string =>
-  n === null || n === undefined ? '? params' : plural(n, 'param');
+  n === null || n === undefined
+    ? '? params'
+    : `${n.toLocaleString('en-US')} ${pluralWord(n, 'param')}`;

@@ -5,7 +5,7 @@
 import dagre from '@dagrejs/dagre';
 import type { Graph } from '../../engine/graph/document';
 
-export const NODE_SIZE = { width: 190, height: 66 };
+export const NODE_SIZE = { width: 200, height: 66 };
 
 export function autoLayout(
   graph: Graph,

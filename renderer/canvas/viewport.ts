@@ -1,8 +1,8 @@
 /**
  * The view a network opens in: the whole network when it fits at a readable zoom, otherwise
  * the readable zoom with the network's top (its Input) in view, centred across. Text on nodes
- * is 14–16 px, so LEGIBLE_ZOOM keeps it at 11 px or more on screen; the minimap and scrolling
- * show the rest.
+ * is 12–16 px, so LEGIBLE_ZOOM keeps it at about 10 px or more on screen; the minimap and
+ * scrolling show the rest.
  */
 
 export const LEGIBLE_ZOOM = 0.8;

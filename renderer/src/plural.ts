@@ -1,2 +1,2 @@
 /** Counts in words ("1 unit", "2 units"): the one helper, shared with engine/graph's messages. */
-export { plural } from '../../engine/graph/plural';
+export { plural, pluralWord } from '../../engine/graph/plural';

@@ -70,5 +70,5 @@ export function readyLine(s: DatasetSummaryData): string {
   const split = sp
     ? `${sp.stratified ? 'stratified' : sp.shuffled ? 'shuffled' : 'unshuffled'} split ${sp.train} train / ${sp.validation} validation / ${sp.test} test (seed ${sp.seed})`
     : 'no split yet';
-  return `Using ${s.file.name}: ${what}, ${s.encoding.features} inputs; ${split}.`;
+  return `Using ${s.file.name}: ${what}, ${plural(s.encoding.features, 'input')}; ${split}.`;
 }

@@ -2,6 +2,7 @@
  * A small per-epoch line chart (one line per layer or per seed), optionally with a mean ± sd band,
  * in plain SVG on the curve charts' scales.
  */
+import { plural } from '../../src/plural';
 import { memo, useMemo } from 'react';
 import { linearScale, logScale, tickLabel } from '../../charts/scale';
 
@@ -88,7 +89,12 @@ function MiniChartView({
   return (
     <figure className="mini-chart" aria-label={title}>
       <figcaption>{title}</figcaption>
-      <svg width={W} height={H} role="img" aria-label={`${title}, ${series.length} lines`}>
+      <svg
+        width={W}
+        height={H}
+        role="img"
+        aria-label={`${title}, ${plural(series.length, 'line')}`}
+      >
         {sy.ticks.map((t) => (
           <g key={`y${t}`} className="tick">
             <line x1={PAD.left} x2={W - PAD.right} y1={sy(t)} y2={sy(t)} className="grid" />

@@ -3,6 +3,7 @@
  * undoable step (replaceGraph) and the main side adopts weights that fit the open dataset. A
  * refused file is one notice and leaves the document as it was.
  */
+import { plural } from '../../src/plural';
 import { MODEL_IMPORT_EXTENSIONS, type ImportSummary } from '../../../electron/contract/models';
 import { describeError } from '../../src/errors';
 import type { RendererPlatform } from '../../src/platform';
@@ -18,14 +19,14 @@ export const MODEL_FILTERS = [
 function describe(s: ImportSummary, adopted: boolean | null): string {
   const what = { tfjs: 'TF.js', keras: 'Keras', onnx: 'ONNX' }[s.format];
   const parts = [
-    `Imported the ${what} model${s.name ? ` "${s.name}"` : ''}: ${s.denseLayers} Dense layers`,
+    `Imported the ${what} model${s.name ? ` "${s.name}"` : ''}: ${plural(s.denseLayers, 'Dense layer')}`,
   ];
-  if (s.features !== null) parts.push(`${s.features} inputs`);
-  parts.push(`${s.outputs} outputs`);
+  if (s.features !== null) parts.push(plural(s.features, 'input'));
+  parts.push(plural(s.outputs, 'output'));
   let text = parts.join(', ') + '.';
   if (adopted === true) text += ' Its weights are in use for Predict.';
   else if (adopted === false)
-    text += ` Its weights take ${s.features} inputs; choose a dataset with that many encoded columns to use them, or train.`;
+    text += ` Its weights take ${s.features === null ? 'another number of inputs' : plural(s.features, 'input')}; choose a dataset with that many encoded columns to use them, or train.`;
   else text += ' It has no weights: choose a dataset and train it.';
   return [text, ...s.notes].join(' ');
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plural } from '../../../../renderer/src/plural';
+import { plural, pluralWord } from '../../../../renderer/src/plural';
 
 describe('plural', () => {
   it('says one thing in the singular', () => {
@@ -13,8 +13,9 @@ describe('plural', () => {
     expect(plural(3, 'class', 'classes')).toBe('3 classes');
   });
 
-  it('groups thousands so large counts stay readable', () => {
-    expect(plural(1_000_000, 'row')).toBe('1,000,000 rows');
+  it('gives the word alone for counts written with separators', () => {
+    expect(`${(1234).toLocaleString('en-US')} ${pluralWord(1234, 'param')}`).toBe('1,234 params');
+    expect(pluralWord(1, 'param')).toBe('param');
   });
 
   it('treats minus one as one', () => {
