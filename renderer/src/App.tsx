@@ -27,6 +27,7 @@ import { CommandPalette } from '../commands/CommandPalette';
 import { ConnectMode } from '../commands/ConnectMode';
 import { ExportDialog } from '../panels/models/ExportDialog';
 import { LessonsPanel } from '../panels/lessons/LessonsPanel';
+import { Start } from '../panels/start/Start';
 
 export function App({ platform }: { platform: RendererPlatform }) {
   return (
@@ -174,6 +175,7 @@ function Shell({ platform }: { platform: RendererPlatform }) {
         {/* Before the picker: its folder choice opens above the dialog. */}
         <ExportDialog />
         <LessonsPanel />
+        <Start />
         <FilePicker />
         <Notices />
         <RecoveryDialog />
