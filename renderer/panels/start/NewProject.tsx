@@ -59,7 +59,7 @@ const Chain = memo(function Chain({ id }: { id: string }) {
   return (
     <span className="start-chain" aria-hidden="true">
       {template.build(3).nodes.map((n) => (
-        <span key={n.id} className={`start-chip chip-${n.kind}`}>
+        <span key={n.id} className={`start-chip kind-${n.kind}`}>
           {chipText(n)}
         </span>
       ))}

@@ -2,8 +2,7 @@
  * The start screen's other ways in: recent projects (this workspace's, in this browser; the
  * desktop app also lists them in File ▸ Open Recent), the lessons, and the guided tour.
  */
-import { useEffect, useState } from 'react';
-import { recentProjects } from '../../src/projectFiles';
+import { useRecentProjects } from '../../src/useRecentProjects';
 import { LESSONS, type Lesson } from '../lessons/catalog';
 
 /** "runs/iris.layerlab" → name "iris.layerlab", folder "runs" (relative to the workspace). */
@@ -25,12 +24,7 @@ export function RecentList({
   onOpen(path: string): void;
   onBrowse(): void;
 }) {
-  const [list, setList] = useState(() => recentProjects(workspace));
-  useEffect(() => {
-    const update = () => setList(recentProjects(workspace));
-    window.addEventListener('layerlab-recent', update);
-    return () => window.removeEventListener('layerlab-recent', update);
-  }, [workspace]);
+  const list = useRecentProjects(workspace);
   return (
     <section className="start-section" aria-label="Recent projects">
       <h3>Recent projects</h3>
