@@ -82,13 +82,61 @@ test('choosing Iris and MLP classifier gives the dataset and a network ready to 
   await start.getByRole('button', { name: 'Create project' }).click();
   await expect(start).toBeHidden();
 
-  await expect(app.getByRole('region', { name: 'Data', exact: true })).toContainText('iris.csv');
+  await expect(app.getByRole('region', { name: 'Data', exact: true })).toContainText(
+    'iris.csv · 150 rows',
+  );
   // Input, Dense 32, ReLU, Dropout, Dense 16, ReLU, Dense 3 (one unit per species), Softmax, Output.
   await expect(app.locator('.react-flow__node')).toHaveCount(9);
   await expect(app.getByRole('group', { name: 'Dense node dense_3' })).toContainText(/\D3 units/);
   await expect(app.getByRole('tab', { name: 'Problems', exact: true })).toBeVisible();
   await app.getByRole('tab', { name: 'Training' }).click();
   await expect(app.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
+});
+
+test('"Your own CSV…" asks for the file, then builds the template for its classes', async ({
+  app,
+}) => {
+  const start = startScreen(app);
+  await start.getByText('Your own CSV…', { exact: true }).click();
+  await start.getByText('Overfits on purpose', { exact: true }).click();
+  await start.getByRole('button', { name: 'Create project' }).click();
+  await expect(start).toBeHidden();
+  const picker = app.getByRole('dialog', { name: 'Open a CSV file' });
+  await picker.getByRole('button', { name: /data/ }).click();
+  await picker.getByRole('button', { name: /iris\.csv/ }).dblclick();
+  await expect(picker).toBeHidden();
+  await expect(app.getByRole('region', { name: 'Data', exact: true })).toContainText(
+    'iris.csv · 150 rows',
+  );
+  await expect(app.locator('.react-flow__node')).toHaveCount(8);
+  await expect(app.getByRole('group', { name: 'Dense node dense_3' })).toContainText(/\D3 units/);
+});
+
+test('from Help ▸ Start Screen, a new project asks before discarding unsaved work', async ({
+  app,
+}) => {
+  await app.keyboard.press('Escape');
+  await app.getByRole('button', { name: 'Dense', exact: true }).click();
+  await expect(app.locator('.react-flow__node')).toHaveCount(1);
+  await helpMenu(app, /Start Screen/);
+  const start = startScreen(app);
+  // Declined: the work stays, and no dataset or template replaces it.
+  app.once('dialog', (d) => void d.dismiss());
+  await start.getByRole('button', { name: 'Create project' }).click();
+  await expect(start).toBeHidden();
+  await expect(app.locator('.react-flow__node')).toHaveCount(1);
+  await expect(app.locator('[data-node-id="dense_1"]')).toBeVisible();
+  await expect(
+    app.getByText('Open a CSV file, drop one on the window, or try a sample dataset.'),
+  ).toBeVisible();
+  // Accepted: the new project replaces it.
+  await helpMenu(app, /Start Screen/);
+  app.once('dialog', (d) => void d.accept());
+  await start.getByRole('button', { name: 'Create project' }).click();
+  await expect(app.locator('.react-flow__node')).toHaveCount(9);
+  await expect(app.getByRole('region', { name: 'Data', exact: true })).toContainText(
+    'iris.csv · 150 rows',
+  );
 });
 
 test('the start screen works from the keyboard: arrows choose, Enter creates, Tab stays inside', async ({
@@ -117,7 +165,9 @@ test('the start screen works from the keyboard: arrows choose, Enter creates, Ta
   await expect(start.getByRole('radio', { name: /^Logistic regression/ })).toBeChecked();
   await app.keyboard.press('Enter');
   await expect(start).toBeHidden();
-  await expect(app.getByRole('region', { name: 'Data', exact: true })).toContainText('wine.csv');
+  await expect(app.getByRole('region', { name: 'Data', exact: true })).toContainText(
+    'wine.csv · 178 rows',
+  );
   await expect(app.locator('.react-flow__node')).toHaveCount(4);
 });
 
