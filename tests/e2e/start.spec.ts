@@ -76,7 +76,11 @@ test('choosing Iris and MLP classifier gives the dataset and a network ready to 
   const start = startScreen(app);
   await start.getByText('Wine', { exact: true }).click();
   await start.getByText('Iris', { exact: true }).click();
+  // A regression network for a class target is flagged before anything is created.
+  await start.getByText('Regression MLP', { exact: true }).click();
+  await expect(start.getByRole('note')).toContainText('Regression MLP predicts a number');
   await start.getByText('Logistic regression', { exact: true }).click();
+  await expect(start.getByRole('note')).toBeHidden();
   await start.getByText('MLP classifier', { exact: true }).click();
   await expect(start).toContainText('Iris · MLP classifier');
   await start.getByRole('button', { name: 'Create project' }).click();
