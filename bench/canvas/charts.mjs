@@ -14,6 +14,8 @@ const url = host.url;
 const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  // No start screen over the app being measured.
+  await page.addInitScript(() => localStorage.setItem('layerlab-start:skip', '1'));
   await page.goto(url);
   await page.getByRole('combobox', { name: 'Open sample dataset' }).selectOption('iris.csv');
   await page.getByRole('button', { name: 'Use this dataset' }).click();

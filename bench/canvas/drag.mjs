@@ -193,6 +193,8 @@ const host = await startHost();
 const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  // No start screen over the app being measured.
+  await page.addInitScript(() => localStorage.setItem('layerlab-start:skip', '1'));
   await page.goto(host.url);
   await page.getByRole('toolbar', { name: 'Main toolbar' }).waitFor();
   await page.evaluate((text) => {

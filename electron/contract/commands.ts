@@ -164,6 +164,18 @@ export const COMMANDS = [
     hint: 'Find and run any command by name',
   },
   {
+    id: 'help:start',
+    label: 'Start Screen',
+    menu: 'help',
+    hint: 'Samples, templates, lessons and recent projects',
+  },
+  {
+    id: 'help:tour',
+    label: 'Guided Tour',
+    menu: 'help',
+    hint: 'Three steps: load a sample, build a network, train it',
+  },
+  {
     id: 'help:lessons',
     label: 'Lessons…',
     menu: 'help',

@@ -25,6 +25,8 @@ import { importModelFile } from '../panels/models/importModel';
 import { useModelsUi } from '../panels/models/store';
 import { useLessonsUi } from '../panels/lessons/store';
 import { togglePane, useLayoutStore } from '../layout/store';
+import { useStartUi } from '../panels/start/store';
+import { beginTour } from '../panels/start/tourState';
 
 export interface AppCommands {
   run(id: CommandId): void;
@@ -214,6 +216,10 @@ export function useAppCommands(
         }
         case 'help:palette':
           return useCommandUi.getState().openPalette();
+        case 'help:start':
+          return useStartUi.getState().show();
+        case 'help:tour':
+          return beginTour();
         case 'help:lessons':
           return useLessonsUi.getState().openList();
         case 'help:about':

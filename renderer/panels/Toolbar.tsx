@@ -3,8 +3,8 @@ import { useGraphStore, undo, redo } from '../store/graph';
 import { useUiStore } from '../store/ui';
 import { usePlatform } from '../src/platform';
 import { TEMPLATES } from '../canvas/templates';
-import { recentProjects, type ProjectActions } from '../src/projectFiles';
-import { useEffect, useState } from 'react';
+import type { ProjectActions } from '../src/projectFiles';
+import { useRecentProjects } from '../src/useRecentProjects';
 import { useDirty, useProjectStore } from '../store/project';
 import { MenuBar } from '../commands/MenuBar';
 import { useShortcutHint } from '../commands/useAppCommands';
@@ -27,12 +27,7 @@ function RecentProjects({
   workspace: string | null;
   onOpen(path: string): void;
 }) {
-  const [list, setList] = useState(() => recentProjects(workspace));
-  useEffect(() => {
-    const update = () => setList(recentProjects(workspace));
-    window.addEventListener('layerlab-recent', update);
-    return () => window.removeEventListener('layerlab-recent', update);
-  }, [workspace]);
+  const list = useRecentProjects(workspace);
   if (!list.length) return null;
   return (
     <select

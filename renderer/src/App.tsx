@@ -29,6 +29,7 @@ import { ConnectMode } from '../commands/ConnectMode';
 import { ExportDialog } from '../panels/models/ExportDialog';
 import { LessonsPanel } from '../panels/lessons/LessonsPanel';
 import { Workspace } from '../layout/Workspace';
+import { Start } from '../panels/start/Start';
 
 export function App({ platform }: { platform: RendererPlatform }) {
   return (
@@ -195,6 +196,7 @@ function Shell({ platform }: { platform: RendererPlatform }) {
         {/* Before the picker: its folder choice opens above the dialog. */}
         <ExportDialog />
         <LessonsPanel />
+        <Start />
         <FilePicker />
         <Notices />
         <RecoveryDialog />

@@ -28,6 +28,10 @@ test.describe('desktop app (Electron)', () => {
     app = await electron.launch({ executablePath: bin!, args: [path.resolve(__dirname, '../..')] });
     win = await app.firstWindow();
     await expect(win.getByRole('toolbar', { name: 'Main toolbar' })).toBeVisible();
+    // The start screen greets a first launch: mark it dismissed, as the browser specs do.
+    await win.evaluate(() => localStorage.setItem('layerlab-start:skip', '1'));
+    await win.reload();
+    await expect(win.getByRole('toolbar', { name: 'Main toolbar' })).toBeVisible();
   });
 
   test.afterAll(async () => {

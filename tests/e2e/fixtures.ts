@@ -58,7 +58,23 @@ export async function startHost(existing?: string): Promise<{ host: Host; child:
   return { host: { url, origin: new URL(url).origin, workspace }, child };
 }
 
-export const test = base.extend<{ app: Page; consoleErrors: string[] }, { host: Host }>({
+/** The start screen's "Don't show at start" flag (renderer/panels/start/store.ts). */
+export const START_SKIP_KEY = 'layerlab-start:skip';
+
+/**
+ * Every page starts with the start screen marked as dismissed, so specs find the app itself at
+ * launch; a spec about the first launch sets `test.use({ firstLaunch: true })` to see it.
+ */
+export const test = base.extend<
+  { app: Page; consoleErrors: string[]; firstLaunch: boolean },
+  { host: Host }
+>({
+  firstLaunch: [false, { option: true }],
+  page: async ({ page, firstLaunch }, use) => {
+    if (!firstLaunch)
+      await page.addInitScript((key) => localStorage.setItem(key, '1'), START_SKIP_KEY);
+    await use(page);
+  },
   host: [
     // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their deps
     async ({}, use) => {

@@ -3,21 +3,13 @@
  * project file would, through projects:openText) and shows its guide beside the canvas. The
  * current step highlights the control it talks about.
  */
-import { useEffect, useState } from 'react';
-import { describeError } from '../../src/errors';
+import { useMemo, useState } from 'react';
 import { usePlatform } from '../../src/platform';
-import { applyProject } from '../../src/projectFiles';
-import { isDirty } from '../../store/project';
-import { isTraining, useTrainingStore } from '../../store/training';
 import { LESSONS, type Lesson } from './catalog';
+import { useHighlight } from './highlight';
+import { openLesson } from './open';
 import { useLessonsUi } from './store';
 import './lessons.css';
-
-/**
- * An attribute, not a class: React rewrites a node's className when it is selected (which a step
- * may ask for), but leaves attributes it does not own alone.
- */
-const HIGHLIGHT = 'data-lesson-highlight';
 
 export function LessonsPanel() {
   const listOpen = useLessonsUi((s) => s.listOpen);
@@ -35,16 +27,7 @@ function LessonList() {
   const platform = usePlatform();
   const close = useLessonsUi((s) => s.closeList);
   const [error, setError] = useState<string | null>(null);
-  const open = async (l: Lesson) => {
-    if (isTraining(useTrainingStore.getState())) return setError('Stop the training first.');
-    if (isDirty() && !window.confirm('Discard the unsaved changes to open the lesson?')) return;
-    try {
-      applyProject(await platform.api.invoke('projects:openText', { name: l.file, text: l.text }));
-      useLessonsUi.getState().show(l.guide.id);
-    } catch (err) {
-      setError(describeError(err));
-    }
-  };
+  const open = async (l: Lesson) => setError((await openLesson(platform.api, l)).error);
   return (
     <div className="modal-backdrop">
       <div className="modal lessons-list" role="dialog" aria-modal="true" aria-label="Lessons">
@@ -81,29 +64,8 @@ function Guide({ lesson }: { lesson: Lesson }) {
   const { setStep, closeGuide } = useLessonsUi.getState();
   const current = guide.steps[step];
   const control = current?.control;
-
-  // Outline the step's control. It may not be on screen yet (another tab, a node not selected):
-  // look again a few times a second, so it is outlined as soon as it appears.
-  useEffect(() => {
-    if (!control) return;
-    let el: Element | null = null;
-    const find = () => {
-      const found = document.querySelector(control);
-      if (found === el) return;
-      el?.removeAttribute(HIGHLIGHT);
-      el = found;
-      if (el) {
-        el.setAttribute(HIGHLIGHT, '');
-        el.scrollIntoView?.({ block: 'nearest' });
-      }
-    };
-    find();
-    const timer = window.setInterval(find, 250);
-    return () => {
-      window.clearInterval(timer);
-      el?.removeAttribute(HIGHLIGHT);
-    };
-  }, [control]);
+  // Outline the step's control (as soon as it is on screen).
+  useHighlight(useMemo(() => (control ? [control] : []), [control]));
 
   return (
     <aside className="lesson-guide" aria-label="Lesson guide">
