@@ -127,6 +127,12 @@ export const COMMANDS = [
   },
   { id: 'view:fit', label: 'Fit Network to Window', menu: 'view', keys: 'Mod+Shift+F' },
   { id: 'view:toggleTheme', label: 'Toggle Dark Theme', menu: 'view' },
+  {
+    id: 'view:edgesByWeight',
+    label: 'Edges by Weight',
+    menu: 'view',
+    hint: 'Draw each trained Dense layer’s weights on its edge (blue +, orange −)',
+  },
   { id: 'training:train', label: 'Train', menu: 'training', keys: 'Mod+Enter' },
   { id: 'training:pause', label: 'Pause Training', menu: 'training' },
   { id: 'training:resume', label: 'Resume Training', menu: 'training' },
