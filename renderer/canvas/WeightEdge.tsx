@@ -17,6 +17,7 @@ import {
 import { usePlatform } from '../src/platform';
 import { useGraphStore } from '../store/graph';
 import {
+  BESIDE_EDGE,
   WEIGHT_EDGE_MAX,
   cellSize,
   tooLarge,
@@ -69,7 +70,10 @@ function Matrix({ weights, nodeId }: { weights: EdgeWeights; nodeId: string }) {
   );
 }
 
-/** The edge into a trained Dense node: thickness by the kernel's RMS, the kernel at its middle. */
+/**
+ * The edge into a trained Dense node: thickness by the kernel's RMS, the kernel beside the
+ * edge's middle (the gap between two stacked nodes is too short to hold it), joined by a tick.
+ */
 export const WeightEdge = memo(function WeightEdge(props: EdgeProps<WeightFlowEdge>) {
   const { id, target, data, markerEnd, style } = props;
   const [path, x, y] = getBezierPath(props);
@@ -87,11 +91,27 @@ export const WeightEdge = memo(function WeightEdge(props: EdgeProps<WeightFlowEd
       <EdgeLabelRenderer>
         <div
           className="weight-edge-label nodrag nopan"
-          style={{ transform: `translate(-50%, -50%) translate(${x}px, ${y}px)` }}
+          style={{ transform: `translate(0, -50%) translate(${x + BESIDE_EDGE}px, ${y}px)` }}
           data-edge-id={id}
         >
+          <span className="weight-edge-title">
+            into {target} · {data.weights.matrix.inputs} × {data.weights.matrix.units}
+          </span>
           <Matrix weights={data.weights} nodeId={target} />
-          <span className="weight-edge-shape">{data.shape}</span>
+        </div>
+        <div
+          className="weight-edge-tick"
+          style={{
+            transform: `translate(0, -50%) translate(${x + 3}px, ${y}px)`,
+            width: BESIDE_EDGE - 3,
+          }}
+          aria-hidden="true"
+        />
+        <div
+          className="weight-edge-shape nodrag nopan"
+          style={{ transform: `translate(-50%, -50%) translate(${x}px, ${y}px)` }}
+        >
+          {data.shape}
         </div>
       </EdgeLabelRenderer>
     </>

@@ -65,15 +65,22 @@ export function edgeWeights(
 export const tooLarge = (layers: readonly WeightMatrix[] | null): WeightMatrix[] =>
   (layers ?? []).filter((l) => !l.w);
 
-/** rgb() of a weight: blue positive, orange negative, white at 0, full colour at |w| ≥ scale. */
+/**
+ * rgb() of a weight: blue positive, orange negative, white at 0, full colour at |w| ≥ scale.
+ * Strength t = √(|w| / scale), so a layer of middling weights is not washed out by one large
+ * weight elsewhere in the network.
+ */
 export function weightColour(w: number, scale: number): string {
-  const t = Math.min(1, Math.abs(w) / scale);
+  const t = Math.sqrt(Math.min(1, Math.abs(w) / scale));
   // The Boundary tab's class colours: blue rgb(8,119,189), orange rgb(245,147,34).
   const [r, g, b] = w >= 0 ? [8, 119, 189] : [245, 147, 34];
   const mix = (c: number) => Math.round(255 + (c - 255) * t);
   return `rgb(${mix(r)}, ${mix(g)}, ${mix(b)})`;
 }
 
-/** Pixels per cell: the matrix fits about 72 px on its longer side, cells 3..10 px. */
+/** Pixels per cell: the matrix fits about 96 px on its longer side, cells 3..12 px. */
 export const cellSize = (m: WeightMatrix): number =>
-  Math.max(3, Math.min(10, Math.floor(72 / Math.max(m.inputs, m.units))));
+  Math.max(3, Math.min(12, Math.floor(96 / Math.max(m.inputs, m.units))));
+
+/** Half a layer node's width (nodes are about 150 px wide), plus a gap: the matrix sits beside. */
+export const BESIDE_EDGE = 75 + 14;

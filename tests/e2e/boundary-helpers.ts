@@ -1,5 +1,5 @@
 /** What the boundary specs share: the circles dataset, the 2-8-8-1 network, training, pixels. */
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
 
 export const node = (page: Page, id: string) => page.locator(`[data-node-id="${id}"]`);
 
@@ -87,4 +87,11 @@ export async function runFromPalette(page: Page, name: string): Promise<void> {
   await page.keyboard.type(name);
   await page.keyboard.press('Enter');
   await expect(palette).toBeHidden();
+}
+
+/** A screenshot kept with the test's results (a file, and attached to the report). */
+export async function keepShot(what: Locator | Page, testInfo: TestInfo, name: string) {
+  const file = testInfo.outputPath(`${name.replace(/\W+/g, '-')}.png`);
+  await what.screenshot({ path: file });
+  await testInfo.attach(name, { path: file, contentType: 'image/png' });
 }

@@ -6,6 +6,7 @@
 import { test, expect } from './fixtures';
 import {
   generateCircles,
+  keepShot,
   network,
   paintedClasses,
   paintedDigest,
@@ -48,10 +49,7 @@ test('after Train with 5 seeds, the Boundary tab flips between the seeds’ netw
     digests.push(await paintedDigest(app));
     shown.push((await picker.getByRole('definition').allTextContents()).join(' '));
     if (i === 1) {
-      await testInfo.attach('boundary of seed 43', {
-        body: await app.getByRole('region', { name: 'Decision boundary' }).screenshot(),
-        contentType: 'image/png',
-      });
+      await keepShot(app, testInfo, 'boundary of seed 43');
     }
   }
   await expect(picker.getByRole('button', { name: 'Next seed' })).toBeDisabled();
@@ -103,10 +101,7 @@ test('Edges by weight draws each trained Dense kernel on its edge, blue positive
     const [r, , b] = rgb(c.fill);
     expect(r).toBeGreaterThan(b);
   }
-  await testInfo.attach('edges by weight', {
-    body: await app.getByRole('region', { name: 'Network canvas' }).screenshot(),
-    contentType: 'image/png',
-  });
+  await keepShot(app, testInfo, 'edges by weight');
 
   // Off again: plain edges with their shapes.
   await runFromPalette(app, 'Edges by weight');
@@ -142,10 +137,7 @@ test('a saved trained project reopens with its boundary drawn from the saved wei
   const centre = painted[4]![4]!;
   expect(centre).not.toBe(painted[0]![0]!);
   expect(centre).not.toBe(painted[8]![8]!);
-  await testInfo.attach('reopened boundary', {
-    body: await app.getByRole('region', { name: 'Decision boundary' }).screenshot(),
-    contentType: 'image/png',
-  });
+  await keepShot(app, testInfo, 'reopened boundary');
   // Nothing was trained: the Training tab still shows the saved run only.
   await app.getByRole('tab', { name: 'Training' }).click();
   await expect(app.getByRole('status', { name: 'Training progress' })).toContainText(
