@@ -301,6 +301,12 @@ export class TrainingService {
 
   /** An analysis of the latest trained model in the worker (see ./worker-analysis.ts). */
   async analyse<R>(request: AnalyseRequest): Promise<R> {
+    // A reopened project's network is not the worker's session (run ids may even repeat).
+    if (this.adopted)
+      throw new AppError(
+        'NOT_ALLOWED',
+        'Train the network once in this session first: the analyses retrain or perturb it.',
+      );
     const run = this.current;
     if (!run || run.state !== 'done' || this.latest?.runId !== run.id || !this.worker)
       throw new AppError(

@@ -59,7 +59,7 @@ describe('edges by weight', () => {
   });
 
   it('colours positive weights blue, negative orange, zero white, stronger for larger |w|', () => {
-    const rgb = (s: string) => s.match(/\d+/g)!.map(Number);
+    const rgb = (s: string) => s.match(/\d+/g)!.map(Number) as [number, number, number];
     const [pr, , pb] = rgb(weightColour(1, 1));
     const [nr, , nb] = rgb(weightColour(-1, 1));
     expect(pb).toBeGreaterThan(pr);
