@@ -79,14 +79,16 @@ export async function paintedDigest(page: Page): Promise<string> {
   });
 }
 
-/** Runs a command through the palette, typing its name as a person would. */
-export async function runFromPalette(page: Page, name: string): Promise<void> {
-  await page.keyboard.press('Control+k');
-  const palette = page.getByRole('dialog', { name: 'Command palette' });
-  await expect(palette).toBeVisible();
-  await page.keyboard.type(name);
-  await page.keyboard.press('Enter');
-  await expect(palette).toBeHidden();
+/** Toggles "Edges by weight" from the View menu, as a person would. */
+export async function toggleEdgesByWeight(page: Page): Promise<void> {
+  await page
+    .getByRole('menubar', { name: 'Menu' })
+    .getByRole('menuitem', { name: 'View', exact: true })
+    .click();
+  await page
+    .getByRole('menu', { name: 'View' })
+    .getByRole('menuitem', { name: /Edges by Weight/ })
+    .click();
 }
 
 /** A screenshot kept with the test's results (a file, and attached to the report). */

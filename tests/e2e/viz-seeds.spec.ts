@@ -10,7 +10,7 @@ import {
   network,
   paintedClasses,
   paintedDigest,
-  runFromPalette,
+  toggleEdgesByWeight,
   trainWithBoundaryOpen,
 } from './boundary-helpers';
 
@@ -73,7 +73,7 @@ test('Edges by weight draws each trained Dense kernel on its edge, blue positive
   await generateCircles(app);
   await network(app, 'tanh');
   await trainWithBoundaryOpen(app, 40);
-  await runFromPalette(app, 'Edges by weight');
+  await toggleEdgesByWeight(app);
 
   const legend = app.getByLabel('Edges by weight legend');
   await expect(legend).toContainText('Edges by weight');
@@ -104,7 +104,7 @@ test('Edges by weight draws each trained Dense kernel on its edge, blue positive
   await keepShot(app, testInfo, 'edges by weight');
 
   // Off again: plain edges with their shapes.
-  await runFromPalette(app, 'Edges by weight');
+  await toggleEdgesByWeight(app);
   await expect(legend).toBeHidden();
   await expect(app.locator('.weight-matrix')).toHaveCount(0);
 });
