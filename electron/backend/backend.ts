@@ -196,6 +196,9 @@ export function createBackend(
     async 'training:boundary'(req) {
       return training.boundary(req);
     },
+    async 'training:weights'(req) {
+      return training.weights(req);
+    },
     'training:mcDropout': (req) => training.analyse({ what: 'mcDropout', ...req }),
     'training:landscape': (req) => training.analyse({ what: 'landscape', ...req }),
     'training:seeds': (req) => training.analyse({ what: 'seeds', ...req }),

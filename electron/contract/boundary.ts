@@ -62,6 +62,17 @@ export const neuronsSchema = z.object({
 });
 export type BoundaryNeurons = z.infer<typeof neuronsSchema>;
 
+/** One seed's trained network: its seed, epochs and final metrics (null where not measured). */
+export const seedFinalSchema = z.object({
+  seed: z.number().int(),
+  epochs: z.number().int(),
+  trainLoss: finite.nullable(),
+  valLoss: finite.nullable(),
+  trainAcc: finite.nullable(),
+  valAcc: finite.nullable(),
+});
+export type BoundarySeedFinal = z.infer<typeof seedFinalSchema>;
+
 export const boundaryFrameSchema = z.object({
   runId: z.string(),
   epoch: z.number().int(),
@@ -85,8 +96,35 @@ export const boundaryFrameSchema = z.object({
     validation: z.array(z.boolean()),
   }),
   neurons: neuronsSchema.nullable(),
+  /** The network is one a project brought (saved weights), not trained in this session. */
+  saved: z.boolean().optional(),
+  /**
+   * After "Train with N seeds": each seed's trained network and its final metrics, and which of
+   * them this frame shows (null: the run's own network). Null before any seeds were trained.
+   */
+  seeds: z
+    .object({
+      shown: z.number().int().nullable(),
+      list: z.array(seedFinalSchema),
+    })
+    .nullable()
+    .optional(),
 });
 export type BoundaryFrame = z.infer<typeof boundaryFrameSchema>;
+
+/** One Dense layer's kernel (inputs × units, row-major: w[i · units + u]) and its bias. */
+export const weightMatrixSchema = z.object({
+  /** The Dense node, and the node its input comes from (null: unknown). */
+  nodeId: z.string().nullable(),
+  inputs: z.number().int(),
+  units: z.number().int(),
+  /** Null when the layer is larger than the request's `max`. */
+  w: z.array(finite).nullable(),
+  b: z.array(finite).nullable(),
+  /** The largest |w| of the layer. */
+  maxAbs: finite,
+});
+export type WeightMatrix = z.infer<typeof weightMatrixSchema>;
 
 /** Generate a built-in 2-D dataset (the channel, with its answer, is in electron/contract.ts). */
 export const generateRequestSchema = z
@@ -117,9 +155,24 @@ export const boundaryChannels = {
         plane: planeSchema.nullable(),
         /** A Dense or Activation node whose units to show over the plane. */
         nodeId: z.string().max(100).nullable(),
+        /** Which seed's network to show (index into the last seeds analysis); null: the run's. */
+        seed: z.number().int().min(0).max(100).nullable().optional(),
       })
       .strict(),
     response: z.object({ watching: z.boolean() }),
+  },
+  /**
+   * The latest trained network's Dense weight matrices, for drawing edges by weight: the
+   * trained run's, or the weights a reopened project brought. Layers wider than `max` units
+   * (or with more than `max` inputs) come without their matrix.
+   */
+  'training:weights': {
+    request: z.object({ max: z.number().int().min(1).max(64) }).strict(),
+    response: z.object({
+      /** Null when no network was trained or opened. */
+      runId: z.string().nullable(),
+      layers: z.array(weightMatrixSchema),
+    }),
   },
 } as const;
 

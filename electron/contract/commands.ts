@@ -152,6 +152,12 @@ export const COMMANDS = [
     menu: 'view',
     hint: 'The tabs below the canvas: wide tables',
   },
+  {
+    id: 'view:edgesByWeight',
+    label: 'Edges by Weight',
+    menu: 'view',
+    hint: 'Draw each trained Dense layer’s weights on its edge (blue +, orange −)',
+  },
   { id: 'training:train', label: 'Train', menu: 'training', keys: 'Mod+Enter' },
   { id: 'training:pause', label: 'Pause Training', menu: 'training' },
   { id: 'training:resume', label: 'Resume Training', menu: 'training' },

@@ -26,9 +26,12 @@ import { shapeText } from './format';
 import { ProblemsBanner } from './ProblemsBanner';
 import { useFitRequest } from './fitRequest';
 import { legibleViewport } from './viewport';
+import { WeightEdge, WeightEdgesLegend } from './WeightEdge';
+import { edgeWeights, useWeightEdges } from './weightEdges';
 
 export const PALETTE_MIME = 'application/x-layerlab-kind';
 const nodeTypes = { layer: LayerNode };
+const edgeTypes = { weights: WeightEdge };
 // Props given to React Flow must keep their identity between renders: a new array or function
 // makes React Flow update its store, and every node and edge re-checks its selectors — on each
 // frame of a drag.
@@ -97,17 +100,28 @@ export function Canvas() {
     return list;
   }, [graph.nodes, selected, measured, analysis, dragPos]);
 
+  const weightsOn = useWeightEdges((s) => s.on);
+  const weightLayers = useWeightEdges((s) => s.layers);
+  const weighted = useMemo(
+    () => (weightsOn ? edgeWeights(graph, analysis.edges, weightLayers) : new Map()),
+    [weightsOn, graph, analysis, weightLayers],
+  );
   const edges = useMemo<Edge[]>(() => {
     const sel = new Set(selected);
-    return graph.edges.map((e) => ({
-      id: e.id,
-      source: e.source,
-      target: e.target,
-      selected: sel.has(e.id),
-      label: shapeText(analysis.edges[e.id]),
-      ariaLabel: `${e.source} to ${e.target}, ${shapeText(analysis.edges[e.id])}`,
-    }));
-  }, [graph.edges, selected, analysis]);
+    return graph.edges.map((e) => {
+      const shape = shapeText(analysis.edges[e.id]);
+      const weights = weighted.get(e.id);
+      return {
+        id: e.id,
+        source: e.source,
+        target: e.target,
+        selected: sel.has(e.id),
+        ariaLabel: `${e.source} to ${e.target}, ${shape}`,
+        // A trained Dense layer's edge draws its kernel (WeightEdge.tsx) instead of the label.
+        ...(weights ? { type: 'weights', data: { weights, shape } } : { label: shape }),
+      };
+    });
+  }, [graph.edges, selected, analysis, weighted]);
 
   // A fit asked for (a project opened, a template) happens once React Flow has measured every
   // node: before that it does not know their sizes and would fit to nothing.
@@ -247,6 +261,7 @@ export function Canvas() {
           nodes={nodes}
           edges={edges}
           nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}
           onConnect={onConnect}
@@ -267,6 +282,7 @@ export function Canvas() {
           <Background gap={20} />
           <Controls aria-label="Zoom controls" />
           <MiniMap pannable zoomable ariaLabel="Minimap" />
+          <WeightEdgesLegend drawn={weighted.size} />
         </ReactFlow>
         {graph.nodes.length === 0 && (
           <div className="canvas-empty" aria-hidden="true">

@@ -14,6 +14,7 @@ import type { LayerKind } from '../../engine/graph/document';
 import { useGraphStore, undo, redo } from '../store/graph';
 import { useUiStore } from '../store/ui';
 import { autoLayout } from '../canvas/layout';
+import { useWeightEdges } from '../canvas/weightEdges';
 import { copyNodes, hasCopiedNodes, pasteNodes } from '../canvas/useCanvasClipboard';
 import type { ProjectActions } from '../src/projectFiles';
 import type { RendererPlatform } from '../src/platform';
@@ -201,6 +202,8 @@ export function useAppCommands(
           return useLayoutStore.getState().setDockSide('right');
         case 'view:dockBottom':
           return useLayoutStore.getState().setDockSide('bottom');
+        case 'view:edgesByWeight':
+          return useWeightEdges.getState().toggle();
         case 'training:train': {
           const blocked = trainBlocker();
           if (blocked) return notifyError(blocked);

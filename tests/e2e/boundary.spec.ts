@@ -1,73 +1,12 @@
 import { test, expect } from './fixtures';
-import type { Page } from '@playwright/test';
-
-const node = (page: Page, id: string) => page.locator(`[data-node-id="${id}"]`);
-
-/** Generates the circles dataset from the Data panel and accepts it. */
-async function generateCircles(page: Page): Promise<void> {
-  await page.getByRole('tab', { name: 'Data' }).click();
-  await page.getByRole('button', { name: 'Generate…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Generate a dataset' });
-  await dialog.getByLabel('Kind').selectOption('circles');
-  await dialog.getByLabel('Size').fill('400');
-  await dialog.getByLabel('Noise').fill('0.05');
-  await dialog.getByLabel('Seed').fill('3');
-  await dialog.getByRole('button', { name: 'Generate' }).click();
-  await expect(dialog).toBeHidden();
-  await page.getByRole('button', { name: 'Use this dataset' }).click();
-  await expect(page.getByRole('status', { name: 'Dataset summary' })).toContainText('2 classes');
-}
-
-/** The MLP template made 2-8-8-1 with the given hidden activation (sigmoid + BCE output). */
-async function network(page: Page, fn: 'tanh' | 'none'): Promise<void> {
-  await page
-    .getByRole('combobox', { name: 'Start from a template' })
-    .selectOption({ label: 'MLP classifier' });
-  await expect(page.locator('.react-flow__node')).toHaveCount(9);
-  for (const id of ['dense_1', 'dense_2']) {
-    await node(page, id).click();
-    await page.getByLabel('Units').fill('8');
-    await expect(node(page, id)).toContainText('8 units');
-  }
-  await hiddenActivation(page, fn);
-}
-
-async function hiddenActivation(page: Page, fn: 'tanh' | 'none'): Promise<void> {
-  for (const id of ['activation_1', 'activation_2']) {
-    await node(page, id).click();
-    await page.getByLabel('Function').selectOption(fn);
-  }
-}
-
-async function trainWithBoundaryOpen(page: Page, epochs: number): Promise<void> {
-  await page.getByRole('tab', { name: 'Training' }).click();
-  await page.getByRole('spinbutton', { name: 'Epochs' }).fill(String(epochs));
-  await page.getByRole('spinbutton', { name: 'Learning rate' }).fill('0.03');
-  await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await page.getByRole('tab', { name: 'Boundary' }).click();
-  // Live: a frame arrives while training runs, and the last one is of the final epoch.
-  await expect(page.getByRole('status', { name: 'Boundary epoch' })).toContainText(
-    `epoch ${epochs}`,
-    { timeout: 60_000 },
-  );
-  await page.getByRole('checkbox', { name: 'Points' }).uncheck();
-}
-
-/** The painted class (0 orange, 1 blue) on an n × n lattice of the canvas's pixels. */
-async function paintedClasses(page: Page, n: number): Promise<number[][]> {
-  return page.locator('canvas.boundary-canvas').evaluate((el, n) => {
-    const c = el as HTMLCanvasElement;
-    const px = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-    return Array.from({ length: n }, (_, j) =>
-      Array.from({ length: n }, (_, i) => {
-        const x = Math.floor(((i + 0.5) / n) * c.width);
-        const y = Math.floor(((j + 0.5) / n) * c.height);
-        const o = (y * c.width + x) * 4;
-        return px[o]! > px[o + 2]! ? 0 : 1;
-      }),
-    );
-  }, n);
-}
+import {
+  generateCircles,
+  hiddenActivation,
+  network,
+  node,
+  paintedClasses,
+  trainWithBoundaryOpen,
+} from './boundary-helpers';
 
 const changes = (line: number[]) => line.slice(1).filter((v, i) => v !== line[i]).length;
 

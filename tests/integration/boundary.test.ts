@@ -12,6 +12,7 @@ import {
 } from '../support/host-session';
 import { DEFAULT_TRAIN_SETTINGS, type RunDone } from '../../electron/contract/training';
 import type { BoundaryFrame } from '../../electron/contract/boundary';
+import type { ResponseOf } from '../../electron/contract';
 import type { Graph } from '../../engine/graph/document';
 
 const events: HostEvent[] = [];
@@ -120,5 +121,36 @@ describe('decision boundary through the host', () => {
     await waitFor(() => doneOf(runId));
     await sleep(100);
     expect(framesOf(runId)).toHaveLength(0);
+    lastRun = runId;
   });
+
+  it("gives the latest network's kernels, and each seed's boundary after a seeds analysis", async () => {
+    const weights = await call<ResponseOf<'training:weights'>>('training:weights', { max: 4 });
+    expect(weights.runId).toBe(lastRun);
+    expect(weights.layers.map((l) => [l.nodeId, l.inputs, l.units, l.w?.length ?? null])).toEqual([
+      ['d1', 2, 8, null],
+      ['d2', 8, 2, null],
+    ]);
+    const wide = await call<ResponseOf<'training:weights'>>('training:weights', { max: 8 });
+    expect(wide.layers[0]!.w).toHaveLength(16);
+
+    await call('training:seeds', { count: 2 });
+    const before = framesOf(lastRun).length;
+    await call('training:boundary', {
+      plane: { kind: 'features', x: 0, y: 1 },
+      nodeId: null,
+      seed: 1,
+    });
+    const frame = await waitFor(() =>
+      framesOf(lastRun).length > before
+        ? (framesOf(lastRun).at(-1)!.payload as BoundaryFrame)
+        : undefined,
+    );
+    expect(frame.seeds?.shown).toBe(1);
+    expect(frame.seeds?.list.map((s) => [s.seed, s.epochs])).toEqual([
+      [3, 5],
+      [4, 5],
+    ]);
+    await call('training:boundary', { plane: null, nodeId: null });
+  }, 60_000);
 });

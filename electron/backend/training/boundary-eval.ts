@@ -29,6 +29,8 @@ const MAX_WEIGHTS = 64;
 export interface BoundaryWatch {
   plane: BoundaryPlane;
   nodeId: string | null;
+  /** Which seed's network to show (see ./boundary-seeds.ts); null or absent: the run's. */
+  seed?: number | null;
   columns: ColumnInfo[] | null;
   /** Regression: prediction and target back in the target's units. */
   targetStd: number;

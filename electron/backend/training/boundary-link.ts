@@ -16,6 +16,8 @@ export interface BoundaryRun {
   targetStd: number;
   targetMean: number;
   worker: Worker;
+  /** A reopened project's network (./boundary-adopt.ts), not one trained in this session. */
+  saved?: boolean;
 }
 
 /** The encoded columns as the plane shows them: names, and the scaling back to file units. */
@@ -58,7 +60,12 @@ export class BoundaryLink {
       return null;
     }
     if (m.type !== 'boundary') return null;
-    return { runId: run.id, ...m.frame };
+    return { runId: run.id, ...m.frame, ...(run.saved ? { saved: true } : {}) };
+  }
+
+  /** Whether the renderer watches the boundary now. */
+  get watching(): boolean {
+    return this.request !== null;
   }
 
   lastFailure(): string | null {
@@ -78,6 +85,7 @@ export class BoundaryLink {
       watch = {
         plane: req.plane,
         nodeId: req.nodeId,
+        seed: req.seed ?? null,
         columns,
         targetStd: run.targetStd,
         targetMean: run.targetMean,

@@ -10,7 +10,7 @@ import type {
   TrainSettings,
 } from '../../contract/training';
 import type { BoundaryFrame } from '../../contract/boundary';
-import type { BoundaryWatch } from './boundary-eval';
+import type { BoundaryData, BoundaryWatch } from './boundary-eval';
 
 export interface Matrix {
   rows: number;
@@ -36,6 +36,8 @@ export type ToWorker =
   | { type: 'setLearningRate'; lr: number }
   | { type: 'restoreBest' }
   | { type: 'boundary'; watch: BoundaryWatch | null }
+  /** A network trained elsewhere (a reopened project's weights): the boundary shows it. */
+  | { type: 'adopt'; spec: ModelSpec; weights: Float32Array[]; data: BoundaryData }
   | { type: 'analyse'; id: number; request: AnalyseRequest };
 
 export interface ModelState {

@@ -26,7 +26,9 @@ import type { FromWorker, ToWorker } from './protocol';
 import type { AnalyseRequest } from './worker-analysis';
 import { cleanLayers } from './layer-diagnostics';
 import { cleanMetrics as clean, inUnits, prepareRun, runDataOf } from './setup';
-import { BoundaryLink } from './boundary-link';
+import { BoundaryLink, type BoundaryRun } from './boundary-link';
+import { adoptedBoundary } from './boundary-adopt';
+import { weightMatrices } from './boundary-weights';
 
 /** Training rows shown in the augmentation preview. */
 const PREVIEW_ROWS = 5;
@@ -88,11 +90,20 @@ export class TrainingService {
   private current: Run | null = null;
   private latest: TrainedModel | null = null;
   private boundaryLink: BoundaryLink | null = null;
+  /** The run whose network the worker's boundary watcher shows (a run, or a saved network). */
+  private boundaryRun: BoundaryRun | null = null;
+  /** A model from a project file, until a run replaces it; shown in the worker once asked. */
+  private adopted: { model: TrainedModel; run: BoundaryRun | null } | null = null;
   private readonly analyses = new WorkerAnalyses();
 
-  /** Use a model trained earlier (weights from a project file) for predictions. */
+  /** Use a model trained earlier (weights from a project file) for predictions and the boundary. */
   adoptModel(model: TrainedModel): void {
     this.latest = model;
+    this.adopted = { model, run: null };
+    if (this.boundaryOf().watching) {
+      const run = this.adoptedRun();
+      if (run) this.boundaryOf().started(run);
+    }
   }
 
   /** The weights of the last finished run (null before any). */
@@ -134,6 +145,8 @@ export class TrainingService {
     };
     this.runs.set(id, run);
     this.current = run;
+    this.boundaryRun = run;
+    this.adopted = null;
     worker.postMessage(start);
     this.boundaryOf().started(run);
     run.state = 'running';
@@ -239,9 +252,47 @@ export class TrainingService {
     return predictRecord(this.data.encoder(model.datasetId), model.spec, model.weights, req.values);
   }
 
+  /** The latest network's Dense weight matrices (trained here or brought by a project). */
+  weights(req: ParsedRequestOf<'training:weights'>): ResponseOf<'training:weights'> {
+    const m = this.latest;
+    if (!m) return { runId: null, layers: [] };
+    return { runId: m.runId, layers: weightMatrices(m.spec, m.weights, req.max) };
+  }
+
   /** Watch the decision boundary of the latest run (frames come as events). */
   boundary(req: ParsedRequestOf<'training:boundary'>): ResponseOf<'training:boundary'> {
-    return this.boundaryOf().watch(req, this.current);
+    const run = this.adopted ? this.adoptedRun() : this.current;
+    return this.boundaryOf().watch(req, run);
+  }
+
+  /**
+   * The adopted model as a boundary run: sent to the worker once (with its dataset's splits),
+   * null when its dataset is gone or no longer fits it.
+   */
+  private adoptedRun(): BoundaryRun | null {
+    const a = this.adopted;
+    if (!a) return null;
+    if (a.run) return a.run;
+    let shown;
+    try {
+      shown = adoptedBoundary(runDataOf(this.data, a.model.datasetId), a.model.spec);
+    } catch (err) {
+      if (err instanceof AppError) return null;
+      throw err;
+    }
+    const worker = this.sharedWorker();
+    const { spec, weights } = a.model;
+    worker.postMessage({ type: 'adopt', spec, weights, data: shown.data } satisfies ToWorker);
+    a.run = {
+      id: a.model.runId,
+      datasetId: a.model.datasetId,
+      targetStd: shown.targetStd,
+      targetMean: shown.targetMean,
+      worker,
+      saved: true,
+    };
+    this.boundaryRun = a.run;
+    return a.run;
   }
 
   private boundaryOf(): BoundaryLink {
@@ -250,6 +301,12 @@ export class TrainingService {
 
   /** An analysis of the latest trained model in the worker (see ./worker-analysis.ts). */
   async analyse<R>(request: AnalyseRequest): Promise<R> {
+    // A reopened project's network is not the worker's session (run ids may even repeat).
+    if (this.adopted)
+      throw new AppError(
+        'NOT_ALLOWED',
+        'Train the network once in this session first: the analyses retrain or perturb it.',
+      );
     const run = this.current;
     if (!run || run.state !== 'done' || this.latest?.runId !== run.id || !this.worker)
       throw new AppError(
@@ -274,12 +331,14 @@ export class TrainingService {
     const worker = (this.worker = new Worker(this.workerPath));
     const lost = (message: string) => {
       if (this.worker === worker) this.worker = null;
+      if (this.adopted) this.adopted.run = null;
       this.analyses.failAll(message);
       const run = this.current;
       if (run && run.state !== 'done') this.finish(run, { reason: 'failed', message });
     };
     worker.on('message', (m: FromWorker) => {
-      if (this.current) this.onMessage(this.current, m);
+      if (m.type === 'boundary' || m.type === 'boundaryFailed') this.onBoundary(m);
+      else if (this.current) this.onMessage(this.current, m);
     });
     worker.on('error', (err) => {
       lost(`Training stopped unexpectedly: ${err.message}`);
@@ -327,8 +386,7 @@ export class TrainingService {
         run.coalescer.setState('paused');
       }
     } else if (m.type === 'boundary' || m.type === 'boundaryFailed') {
-      const frame = this.boundaryOf().frameOf(run, m);
-      if (frame) this.emit('training:boundary', frame);
+      this.onBoundary(m);
     } else if (m.type === 'restored') {
       run.restoring?.resolve(m);
     } else if (m.type === 'finished') {
@@ -340,6 +398,14 @@ export class TrainingService {
     } else {
       this.finish(run, { reason: 'failed', message: m.message });
     }
+  }
+
+  /** A boundary frame from the worker, for the run (or saved network) it is watching. */
+  private onBoundary(m: Extract<FromWorker, { type: 'boundary' | 'boundaryFailed' }>): void {
+    const run = this.boundaryRun;
+    if (!run) return;
+    const frame = this.boundaryOf().frameOf(run, m);
+    if (frame) this.emit('training:boundary', frame);
   }
 
   private finish(

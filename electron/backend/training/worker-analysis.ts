@@ -11,6 +11,7 @@ import { mcDropout, MC_DROPOUT_NOTE } from '../../../engine/train/mc-dropout';
 import { meanSd, seedList } from '../../../engine/train/seeds';
 import type { ModelSpec } from '../../../engine/train/spec';
 import { Trainer } from '../../../engine/train/trainer';
+import { keepsSeeds, SeedModels, type SeedModel } from './boundary-seeds';
 import type { StartMessage } from './protocol';
 import { fitSettings } from './setup';
 
@@ -27,6 +28,7 @@ export async function analyse(
   trainer: Trainer,
   msg: StartMessage,
   yieldToHost: () => Promise<void>,
+  keepSeeds: (seeds: SeedModels | null) => void = () => undefined,
 ): Promise<unknown> {
   if (req.what === 'mcDropout') return monteCarlo(req.passes, req.seed, trainer, msg);
   if (req.what === 'landscape') {
@@ -43,7 +45,7 @@ export async function analyse(
       parameters: trainer.network.parameterCount,
     } satisfies ResponseOf<'training:landscape'>;
   }
-  return seeds(req.count, trainer, msg, yieldToHost);
+  return seeds(req.count, trainer, msg, yieldToHost, keepSeeds);
 }
 
 function monteCarlo(
@@ -91,8 +93,11 @@ async function seeds(
   trained: Trainer,
   msg: StartMessage,
   yieldToHost: () => Promise<void>,
+  keepSeeds: (seeds: SeedModels | null) => void,
 ): Promise<ResponseOf<'training:seeds'>> {
   const list = seedList(msg.settings.seed, count);
+  const keep = keepsSeeds(trained.network.parameterCount, list.length);
+  const models: SeedModel[] = [];
   const trainLoss: (number | null)[][] = [];
   const valLoss: (number | null)[][] = [];
   const last = {
@@ -116,12 +121,30 @@ async function seeds(
     trainLoss.push(r.history.map((e) => orNull(e.train.loss)));
     valLoss.push(r.history.map((e) => (e.val ? orNull(e.val.loss) : null)));
     const end = r.history.at(-1);
+    if (keep)
+      models.push({
+        weights: t.network.getWeights(),
+        final: {
+          seed,
+          epochs: r.history.length,
+          trainLoss: end ? orNull(end.train.loss) : null,
+          valLoss: end?.val ? orNull(end.val.loss) : null,
+          trainAcc: end?.train.acc !== undefined ? orNull(end.train.acc) : null,
+          valAcc: end?.val?.acc !== undefined ? orNull(end.val.acc) : null,
+        },
+      });
     if (!end) continue;
     last.trainLoss.push(end.train.loss);
     if (end.val) last.valLoss.push(end.val.loss);
     if (end.train.acc !== undefined) last.trainAcc.push(end.train.acc);
     if (end.val?.acc !== undefined) last.valAcc.push(end.val.acc);
   }
+  const { backend, maxBatch } = trained.network;
+  keepSeeds(
+    keep
+      ? new SeedModels(msg.spec, models, (spec) => new Trainer(spec, { backend, maxBatch }))
+      : null,
+  );
   const summary = (v: number[]) => {
     const s = meanSd(v);
     return { mean: orNull(s.mean), sd: orNull(s.sd), n: s.n };

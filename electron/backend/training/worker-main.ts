@@ -9,7 +9,7 @@
  * is chosen (engine/train/backend-choice.ts) and posted with its reason.
  */
 import { parentPort } from 'node:worker_threads';
-import type { Trainer } from '../../../engine/train/trainer';
+import { Trainer } from '../../../engine/train/trainer';
 import { TrainingControl } from '../../../engine/train/control';
 import type { TrainEvent } from '../../../engine/train/events';
 import type { FromWorker, ModelState, StartMessage, ToWorker } from './protocol';
@@ -82,6 +82,14 @@ export function startWorker(): void {
         case 'boundary':
           boundary.set(msg.watch);
           return;
+        case 'adopt': {
+          // On the CPU: a saved network is evaluated, never trained, here.
+          const trainer = new Trainer(msg.spec, { seed: 0 });
+          trainer.network.setWeights(msg.weights);
+          boundary.attach(trainer, msg.data);
+          boundary.now(0);
+          return;
+        }
         case 'analyse': {
           const { id } = msg;
           if (!session) throw new Error('nothing was trained');
@@ -90,6 +98,7 @@ export function startWorker(): void {
             session.trainer,
             session.msg,
             () => new Promise((r) => setImmediate(r)),
+            (seeds) => boundary.setSeeds(seeds),
           )
             .then((result) => post({ type: 'analysed', id, result, error: null }))
             .catch((err: unknown) =>

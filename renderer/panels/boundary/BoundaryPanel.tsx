@@ -13,6 +13,7 @@ import { useGraphStore } from '../../store/graph';
 import { useBoundaryStore } from './store';
 import { BoundaryCanvas } from './BoundaryCanvas';
 import { NeuronsView } from './NeuronsView';
+import { SeedPicker } from './SeedPicker';
 import { inUnits } from './paint';
 import './boundary.css';
 
@@ -107,6 +108,7 @@ export function BoundaryPanel() {
   const plane = useBoundaryStore((s) => s.plane);
   const frame = useBoundaryStore((s) => s.frame);
   const showPoints = useBoundaryStore((s) => s.showPoints);
+  const seed = useBoundaryStore((s) => s.seed);
   const nodeId = useWatchedNode();
 
   // A plane the data cannot have (other dataset): back to the first features.
@@ -117,22 +119,29 @@ export function BoundaryPanel() {
       : plane;
   const key = JSON.stringify(wanted);
 
-  // Another dataset: the last frame belongs to a model of the old one.
+  // Another dataset: the last frame belongs to a model of the old one (the watch below is sent
+  // again, so a network a reopened project brought shows at once).
   const datasetId = summary?.id ?? null;
   const seen = useRef(datasetId);
   useEffect(() => {
     if (seen.current !== datasetId) useBoundaryStore.getState().setFrame(null);
     seen.current = datasetId;
   }, [datasetId]);
+  // The seeds are gone (a new run): show the run's own network when seeds come again.
+  const hasSeeds = !!frame?.seeds;
+  useEffect(() => {
+    if (frame && !hasSeeds && useBoundaryStore.getState().seed !== null)
+      useBoundaryStore.getState().setSeed(null);
+  }, [frame, hasSeeds]);
   useEffect(
     () => api.on('training:boundary', (f) => useBoundaryStore.getState().setFrame(f)),
     [api],
   );
   // Frames are computed only while this tab is open: watch on mount, stop on unmount.
   useEffect(() => {
-    const request = { plane: JSON.parse(key) as BoundaryPlane, nodeId };
+    const request = { plane: JSON.parse(key) as BoundaryPlane, nodeId, seed };
     void api.invoke('training:boundary', request).catch(() => undefined);
-  }, [api, key, nodeId]);
+  }, [api, key, nodeId, seed, datasetId]);
   useEffect(() => {
     useBoundaryStore.getState().setPanelOpen(true);
     return () => {
@@ -143,9 +152,12 @@ export function BoundaryPanel() {
 
   if (!summary) return <p className="muted">Open or generate a dataset, then train a network.</p>;
   const shown = frame && JSON.stringify(frame.plane) === key ? frame : null;
+  const shownSeeds = shown?.seeds?.list.length ? shown.seeds : null;
+  const shownSeed = shownSeeds?.shown != null ? shownSeeds.list[shownSeeds.shown] : undefined;
   return (
     <section className="boundary-panel" aria-label="Decision boundary">
       <PlaneControls names={names} regression={regression} />
+      {shownSeeds && <SeedPicker seeds={shownSeeds} />}
       {!shown && (
         <p className="muted" role="status">
           Train the network to see what it learns over this plane.
@@ -165,7 +177,8 @@ export function BoundaryPanel() {
               ))}
               <span role="status" aria-label="Boundary epoch">
                 {' '}
-                · epoch {shown.epoch}
+                · {shownSeed ? `seed ${shownSeed.seed}, ` : ''}
+                {shown.saved ? 'saved network' : `epoch ${shown.epoch}`}
               </span>
               {shown.classNames && (
                 <span className="boundary-legend">

@@ -13,6 +13,7 @@ export function InspectorNeurons({ nodeId }: { nodeId: string }) {
   const { api } = usePlatform();
   const panelOpen = useBoundaryStore((s) => s.panelOpen);
   const plane = useBoundaryStore((s) => s.plane);
+  const seed = useBoundaryStore((s) => s.seed);
   const neurons = useBoundaryStore((s) =>
     s.frame?.neurons?.nodeId === nodeId ? s.frame.neurons : null,
   );
@@ -20,14 +21,14 @@ export function InspectorNeurons({ nodeId }: { nodeId: string }) {
   useEffect(() => {
     if (panelOpen) return; // the tab watches the selected node already
     const off = api.on('training:boundary', (f) => useBoundaryStore.getState().setFrame(f));
-    const request = { plane: JSON.parse(key) as typeof plane, nodeId };
+    const request = { plane: JSON.parse(key) as typeof plane, nodeId, seed };
     void api.invoke('training:boundary', request).catch(() => undefined);
     return () => {
       off();
       if (useBoundaryStore.getState().panelOpen) return;
       void api.invoke('training:boundary', { plane: null, nodeId: null }).catch(() => undefined);
     };
-  }, [api, key, nodeId, panelOpen]);
+  }, [api, key, nodeId, seed, panelOpen]);
   return (
     <div className="inspector-neurons">
       {neurons ? (
