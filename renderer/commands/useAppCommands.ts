@@ -24,6 +24,7 @@ import { controlBlocker, controlTraining, startTraining, trainBlocker } from './
 import { importModelFile } from '../panels/models/importModel';
 import { useModelsUi } from '../panels/models/store';
 import { useLessonsUi } from '../panels/lessons/store';
+import { compareBlocker, useCompareUi } from '../panels/compare/store';
 
 export interface AppCommands {
   run(id: CommandId): void;
@@ -91,6 +92,8 @@ function why(id: CommandId): string | null {
       return controlBlocker('resume');
     case 'training:stop':
       return controlBlocker('stop');
+    case 'training:compare':
+      return compareBlocker();
     default:
       return null;
   }
@@ -196,6 +199,8 @@ export function useAppCommands(
             id === 'training:pause' ? 'pause' : id === 'training:resume' ? 'resume' : 'stop';
           return void controlTraining(platform.api, action);
         }
+        case 'training:compare':
+          return useCompareUi.getState().open();
         case 'help:palette':
           return useCommandUi.getState().openPalette();
         case 'help:lessons':

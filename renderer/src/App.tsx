@@ -26,6 +26,7 @@ import { useShortcuts } from '../commands/useShortcuts';
 import { CommandPalette } from '../commands/CommandPalette';
 import { ConnectMode } from '../commands/ConnectMode';
 import { ExportDialog } from '../panels/models/ExportDialog';
+import { CompareDialog } from '../panels/compare/CompareDialog';
 import { LessonsPanel } from '../panels/lessons/LessonsPanel';
 
 export function App({ platform }: { platform: RendererPlatform }) {
@@ -173,6 +174,7 @@ function Shell({ platform }: { platform: RendererPlatform }) {
         <BottomPanel />
         {/* Before the picker: its folder choice opens above the dialog. */}
         <ExportDialog />
+        <CompareDialog />
         <LessonsPanel />
         <FilePicker />
         <Notices />
