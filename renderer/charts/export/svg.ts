@@ -61,23 +61,38 @@ const escapeXml = (s: string) =>
 /** Attributes the file keeps from the page: geometry and text, never classes or handlers. */
 const DROPPED = /^(class|style|on.*|data-.*|aria-.*|role|tabindex)$/i;
 
-function element(node: NodeLike, styleOf: StyleOf): string {
+/**
+ * The style attributes an element needs: a property is written where it differs from what the
+ * element inherits (its parent's value; opacity, which is not inherited, where it is not 1), and
+ * never twice (the element's own attribute gives way to the computed value).
+ */
+function styleAttrs(style: Record<string, string>, parent: Record<string, string>) {
+  const out: [string, string][] = [];
+  for (const [prop, initial] of Object.entries(STYLE_PROPS)) {
+    const v = style[prop];
+    if (!v) continue;
+    const inherited = prop === 'opacity' ? initial : (parent[prop] ?? initial);
+    if (v !== inherited) out.push([prop, v]);
+  }
+  return out;
+}
+
+function element(node: NodeLike, styleOf: StyleOf, parent: Record<string, string>): string {
   if (node.nodeType === 3) return escapeXml(node.textContent ?? '');
   if (node.nodeType !== 1) return '';
   const style = styleOf(node);
   if (style.display === 'none' || style.visibility === 'hidden') return '';
   const name = node.nodeName.toLowerCase();
+  const styled = styleAttrs(style, parent);
+  const own = new Set(styled.map(([p]) => p));
   const attrs: string[] = [];
   for (const a of Array.from(node.attributes ?? [])) {
-    if (DROPPED.test(a.name)) continue;
+    if (DROPPED.test(a.name) || own.has(a.name)) continue;
     attrs.push(`${a.name}="${escapeXml(a.value)}"`);
   }
-  for (const [prop, skip] of Object.entries(STYLE_PROPS)) {
-    const v = style[prop];
-    if (v && v !== skip) attrs.push(`${prop}="${escapeXml(v)}"`);
-  }
+  for (const [prop, v] of styled) attrs.push(`${prop}="${escapeXml(v)}"`);
   const children = Array.from(node.childNodes)
-    .map((c) => element(c, styleOf))
+    .map((c) => element(c, styleOf, style))
     .join('');
   const open = `<${name}${attrs.length ? ' ' + attrs.join(' ') : ''}`;
   return children ? `${open}>${children}</${name}>` : `${open}/>`;
@@ -108,8 +123,14 @@ export function serializeSvg(
     x += w;
   }
   const height = top + frame.height + (legend.length ? (row + 1) * LEGEND_ROW + 6 : 0);
+  // The chart's own inherited style goes on the frame that holds its drawing.
+  const rootStyle = styleOf(root);
+  const rootAttrs = styleAttrs(rootStyle, {})
+    .filter(([p]) => p !== 'font-family')
+    .map(([p, v]) => ` ${p}="${escapeXml(v)}"`)
+    .join('');
   const inner = Array.from(root.childNodes)
-    .map((c) => element(c, styleOf))
+    .map((c) => element(c, styleOf, rootStyle))
     .join('');
   const font = `font-family="${escapeXml(frame.font)}"`;
   const svg = [
@@ -118,7 +139,7 @@ export function serializeSvg(
     frame.title
       ? `<text x="8" y="15" font-size="13px" font-weight="600" fill="${escapeXml(frame.text)}">${escapeXml(frame.title)}</text>`
       : '',
-    `<svg x="0" y="${top}" width="${frame.width}" height="${frame.height}"${frame.viewBox ? ` viewBox="${escapeXml(frame.viewBox)}"` : ''} overflow="visible">${inner}</svg>`,
+    `<svg x="0" y="${top}" width="${frame.width}" height="${frame.height}"${frame.viewBox ? ` viewBox="${escapeXml(frame.viewBox)}"` : ''}${rootAttrs} overflow="visible">${inner}</svg>`,
     ...placed.map(
       ({ x: lx, y, e }) =>
         `<g class="legend"><line x1="${lx}" x2="${lx + 20}" y1="${y - 4}" y2="${y - 4}" stroke="${escapeXml(e.color)}" stroke-width="2px"${e.dashed ? ' stroke-dasharray="4 3"' : ''}/>` +
