@@ -2,8 +2,9 @@
  * A small per-epoch line chart (one line per layer or per seed), optionally with a mean ± sd band,
  * in plain SVG on the curve charts' scales.
  */
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { linearScale, logScale, tickLabel } from '../../charts/scale';
+import { ExportChart } from '../../charts/ExportChart';
 
 export interface MiniSeries {
   name: string;
@@ -85,9 +86,11 @@ function MiniChartView({
     return { sx, sy, lines };
   }, [series, log, unit]);
   const { sx, sy, lines } = drawn;
+  const figure = useRef<HTMLElement | null>(null);
   return (
-    <figure className="mini-chart" aria-label={title}>
+    <figure className="mini-chart has-export" aria-label={title} ref={figure}>
       <figcaption>{title}</figcaption>
+      <ExportChart target={figure} title={title} name={title} />
       <svg width={W} height={H} role="img" aria-label={`${title}, ${series.length} lines`}>
         {sy.ticks.map((t) => (
           <g key={`y${t}`} className="tick">
@@ -111,7 +114,12 @@ function MiniChartView({
       </svg>
       <div className="mini-legend">
         {lines.map((l, i) => (
-          <span key={l.name} className={`mini-key mini-${i % 6}`} data-series={l.name}>
+          <span
+            key={l.name}
+            className={`mini-key mini-${i % 6}`}
+            data-series={l.name}
+            data-legend={`${l.name} ${l.change}`}
+          >
             {l.name} {l.change}
           </span>
         ))}
