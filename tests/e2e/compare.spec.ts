@@ -145,6 +145,18 @@ test('compares two iris runs with different L2 λ and exports the curves as CSV 
     return seen.size;
   }, png.toString('base64'));
   expect(colours).toBeGreaterThan(10);
+
+  // The decision boundary is a canvas: its PNG holds the painted pixels, at 2×.
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await app.getByRole('tab', { name: 'Boundary' }).click();
+  await expect(app.getByRole('status', { name: 'Boundary epoch' })).toContainText('epoch 15', {
+    timeout: 60_000,
+  });
+  await exportChart(app, app.locator('figure.boundary-figure'), 'PNG', 'boundary.png');
+  const boundary = readFileSync(path.join(host.workspace, 'boundary.png'));
+  expect(boundary.subarray(1, 4).toString('ascii')).toBe('PNG');
+  expect(boundary.readUInt32BE(16)).toBeGreaterThanOrEqual(2 * 256);
+  expect(boundary.length).toBeGreaterThan(5000);
 });
 
 test('reopens a saved sweep after the project is reopened, and calls identical seed groups not significant', async ({

@@ -12,6 +12,7 @@ import { useDataStore } from '../../store/data';
 import { useGraphStore } from '../../store/graph';
 import { useBoundaryStore } from './store';
 import { BoundaryCanvas } from './BoundaryCanvas';
+import { ExportChart } from '../../charts/ExportChart';
 import { NeuronsView } from './NeuronsView';
 import { inUnits } from './paint';
 import './boundary.css';
@@ -108,6 +109,7 @@ export function BoundaryPanel() {
   const frame = useBoundaryStore((s) => s.frame);
   const showPoints = useBoundaryStore((s) => s.showPoints);
   const nodeId = useWatchedNode();
+  const figure = useRef<HTMLElement | null>(null);
 
   // A plane the data cannot have (other dataset): back to the first features.
   const wanted: BoundaryPlane =
@@ -153,7 +155,8 @@ export function BoundaryPanel() {
       )}
       {shown && (
         <div className="boundary-body">
-          <figure className="boundary-figure">
+          <figure className="boundary-figure has-export" ref={figure}>
+            <ExportChart target={figure} title="Decision boundary" name="boundary" />
             <BoundaryCanvas frame={shown} showPoints={showPoints} />
             <figcaption className="muted">
               {shown.axes.map((a, i) => (
