@@ -24,6 +24,7 @@ import {
   type CompareSide,
 } from './model';
 import { useCompareUi } from './store';
+import { useSeedGroups } from './seedGroups';
 import './compare.css';
 
 type Verdict = ResponseOf<'sweep:compareSeeds'>;
@@ -271,9 +272,16 @@ export function CompareDialog() {
   const keyB = useCompareUi((s) => s.b);
   const history = useTrainingStore((s) => s.history);
   const sweeps = useSweepStore((s) => s.saved);
-  const options = useMemo(() => sideOptions(history, sweeps), [history, sweeps]);
-  const a = useMemo(() => (keyA ? sideOf(keyA, history, sweeps) : null), [keyA, history, sweeps]);
-  const b = useMemo(() => (keyB ? sideOf(keyB, history, sweeps) : null), [keyB, history, sweeps]);
+  const seeds = useSeedGroups((s) => s.groups);
+  const options = useMemo(() => sideOptions(history, sweeps, seeds), [history, sweeps, seeds]);
+  const a = useMemo(
+    () => (keyA ? sideOf(keyA, history, sweeps, seeds) : null),
+    [keyA, history, sweeps, seeds],
+  );
+  const b = useMemo(
+    () => (keyB ? sideOf(keyB, history, sweeps, seeds) : null),
+    [keyB, history, sweeps, seeds],
+  );
   useEffect(() => {
     if (!shown) return;
     const esc = (e: KeyboardEvent) => e.key === 'Escape' && useCompareUi.getState().close();

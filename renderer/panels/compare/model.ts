@@ -10,6 +10,7 @@ import type { SavedSweep } from '../../../engine/graph/project/sweeps';
 import type { RunGraph, RunNode } from '../../../engine/graph/run-graph';
 import { inferShapes } from '../../../engine/graph/shapes';
 import type { RunView } from '../../store/training';
+import type { SeedGroup } from './seedGroups';
 
 /** One epoch of a side's curves (a group's: the mean over its seeds). */
 export interface CurvePoint {
@@ -204,14 +205,79 @@ export function groupSide(sweep: SavedSweep, group: string): CompareSide | null 
   };
 }
 
-/** Everything the pickers offer: the runs (newest first), then each saved sweep's groups. */
-export function sideOptions(runs: readonly RunView[], sweeps: readonly SavedSweep[]) {
+/**
+ * A run retrained with several seeds as one side: the run's network, data and settings, the
+ * mean curves, and each seed's best validation loss (of training loss without validation).
+ */
+export function seedsSide(group: SeedGroup, run: RunView | null): CompareSide {
+  const per = group.seeds.map((_, k) => {
+    const curve = (group.trainLoss[k] ?? []).map((t, i) => ({
+      epoch: i + 1,
+      trainLoss: t,
+      valLoss: group.valLoss[k]?.[i] ?? null,
+      trainMetric: null,
+      valMetric: null,
+    }));
+    return { curve, best: bestOf(curve) };
+  });
+  const len = Math.max(0, ...per.map((p) => p.curve.length));
+  const curve = Array.from({ length: len }, (_, i) => ({
+    epoch: i + 1,
+    trainLoss: meanOf(per.map((p) => p.curve[i]?.trainLoss)),
+    valLoss: meanOf(per.map((p) => p.curve[i]?.valLoss)),
+    trainMetric: null,
+    valMetric: null,
+  }));
+  const hasVal = curve.some((p) => p.valLoss !== null);
+  return {
+    key: `seeds:${group.runId}`,
+    label: `${group.runId} × ${group.seeds.length} seeds`,
+    kind: 'group',
+    seeds: group.seeds,
+    settings: run?.settings ?? null,
+    graph: run?.graph ?? null,
+    layerValues: [],
+    dataset: run?.dataset ?? null,
+    datasetHash: run?.datasetHash ?? null,
+    metric: null,
+    curve,
+    epochs: [],
+    weights: null,
+    finals: {
+      bestEpoch: meanOf(per.map((p) => p.best.bestEpoch)),
+      bestVal: meanOf(per.map((p) => p.best.bestVal)),
+      gap: meanOf(per.map((p) => p.best.gap)),
+      test: null,
+      params: parameterTotal(run?.graph ?? null, run?.done?.weightStats ?? null),
+      timeMs: null,
+    },
+    bestVals: per
+      .map((p) =>
+        hasVal
+          ? p.best.bestVal
+          : (p.curve.find((c) => c.epoch === p.best.bestEpoch)?.trainLoss ?? null),
+      )
+      .filter((x): x is number => x !== null),
+  };
+}
+
+/**
+ * Everything the pickers offer: the runs (newest first), the runs retrained with several seeds,
+ * then each saved sweep's groups.
+ */
+export function sideOptions(
+  runs: readonly RunView[],
+  sweeps: readonly SavedSweep[],
+  seedGroups: readonly SeedGroup[] = [],
+) {
   const out: SideOption[] = runs
     .filter((r) => r.state === 'done')
     .map((r) => ({
       key: `run:${r.runId}`,
       label: `${r.runId} · ${r.dataset} · ${r.epochs.length} epochs`,
     }));
+  for (const g of seedGroups)
+    out.push({ key: `seeds:${g.runId}`, label: `${g.runId} × ${g.seeds.length} seeds` });
   for (const s of sweeps) {
     const groups = [...new Set(s.variants.map((v) => v.group))];
     for (const g of groups) {
@@ -227,7 +293,12 @@ export function sideOf(
   key: string,
   runs: readonly RunView[],
   sweeps: readonly SavedSweep[],
+  seedGroups: readonly SeedGroup[] = [],
 ): CompareSide | null {
+  if (key.startsWith('seeds:')) {
+    const g = seedGroups.find((x) => `seeds:${x.runId}` === key);
+    return g ? seedsSide(g, runs.find((r) => r.runId === g.runId) ?? null) : null;
+  }
   if (key.startsWith('run:')) {
     const run = runs.find((r) => `run:${r.runId}` === key);
     return run ? runSide(run) : null;

@@ -4,6 +4,7 @@ import {
   groupSide,
   layerRows,
   runSide,
+  seedsSide,
   sideOf,
   sideOptions,
 } from '../../../../renderer/panels/compare/model';
@@ -208,5 +209,41 @@ describe('comparing groups of seeds', () => {
     expect(sideOf('group:sweep1:l2=0.01', runs, [sweep])!.kind).toBe('group');
     expect(sideOf('run:run2', runs, [sweep])!.label).toBe('run2');
     expect(sideOf('run:gone', runs, [sweep])).toBeNull();
+  });
+});
+
+describe('a run retrained with several seeds', () => {
+  const group = {
+    runId: 'run2',
+    seeds: [42, 43, 44],
+    trainLoss: [
+      [1, 0.5, 0.3],
+      [1, 0.6, 0.4],
+      [1, 0.4, 0.2],
+    ],
+    valLoss: [
+      [1.1, 0.6, 0.7],
+      [1.2, 0.8, 0.7],
+      [1.0, 0.5, null],
+    ],
+  };
+
+  it('is one side with the run’s settings and network, each seed’s best loss a sample', () => {
+    const base = run('run2', 0.01, [1, 0.5]);
+    const side = seedsSide(group, base);
+    expect(side.label).toBe('run2 × 3 seeds');
+    expect(side.kind).toBe('group');
+    expect(side.settings!.l2).toBe(0.01);
+    expect(side.graph).toBe(base.graph);
+    expect(side.bestVals).toEqual([0.6, 0.7, 0.5]);
+    expect(side.finals.bestVal).toBeCloseTo(0.6);
+    expect(side.curve[2]).toMatchObject({ epoch: 3, valLoss: 0.7 });
+    expect(side.curve[1]!.trainLoss).toBeCloseTo(0.5);
+  });
+
+  it('is offered and found beside the runs', () => {
+    const runs = [run('run2', 0.01, [1])];
+    expect(sideOptions(runs, [], [group]).map((o) => o.key)).toEqual(['run:run2', 'seeds:run2']);
+    expect(sideOf('seeds:run2', runs, [], [group])!.seeds).toEqual([42, 43, 44]);
   });
 });
