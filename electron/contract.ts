@@ -311,6 +311,22 @@ export const channels = {
     z.object({ path: filePath, text: z.string().max(MAX_TEXT_BYTES) }).strict(),
     z.object({ path: z.string(), size: z.number().int().nonnegative() }),
   ),
+  /**
+   * Write a binary file the user chose (a chart as PNG), sent as base64; atomically like
+   * files:writeText.
+   */
+  'files:writeBytes': channel(
+    z
+      .object({
+        path: filePath,
+        base64: z
+          .string()
+          .max(Math.ceil(MAX_TEXT_BYTES / 3) * 4)
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64'),
+      })
+      .strict(),
+    z.object({ path: z.string(), size: z.number().int().nonnegative() }),
+  ),
   /** Open an https:// link in the system browser (desktop) or a new tab (browser). */
   'shell:openExternal': channel(
     z

@@ -25,6 +25,8 @@ import { DatasetStore } from './datasets/store';
 import { TrainingService } from './training/service';
 import { trainingDataFrom } from './training/data';
 import { SweepService } from './sweep/service';
+import { savedSweepResult } from './sweep/result';
+import { compareSeeds } from '../../engine/experiments';
 import { projectHandlers } from './projects';
 import { projectSources } from './project-sources';
 import { modelHandlers } from './models/handlers';
@@ -179,6 +181,18 @@ export function createBackend(
     },
     async 'sweep:cancel'(req) {
       return sweeps.cancel(req);
+    },
+    async 'sweep:reopen'(req) {
+      return savedSweepResult(req.sweep, req.task);
+    },
+    async 'sweep:compareSeeds'(req) {
+      const c = compareSeeds(req.a, req.b);
+      return {
+        verdict: c.verdict,
+        p: c.p,
+        message: c.message,
+        difference: Number.isFinite(c.difference) ? c.difference : null,
+      };
     },
     async 'training:control'(req) {
       return training.control(req);

@@ -163,6 +163,13 @@ export const COMMANDS = [
   { id: 'training:resume', label: 'Resume Training', menu: 'training' },
   { id: 'training:stop', label: 'Stop Training', menu: 'training' },
   {
+    id: 'training:compare',
+    label: 'Compare Runs…',
+    menu: 'training',
+    separatorBefore: true,
+    hint: 'Two runs or seed groups side by side: network, settings, curves, weights, numbers',
+  },
+  {
     id: 'help:palette',
     label: 'Command Palette…',
     menu: 'help',

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { graphSchema } from '../../engine/graph/document';
+import { savedSweepSchema } from '../../engine/graph/project/sweeps';
 import { trainSettingsSchema } from './training';
 
 const id = z.string().min(1).max(64);
@@ -96,6 +97,33 @@ export const sweepChannels = {
   'sweep:cancel': {
     request: z.object({ sweepId: id, variantId: id.optional() }).strict(),
     response: z.object({ cancelled: z.boolean() }),
+  },
+  /**
+   * A sweep saved in the project, shown again: its U-curve, heat-map and table computed from
+   * the saved variants (nothing is trained).
+   */
+  'sweep:reopen': {
+    request: z
+      .object({
+        sweep: savedSweepSchema,
+        /** The dataset's task, naming the test metric (accuracy or MAE). */
+        task: z.enum(['classification', 'regression']),
+      })
+      .strict(),
+    response: sweepResultSchema,
+  },
+  /**
+   * Is the difference between two groups of seed results larger than the seed noise? Welch's
+   * t-test at α = 0.05; "needs seeds" (no p) when either side has fewer than two values.
+   */
+  'sweep:compareSeeds': {
+    request: z
+      .object({
+        a: z.array(z.number().finite()).max(1000),
+        b: z.array(z.number().finite()).max(1000),
+      })
+      .strict(),
+    response: comparisonSchema.omit({ value: true }).extend({ difference: z.number().nullable() }),
   },
 } as const;
 

@@ -10,6 +10,7 @@ import { plural } from '../src/plural';
 import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { RunAlert, RunEpoch } from '../../electron/contract/training';
 import { downsample } from './downsample';
+import { ExportChart } from './ExportChart';
 import { linearScale, logScale, tickLabel, type Scale } from './scale';
 
 export type MetricKey = 'loss' | 'acc' | 'mae' | 'lr';
@@ -31,6 +32,8 @@ interface Props {
   log: boolean;
   /** Other runs to overlay, dashed (their validation curve, else training). */
   compare?: readonly { runId: string; epochs: readonly RunEpoch[] }[] | undefined;
+  /** Names the exported file ("run-3-loss"). */
+  runId?: string | undefined;
 }
 
 type Point = { x: number; y: number | null };
@@ -64,7 +67,7 @@ function useWidth(): [React.RefObject<HTMLDivElement | null>, number] {
   return [ref, width];
 }
 
-function CurveChartView({ metric, epochs, alerts, log, compare }: Props) {
+function CurveChartView({ metric, epochs, alerts, log, compare, runId }: Props) {
   const [box, width] = useWidth();
   const [hover, setHover] = useState<number | null>(null);
 
@@ -148,11 +151,12 @@ function CurveChartView({ metric, epochs, alerts, log, compare }: Props) {
     v === null || v === undefined ? '–' : v.toFixed(4);
   return (
     <figure
-      className="curve-chart"
+      className="curve-chart has-export"
       aria-label={`${LABELS[metric]} per epoch, training and validation`}
       ref={box}
     >
       <figcaption>{LABELS[metric]}</figcaption>
+      <ExportChart target={box} title={LABELS[metric]} name={`${runId ?? 'run'}-${metric}`} />
       <svg
         width={width}
         height={HEIGHT}

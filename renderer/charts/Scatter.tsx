@@ -1,6 +1,7 @@
 /** A small scatter plot (SVG), with an optional reference line: predicted vs actual, residuals. */
 import { plural } from '../src/plural';
-import { memo } from 'react';
+import { memo, useRef } from 'react';
+import { ExportChart } from './ExportChart';
 import { linearScale, tickLabel } from './scale';
 
 const W = 240;
@@ -21,6 +22,7 @@ function ScatterView({
   /** 'diagonal' draws y = x (a perfect prediction); 'zero' draws y = 0 (no residual). */
   reference: 'diagonal' | 'zero';
 }) {
+  const figure = useRef<HTMLElement | null>(null);
   const xs = points.map((p) => p[0]);
   const ys = points.map((p) => p[1]);
   let [x0, x1] = [Math.min(...xs), Math.max(...xs)];
@@ -31,7 +33,8 @@ function ScatterView({
   const sx = linearScale(x0, x1, PAD.left, W - PAD.right, 4);
   const sy = linearScale(y0, y1, H - PAD.bottom, PAD.top, 4);
   return (
-    <figure className="scatter" aria-label={title}>
+    <figure className="scatter has-export" aria-label={title} ref={figure}>
+      <ExportChart target={figure} title={title} name={title} />
       <svg width={W} height={H} role="img" aria-label={`${title}: ${plural(points.length, 'row')}`}>
         {sy.ticks.map((t) => (
           <text key={`y${t}`} x={PAD.left - 4} y={sy(t) + 3} textAnchor="end">

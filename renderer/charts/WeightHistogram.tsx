@@ -1,20 +1,28 @@
 /** A small histogram of one layer's weights (SVG bars), with its share of near-zero weights. */
-import { memo } from 'react';
+import { memo, useRef } from 'react';
+import { ExportChart } from './ExportChart';
 import type { RunWeightStats } from '../../electron/contract/training';
 
 const W = 180;
 const H = 60;
 
 function WeightHistogramView({ stats, label }: { stats: RunWeightStats; label: string }) {
+  const figure = useRef<HTMLElement | null>(null);
   const { counts, lo, hi } = stats.histogram;
   const max = Math.max(1, ...counts);
   const bw = W / counts.length;
   const zeroX = ((0 - lo) / (hi - lo)) * W;
   return (
     <figure
-      className="weight-hist"
+      className="weight-hist has-export"
       aria-label={`${label}: ${(stats.nearZeroShare * 100).toFixed(1)} % of weights near zero`}
+      ref={figure}
     >
+      <ExportChart
+        target={figure}
+        title={`Weights of ${label}`}
+        name={`${stats.nodeId ?? stats.name}-weights`}
+      />
       <svg
         width={W}
         height={H}

@@ -28,6 +28,7 @@ import { useLessonsUi } from '../panels/lessons/store';
 import { togglePane, useLayoutStore } from '../layout/store';
 import { useStartUi } from '../panels/start/store';
 import { beginTour } from '../panels/start/tourState';
+import { compareBlocker, useCompareUi } from '../panels/compare/store';
 
 export interface AppCommands {
   run(id: CommandId): void;
@@ -100,6 +101,8 @@ function why(id: CommandId): string | null {
       return controlBlocker('resume');
     case 'training:stop':
       return controlBlocker('stop');
+    case 'training:compare':
+      return compareBlocker();
     default:
       return null;
   }
@@ -217,6 +220,8 @@ export function useAppCommands(
             id === 'training:pause' ? 'pause' : id === 'training:resume' ? 'resume' : 'stop';
           return void controlTraining(platform.api, action);
         }
+        case 'training:compare':
+          return useCompareUi.getState().open();
         case 'help:palette':
           return useCommandUi.getState().openPalette();
         case 'help:start':

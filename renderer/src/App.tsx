@@ -27,6 +27,7 @@ import { useShortcuts } from '../commands/useShortcuts';
 import { CommandPalette } from '../commands/CommandPalette';
 import { ConnectMode } from '../commands/ConnectMode';
 import { ExportDialog } from '../panels/models/ExportDialog';
+import { CompareDialog } from '../panels/compare/CompareDialog';
 import { LessonsPanel } from '../panels/lessons/LessonsPanel';
 import { Workspace } from '../layout/Workspace';
 import { Start } from '../panels/start/Start';
@@ -195,6 +196,7 @@ function Shell({ platform }: { platform: RendererPlatform }) {
         />
         {/* Before the picker: its folder choice opens above the dialog. */}
         <ExportDialog />
+        <CompareDialog />
         <LessonsPanel />
         <Start />
         <FilePicker />

@@ -229,6 +229,23 @@ describe('browser-mode host', () => {
     ws.close();
   });
 
+  it('writes binary files (a PNG chart) inside the workspace only', async () => {
+    const ws = await open();
+    const api = createApi(bridgeOver(ws));
+    const bytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 255]);
+    await expect(
+      api.invoke('files:writeBytes', { path: 'chart.png', base64: bytes.toString('base64') }),
+    ).resolves.toEqual({ path: 'chart.png', size: 10 });
+    expect(readFileSync(path.join(workspace, 'chart.png')).equals(bytes)).toBe(true);
+    await expect(
+      api.invoke('files:writeBytes', { path: '../chart.png', base64: 'AA==' }),
+    ).rejects.toMatchObject({ code: 'OUTSIDE_WORKSPACE' });
+    await expect(
+      api.invoke('files:writeBytes', { path: 'x.png', base64: 'not base64!' }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    ws.close();
+  });
+
   it('pushes backend events to connected sockets', async () => {
     const ws = await open();
     const got = new Promise((resolve) =>

@@ -116,5 +116,14 @@ export function fileHandlers(platform: Platform, access: FileAccess) {
       await writeFileAtomic(abs, data);
       return { path: access.display(abs), size: data.byteLength };
     },
+
+    async 'files:writeBytes'(
+      req: ParsedRequestOf<'files:writeBytes'>,
+    ): Promise<ResponseOf<'files:writeBytes'>> {
+      const abs = await access.resolveWrite(req.path);
+      const data = Buffer.from(req.base64, 'base64');
+      await writeFileAtomic(abs, data);
+      return { path: access.display(abs), size: data.byteLength };
+    },
   };
 }

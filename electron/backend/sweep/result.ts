@@ -6,9 +6,10 @@ import {
   uCurve,
   type SweepParam,
   type VariantEpoch,
+  type VariantRun,
 } from '../../../engine/experiments';
+import type { SavedSweep } from '../../../engine/graph/project/sweeps';
 import type { SweepResult } from '../../contract/sweeps';
-import type { FinishedVariant } from './pool';
 
 const dataLoss = (l: number | null, penalty: number) =>
   l === null || !Number.isFinite(l) ? null : Math.max(0, l - penalty);
@@ -17,7 +18,7 @@ const trainOf = (e: VariantEpoch) => e.trainData ?? dataLoss(e.train, e.penalty)
 export function sweepResult(
   sweepId: string,
   params: SweepParam[],
-  runs: FinishedVariant[],
+  runs: readonly VariantRun[],
   task: 'classification' | 'regression',
 ): SweepResult {
   const u = uCurve(params[0]!, runs);
@@ -53,4 +54,28 @@ export function sweepResult(
     learningCurve: lc ? { verdict: lc.verdict, message: lc.message } : null,
     testMetric: task === 'classification' ? 'acc' : 'mae',
   };
+}
+
+/**
+ * A saved sweep's results again, from its saved variants: each saved curve is already data loss
+ * (penalty taken out), so it stands in for the epochs with a penalty of 0, and every best epoch,
+ * mean ± sd and verdict comes out as when the sweep finished.
+ */
+export function savedSweepResult(
+  saved: SavedSweep,
+  task: 'classification' | 'regression',
+): SweepResult {
+  const runs: VariantRun[] = saved.variants.map((v) => ({
+    variant: { id: v.id, group: v.group, values: v.values, seed: v.seed, seedIndex: 0 },
+    epochs: v.curve.map((e) => ({
+      train: e.train,
+      val: e.val,
+      penalty: 0,
+      ...(e.train !== null ? { trainData: e.train } : {}),
+    })),
+    test: v.test,
+    elapsedMs: v.elapsedMs,
+    status: v.status,
+  }));
+  return sweepResult(saved.sweepId, saved.params, runs, task);
 }

@@ -12,6 +12,7 @@ import { useDataStore } from '../../store/data';
 import { useGraphStore } from '../../store/graph';
 import { useBoundaryStore } from './store';
 import { BoundaryCanvas } from './BoundaryCanvas';
+import { ExportChart } from '../../charts/ExportChart';
 import { NeuronsView } from './NeuronsView';
 import { SeedPicker } from './SeedPicker';
 import { inUnits } from './paint';
@@ -110,6 +111,7 @@ export function BoundaryPanel() {
   const showPoints = useBoundaryStore((s) => s.showPoints);
   const seed = useBoundaryStore((s) => s.seed);
   const nodeId = useWatchedNode();
+  const figure = useRef<HTMLElement | null>(null);
 
   // A plane the data cannot have (other dataset): back to the first features.
   const wanted: BoundaryPlane =
@@ -165,7 +167,8 @@ export function BoundaryPanel() {
       )}
       {shown && (
         <div className="boundary-body">
-          <figure className="boundary-figure">
+          <figure className="boundary-figure has-export" ref={figure}>
+            <ExportChart target={figure} title="Decision boundary" name="boundary" />
             <BoundaryCanvas frame={shown} showPoints={showPoints} />
             <figcaption className="muted">
               {shown.axes.map((a, i) => (

@@ -3,8 +3,9 @@
  * in plain SVG on the curve charts' scales.
  */
 import { plural } from '../../src/plural';
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { linearScale, logScale, tickLabel } from '../../charts/scale';
+import { ExportChart } from '../../charts/ExportChart';
 
 export interface MiniSeries {
   name: string;
@@ -86,9 +87,11 @@ function MiniChartView({
     return { sx, sy, lines };
   }, [series, log, unit]);
   const { sx, sy, lines } = drawn;
+  const figure = useRef<HTMLElement | null>(null);
   return (
-    <figure className="mini-chart" aria-label={title}>
+    <figure className="mini-chart has-export" aria-label={title} ref={figure}>
       <figcaption>{title}</figcaption>
+      <ExportChart target={figure} title={title} name={title} />
       <svg
         width={W}
         height={H}
@@ -117,7 +120,12 @@ function MiniChartView({
       </svg>
       <div className="mini-legend">
         {lines.map((l, i) => (
-          <span key={l.name} className={`mini-key mini-${i % 6}`} data-series={l.name}>
+          <span
+            key={l.name}
+            className={`mini-key mini-${i % 6}`}
+            data-series={l.name}
+            data-legend={`${l.name} ${l.change}`}
+          >
             {l.name} {l.change}
           </span>
         ))}

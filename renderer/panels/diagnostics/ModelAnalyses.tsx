@@ -9,6 +9,7 @@ import { describeError } from '../../src/errors';
 import { usePlatform } from '../../src/platform';
 import { MiniChart, type MiniSeries } from './MiniChart';
 import { bandOf } from './band';
+import { useSeedGroups } from '../compare/seedGroups';
 import './diagnostics.css';
 
 type Seeds = ResponseOf<'training:seeds'>;
@@ -61,10 +62,12 @@ export function ModelAnalyses({ runId }: { runId: string }) {
           type="button"
           disabled={seedsBusy}
           onClick={() =>
-            void runSeeds(async () => ({
-              runId,
-              ...(await api.invoke('training:seeds', { count: SEEDS })),
-            }))
+            void runSeeds(async () => {
+              const res = await api.invoke('training:seeds', { count: SEEDS });
+              // Kept for Training ▸ Compare Runs…, which tests seed groups against the noise.
+              useSeedGroups.getState().add({ runId, ...res });
+              return { runId, ...res };
+            })
           }
         >
           {seedsBusy ? `Training ${SEEDS} seeds…` : `Train with ${SEEDS} seeds`}

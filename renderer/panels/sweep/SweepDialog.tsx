@@ -15,7 +15,9 @@ import { HeatMap } from './HeatMap';
 import { short } from './scale';
 import { SweepTable } from './SweepTable';
 import { UCurvePlot } from './UCurvePlot';
-import { useSweepStore } from './sweepStore';
+import { useSweepStore, uniqueSweepId } from './sweepStore';
+import { SavedSweeps } from './SavedSweeps';
+import type { SavedSweep } from '../../../engine/graph/project/sweeps';
 import './sweep.css';
 
 const SETTING_KEYS = [
@@ -119,7 +121,9 @@ export function SweepDialog({ onClose }: { onClose(): void }) {
     const offP = api.on('sweep:progress', (p) =>
       setProgress((all) => ({ ...all, [p.variantId]: p })),
     );
-    const offD = api.on('sweep:done', (r) => {
+    const offD = api.on('sweep:done', (done) => {
+      // Ids restart with each session: one already saved in the document gets a suffix.
+      const r = { ...done, sweepId: uniqueSweepId(done.sweepId, useSweepStore.getState().saved) };
       setResult(r);
       // Kept in the document: saved with the project.
       useSweepStore.getState().add({
@@ -157,6 +161,17 @@ export function SweepDialog({ onClose }: { onClose(): void }) {
       setError(describeError(err));
     }
   }
+  async function reopen(saved: SavedSweep) {
+    setError(null);
+    setApplied(null);
+    try {
+      const task = summary?.target?.task ?? 'classification';
+      setResult(await api.invoke('sweep:reopen', { sweep: saved, task }));
+      setSweep(null);
+    } catch (err) {
+      setError(describeError(err));
+    }
+  }
   const cancel = (variantId?: string) =>
     sweep &&
     void api.invoke('sweep:cancel', { sweepId: sweep.id, ...(variantId ? { variantId } : {}) });
@@ -166,7 +181,12 @@ export function SweepDialog({ onClose }: { onClose(): void }) {
     <div className="modal-backdrop">
       <div className="modal sweep-dialog" role="dialog" aria-modal="true" aria-label="Sweep">
         <h2>Sweep</h2>
-        {!summary?.ready && <p className="muted">Open a dataset that is ready to train first.</p>}
+        {!summary?.ready && (
+          <p className="muted">
+            Open a dataset that is ready to train to run a sweep; saved sweeps below open without
+            training.
+          </p>
+        )}
         <ParamFields n={1} keys={keys} param={p1} onChange={setP1} />
         <ParamFields n={2} keys={keys.filter((k) => k !== p1.key)} param={p2} onChange={setP2} />
         <label className="field compact">
@@ -200,6 +220,7 @@ export function SweepDialog({ onClose }: { onClose(): void }) {
             {error}
           </p>
         )}
+        {!running && <SavedSweeps shown={result?.sweepId ?? null} onOpen={reopen} />}
         {sweep && !result && (
           <ul className="sweep-progress" aria-label="Sweep progress">
             {sweep.variants.map((id) => {
@@ -229,7 +250,11 @@ export function SweepDialog({ onClose }: { onClose(): void }) {
         )}
         {result && u && (
           <section className="sweep-results" aria-label="Sweep results">
-            {result.heatMap ? <HeatMap h={result.heatMap} /> : <UCurvePlot u={u} />}
+            {result.heatMap ? (
+              <HeatMap h={result.heatMap} />
+            ) : (
+              <UCurvePlot u={u} name={result.sweepId} />
+            )}
             {result.learningCurve && <p>{result.learningCurve.message}</p>}
             {u.bestValue !== null && (
               <button

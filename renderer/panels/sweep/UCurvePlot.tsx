@@ -1,12 +1,15 @@
 /** The U-curve: best training and validation loss against the parameter, gap shaded, best marked. */
 import type { SweepResult } from '../../../electron/contract/sweeps';
+import { useRef } from 'react';
+import { ExportChart } from '../../charts/ExportChart';
 import { short, xScale } from './scale';
 
 const W = 420;
 const H = 220;
 const PAD = 36;
 
-export function UCurvePlot({ u }: { u: SweepResult['uCurve'] }) {
+export function UCurvePlot({ u, name }: { u: SweepResult['uCurve']; name: string }) {
+  const figure = useRef<HTMLElement | null>(null);
   const pts = u.points.filter((p) => p.val || p.train);
   if (pts.length === 0) return <p className="muted">No finished variant to plot.</p>;
   const x = xScale(
@@ -41,7 +44,8 @@ export function UCurvePlot({ u }: { u: SweepResult['uCurve'] }) {
   const bestIndex = pts.findIndex((p) => p.value === u.bestValue);
   const best = bestIndex >= 0 ? pts[bestIndex]! : null;
   return (
-    <figure className="sweep-ucurve" aria-label={`U-curve of ${u.key}`}>
+    <figure className="sweep-ucurve has-export" aria-label={`U-curve of ${u.key}`} ref={figure}>
+      <ExportChart target={figure} title={`U-curve of ${u.key}`} name={`${name}-ucurve`} />
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Best loss against ${u.key}`}>
         {gap && <polygon className="sweep-gap" points={gap} />}
         <path className="sweep-line train" d={line((p) => p.train?.mean)} />
@@ -78,9 +82,13 @@ export function UCurvePlot({ u }: { u: SweepResult['uCurve'] }) {
         </text>
       </svg>
       <figcaption>
-        <span className="sweep-key train">training</span>{' '}
-        <span className="sweep-key val">validation (± sd over seeds)</span>, data loss at the best
-        epoch; shaded: the gap.{' '}
+        <span className="sweep-key train" data-legend="training">
+          training
+        </span>{' '}
+        <span className="sweep-key val" data-legend="validation (± sd over seeds)">
+          validation (± sd over seeds)
+        </span>
+        , data loss at the best epoch; shaded: the gap.{' '}
         {u.bestValue !== null && (
           <strong data-testid="sweep-best-value">
             Best {u.key}: {short(u.bestValue)}

@@ -13,3 +13,11 @@ export const useSweepStore = create<SweepState>()((set, get) => ({
   add: (sweep) => set({ saved: [sweep, ...get().saved].slice(0, 100) }),
   load: (saved) => set({ saved }),
 }));
+
+/** `id`, or `id-2`, `id-3`… when a saved sweep already has it. */
+export function uniqueSweepId(id: string, saved: readonly SavedSweep[]): string {
+  const taken = new Set(saved.map((s) => s.sweepId));
+  let out = id;
+  for (let k = 2; taken.has(out); k++) out = `${id}-${k}`;
+  return out;
+}

@@ -1,5 +1,8 @@
 /** Finished runs: settings, final numbers, and what differs from the run shown on the charts. */
 import { graphDiff } from '../../../engine/graph/graph-diff';
+import { usePlatform } from '../../src/platform';
+import { useCompareUi } from '../compare/store';
+import { exportRunCsv } from '../compare/actions';
 import { useTrainingStore, type RunView } from '../../store/training';
 import { settingsDiff } from './runStats';
 
@@ -32,6 +35,7 @@ export function Runs({
   compareIds: string[];
   onCompare(ids: string[]): void;
 }) {
+  const platform = usePlatform();
   const history = useTrainingStore((s) => s.history);
   const current = useTrainingStore((s) => s.current);
   const others = history.filter((r) => r.runId !== current?.runId);
@@ -49,6 +53,7 @@ export function Runs({
             <th>Best val. loss</th>
             <th>Test</th>
             <th>Differs from this run</th>
+            <th />
           </tr>
         </thead>
         <tbody>
@@ -89,6 +94,27 @@ export function Runs({
                       : '–'}
                 </td>
                 <td>{runDifferences(r, current)}</td>
+                <td className="run-actions">
+                  <button
+                    type="button"
+                    className="link"
+                    aria-label={`Compare ${r.runId} with ${current.runId}`}
+                    disabled={current.state !== 'done'}
+                    onClick={() =>
+                      useCompareUi.getState().open(`run:${r.runId}`, `run:${current.runId}`)
+                    }
+                  >
+                    Compare…
+                  </button>
+                  <button
+                    type="button"
+                    className="link"
+                    aria-label={`Curves of ${r.runId} as CSV`}
+                    onClick={() => void exportRunCsv(platform, r.runId, r.epochs)}
+                  >
+                    CSV…
+                  </button>
+                </td>
               </tr>
             );
           })}

@@ -26,6 +26,7 @@ import { Runs, networkDiff } from './Runs';
 import { PredictForm } from './PredictForm';
 import { useModelsUi } from '../models/store';
 import { WeightsView } from './WeightsView';
+import { exportRunCsv } from '../compare/actions';
 import { ModelAnalyses } from '../diagnostics/ModelAnalyses';
 import { NumberField, fromSchema } from '../NumberField';
 import { TRAINING_HELP } from '../help/trainingHelp';
@@ -118,7 +119,8 @@ function LiveLearningRate({ runId, current }: { runId: string; current: number }
 }
 
 export function TrainingPanel() {
-  const { api } = usePlatform();
+  const platform = usePlatform();
+  const { api } = platform;
   const summary = useDataStore((s) => s.summary);
   const analysis = useGraphAnalysis();
   const run = useTrainingStore((s) => s.current);
@@ -236,6 +238,14 @@ export function TrainingPanel() {
                 <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} />{' '}
                 Log scale
               </label>
+              <button
+                type="button"
+                className="link"
+                disabled={run.epochs.length === 0}
+                onClick={() => void exportRunCsv(platform, run.runId, run.epochs)}
+              >
+                Curves as CSV…
+              </button>
               {compared.length > 0 && (
                 <span className="muted">
                   Dashed: validation curves of{' '}
@@ -246,6 +256,7 @@ export function TrainingPanel() {
             <div className="charts">
               <CurveChart
                 metric="loss"
+                runId={run.runId}
                 epochs={chartEpochs}
                 alerts={run.alerts}
                 log={log}
@@ -253,12 +264,19 @@ export function TrainingPanel() {
               />
               <CurveChart
                 metric={metric}
+                runId={run.runId}
                 epochs={chartEpochs}
                 alerts={run.alerts}
                 log={false}
                 compare={overlays}
               />
-              <CurveChart metric="lr" epochs={chartEpochs} alerts={NO_ALERTS} log={false} />
+              <CurveChart
+                metric="lr"
+                runId={run.runId}
+                epochs={chartEpochs}
+                alerts={NO_ALERTS}
+                log={false}
+              />
             </div>
             <Alerts run={run} />
             {run.done && run.done.reason !== 'completed' && run.done.message && (

@@ -63,3 +63,25 @@ export function settingsDiff(a: TrainSettings, b: TrainSettings): string[] {
     .filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]))
     .map((k) => `${LABELS[k]} ${show(a[k])} → ${show(b[k])}`);
 }
+
+/** One row of the full settings table: a setting's value in each run, and whether they differ. */
+export interface SettingRow {
+  label: string;
+  a: string;
+  b: string;
+  differs: boolean;
+}
+
+/** Every setting of two runs side by side (a side without settings shows "–"). */
+export function settingsTable(a: TrainSettings | null, b: TrainSettings | null): SettingRow[] {
+  return (Object.keys(LABELS) as (keyof TrainSettings)[]).map((k) => {
+    const x = a ? show(a[k]) : '–';
+    const y = b ? show(b[k]) : '–';
+    return {
+      label: LABELS[k],
+      a: x,
+      b: y,
+      differs: !!a && !!b && JSON.stringify(a[k]) !== JSON.stringify(b[k]),
+    };
+  });
+}
