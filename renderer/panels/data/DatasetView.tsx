@@ -1,15 +1,18 @@
 /** A loaded dataset: file summary, checks, target and classes, settings, columns and preview. */
+import { useMemo } from 'react';
 import type {
   DatasetOptionsPatch,
   DatasetSummaryData,
   FindingData,
 } from '../../../electron/contract';
 import { ClassBars } from '../../charts/ClassBars';
+import { useTrainingStore } from '../../store/training';
 import { ColumnsTable } from './ColumnsTable';
 import { Findings } from './Findings';
 import { Preview } from './Preview';
 import { Settings } from './Settings';
 import { fileLine, readyLine } from './format';
+import { rowImageShape } from './image';
 
 interface Props {
   summary: DatasetSummaryData;
@@ -23,6 +26,8 @@ interface Props {
 export function DatasetView({ summary: s, accepted, busy, onChange, onAccept, onTestFile }: Props) {
   const t = s.target;
   const sp = s.split;
+  const augment = useTrainingStore((st) => st.settings.augment);
+  const image = useMemo(() => rowImageShape(s, augment), [s, augment]);
   const dropped =
     s.droppedRows.missingTarget + s.droppedRows.missingFeature + s.droppedRows.duplicates;
   return (
@@ -103,7 +108,13 @@ export function DatasetView({ summary: s, accepted, busy, onChange, onAccept, on
       </section>
       <section aria-label="Preview">
         <h3>First rows</h3>
-        <Preview name={s.file.name} header={s.preview.header} rows={s.preview.rows} />
+        <Preview
+          name={s.file.name}
+          header={s.preview.header}
+          rows={s.preview.rows}
+          target={t?.name ?? null}
+          image={image}
+        />
       </section>
     </div>
   );
