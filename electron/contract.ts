@@ -207,6 +207,16 @@ export const datasetSummarySchema = z.object({
     featureNames: z.array(z.string()),
     scaling: z.enum(SCALINGS),
   }),
+  image: z
+    .object({
+      width: z.number().int(),
+      height: z.number().int(),
+      channels: z.number().int(),
+      columns: z.array(z.string()),
+      lo: z.number(),
+      hi: z.number(),
+    })
+    .nullable(),
   droppedRows: z.object({
     missingTarget: z.number().int(),
     missingFeature: z.number().int(),

@@ -249,6 +249,16 @@ export const trainingChannels = {
       featureNames: z.array(z.string()),
       original: z.array(z.array(finite)),
       augmented: z.array(z.array(finite)),
+      /** With "Rows are images": the full raw pixel grids of the same rows, for drawing. */
+      images: z
+        .object({
+          width: z.number().int(),
+          height: z.number().int(),
+          channels: z.number().int(),
+          original: z.array(z.array(finite)),
+          augmented: z.array(z.array(finite)),
+        })
+        .nullable(),
     }),
   },
   /** Pause, resume, stop, or run one more epoch then pause. */

@@ -9,6 +9,7 @@ import type { RawTable } from './csv/parse';
 import { classOrder, fitEncoderSteps, numericCell, type Encoder, type FeaturePlan } from './encode';
 import { DatasetError } from './errors';
 import { categoryIndexer, categoryKey, categoryKeys, inferColumn, type Inference } from './infer';
+import { detectImage } from './image';
 import { readingFindings } from './reading';
 import { countRepeatsSteps, rowHashSteps } from './rowhash';
 import { CHECKS, type ClassCounts, type SanityInput } from './sanity';
@@ -409,6 +410,7 @@ function* steps(
       ),
       scaling: options.scaling,
     },
+    image: detectImage(columns, table.columns),
     droppedRows: dropped,
     split: splits && {
       train: splits.train.length,

@@ -4,6 +4,7 @@
  * These are JSON-friendly on purpose: the compact `DatasetSummary` is what crosses IPC (the
  * contract's zod schemas are checked against these types), while the rows stay on the main side.
  */
+import type { ImageInfo } from './image';
 
 /** What a column holds, as inferred (or as the user overrode it). */
 export type ColumnKind =
@@ -169,6 +170,11 @@ export interface DatasetSummary {
   target: TargetSummary | null;
   /** Width of the encoded input, its column names (capped), and the scaling used. */
   encoding: { features: number; featureNames: string[]; scaling: Scaling };
+  /**
+   * The rows look like images: every non-target number column is a pixel of a square grid
+   * (engine/data/image.ts). Null otherwise.
+   */
+  image: ImageInfo | null;
   /** Rows left out before splitting (missing target, 'drop' imputation, duplicates). */
   droppedRows: { missingTarget: number; missingFeature: number; duplicates: number };
   split: SplitSummary | null;

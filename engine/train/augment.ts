@@ -13,9 +13,14 @@
  *   output (r, c) samples the source at ((r − c_y)/z + c_y − dy, (c' − c_x)/z + c_x − dx) with
  *   c' = W − 1 − c when flipped, bilinear, 0 outside the image;
  * - brightness: every value of the row + δ, δ uniform in [−brightness, brightness].
+ * With a pixel grid (engine/data/image.ts) the image operations run on the raw pixels of the whole
+ * grid — pixel columns left out of training (constant ones) put back, the encoder's scaling undone
+ * — and the result is scaled and written back into the network's inputs; δ is then a share of the
+ * grid's raw value range (brightness 0.1 = ±10 % of it).
  * Buffers are allocated once for the largest batch; `apply` allocates nothing.
  */
 import type { Mat } from '../backend/backend';
+import { fromPixels, toPixels, type PixelGrid } from '../data/image';
 import { Rng } from '../data/rng';
 
 export interface ImageAugment {
@@ -30,6 +35,8 @@ export interface ImageAugment {
   scale?: number;
   /** Largest brightness change added to every value (default 0). */
   brightness?: number;
+  /** How the inputs map onto the full pixel grid; without it the inputs are the pixels. */
+  grid?: PixelGrid;
 }
 
 export interface AugmentConfig {
@@ -61,12 +68,21 @@ export function checkAugment(c: AugmentConfig, inputs: number): void {
   if (im) {
     for (const k of ['width', 'height', 'channels'] as const)
       if (!(Number.isInteger(im[k]) && im[k] >= 1)) fail(`image ${k}`, im[k], 'a whole number ≥ 1');
-    if (im.width * im.height * im.channels !== inputs)
+    const pixels = im.grid ? im.grid.feature.length : inputs;
+    if (im.width * im.height * im.channels !== pixels)
       fail(
         'image size',
         `${im.width}×${im.height}×${im.channels}`,
-        `width × height × channels = ${inputs} features`,
+        `width × height × channels = ${pixels} ${im.grid ? 'pixel columns' : 'features'}`,
       );
+    if (im.grid) {
+      const g = im.grid;
+      if (g.width !== im.width || g.height !== im.height || g.channels !== im.channels)
+        fail('pixel grid', `${g.width}×${g.height}×${g.channels}`, 'the image size');
+      for (const j of g.feature)
+        if (!(Number.isInteger(j) && j >= -1 && j < inputs))
+          fail('pixel grid feature', j, `−1 or a column index in 0..${inputs - 1}`);
+    }
     if (im.shift !== undefined && !(im.shift >= 0 && im.shift < Math.max(im.width, im.height)))
       fail('image shift', im.shift, 'a number of pixels ≥ 0 and below the image size');
     if (im.scale !== undefined && !(im.scale >= 0 && im.scale < 1))
@@ -108,6 +124,8 @@ export class Augmenter {
   private readonly xCopy: Float32Array;
   private readonly yCopy: Float32Array;
   private readonly row: Float32Array;
+  /** The pixels of one row (the full grid when there is one). */
+  private readonly out: Float32Array;
 
   constructor(
     readonly config: AugmentConfig,
@@ -127,7 +145,10 @@ export class Augmenter {
     this.perm = new Int32Array(mix ? maxBatch : 0);
     this.xCopy = new Float32Array(mix ? maxBatch * inputs : 0);
     this.yCopy = new Float32Array(mix ? maxBatch * outputs : 0);
-    this.row = new Float32Array(config.image ? inputs : 0);
+    const im = config.image;
+    const pixels = im ? im.width * im.height * im.channels : 0;
+    this.row = new Float32Array(pixels);
+    this.out = new Float32Array(im?.grid ? pixels : 0);
   }
 
   /** Augments a training batch in place (x: rows × inputs, y: rows × outputs). */
@@ -165,16 +186,22 @@ export class Augmenter {
 
   private image(d: Float32Array, offset: number): void {
     const im = this.config.image!;
-    const { width: W, height: H, channels: C } = im;
+    const { width: W, height: H, channels: C, grid } = im;
     const rng = this.rng;
     const flip = im.flip === true && rng.float() < 0.5;
     const s = im.shift ?? 0;
     const dx = s > 0 ? Math.round(rng.uniform(-s, s)) : 0;
     const dy = s > 0 ? Math.round(rng.uniform(-s, s)) : 0;
     const z = im.scale ? rng.uniform(1 - im.scale, 1 + im.scale) : 1;
-    const b = im.brightness ? rng.uniform(-im.brightness, im.brightness) : 0;
+    const b = im.brightness
+      ? rng.uniform(-im.brightness, im.brightness) * (grid ? grid.range : 1)
+      : 0;
     const src = this.row;
-    src.set(d.subarray(offset, offset + this.inputs));
+    const input = d.subarray(offset, offset + this.inputs);
+    if (grid) toPixels(grid, input, src);
+    else src.set(input);
+    // Without a grid the row is written in place; with one, into `out`, then scaled back.
+    const dst = grid ? this.out : input;
     const cx = (W - 1) / 2;
     const cy = (H - 1) / 2;
     for (let r = 0; r < H; r++) {
@@ -193,10 +220,11 @@ export class Augmenter {
             fy *
               ((1 - fx) * at(src, x0, y0 + 1, k, W, H, C) +
                 fx * at(src, x0 + 1, y0 + 1, k, W, H, C));
-          d[offset + (r * W + c) * C + k] = v + b;
+          dst[(r * W + c) * C + k] = v + b;
         }
       }
     }
+    if (grid) fromPixels(grid, dst, input);
   }
 }
 

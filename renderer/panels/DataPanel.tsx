@@ -3,7 +3,8 @@
  * a bundled sample), see what Layerlab made of it, fix what looks wrong, accept it for training.
  * The parsing and every decision happen on the main side; this panel shows the summary.
  */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import type { DatasetOptionsPatch } from '../../electron/contract';
 import { usePlatform } from '../src/platform';
 import { useProjectStore } from '../store/project';
 import { projectActions } from '../src/projectFiles';
@@ -64,6 +65,8 @@ export function DataPanel() {
   const { summary, loading, error, accepted } = useDataStore();
   const [sample, setSample] = useState('');
   const busy = loading !== null;
+  // Stable callbacks: the memoised columns table and preview then skip unrelated renders.
+  const change = useCallback((patch: DatasetOptionsPatch) => void configure(api, patch), [api]);
   const parameters = useGraphAnalysis().totalParams;
   const id = summary?.id;
   const known = summary?.options.parameters;
@@ -154,7 +157,7 @@ export function DataPanel() {
           summary={summary}
           accepted={accepted}
           busy={busy}
-          onChange={(patch) => void configure(api, patch)}
+          onChange={change}
           onAccept={() => useDataStore.getState().accept()}
           onTestFile={(choose) => void chooseTestFile(choose)}
         />

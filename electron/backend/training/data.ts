@@ -1,4 +1,5 @@
 /** Adapts the dataset store to what training needs (encoded splits and the task). */
+import { pixelGrid } from '../../../engine/data/image';
 import { AppError } from '../../contract';
 import type { DatasetStore } from '../datasets/store';
 import type { TrainingData } from './service';
@@ -11,6 +12,17 @@ export function trainingDataFrom(store: DatasetStore): TrainingData {
       if (!enc)
         throw new AppError('BAD_REQUEST', 'The dataset has problems to fix before it can be used.');
       return enc;
+    },
+    pixelGrid(id, shape) {
+      const { loaded, prepared } = store.get(id);
+      if (!prepared.encoder)
+        throw new AppError('BAD_REQUEST', 'The dataset has problems to fix before it can be used.');
+      try {
+        return pixelGrid(prepared.summary.columns, loaded.table.columns, prepared.encoder, shape);
+      } catch (err) {
+        const what = err instanceof Error ? err.message : String(err);
+        throw new AppError('BAD_REQUEST', `${loaded.source.name}: ${what}.`);
+      }
     },
     rows(id, split, positions) {
       const { loaded, prepared } = store.get(id);

@@ -1,4 +1,5 @@
 /** Messages between the training service (main side) and its worker thread. */
+import type { PixelGrid } from '../../../engine/data/image';
 import type { ModelSpec } from '../../../engine/train/spec';
 import type { TrainEvent } from '../../../engine/train/events';
 import type { BackendPreference } from '../../../engine/train/backend-choice';
@@ -27,6 +28,8 @@ export interface StartMessage {
   validation: { x: Matrix; y: Matrix } | null;
   test: { x: Matrix; y: Matrix } | null;
   classNames: string[] | null;
+  /** With "Rows are images": how the inputs map onto the file's full pixel grid. */
+  pixels: PixelGrid | null;
 }
 
 export type ControlAction = 'pause' | 'resume' | 'stop' | 'step';

@@ -16,6 +16,7 @@ import {
   type ResponseOf,
 } from '../../contract';
 import type { Encoded, Encoder } from '../../../engine/data/encode';
+import { toPixels, type ImageShape, type PixelGrid } from '../../../engine/data/image';
 import { predictRecord } from './predict';
 import { augmentConfig } from './augment-config';
 import { checkAugment, previewAugmentation } from '../../../engine/train/augment';
@@ -45,6 +46,8 @@ export interface TrainingData {
   };
   /** The fitted encoder of a loaded dataset (for typed rows). */
   encoder(id: string): Encoder;
+  /** The pixel grid of `shape` over the file's number columns (AppError when it does not fit). */
+  pixelGrid?(id: string, shape: ImageShape): PixelGrid;
   /** Original rows (file line and cells) at positions of a split. */
   rows(
     id: string,
@@ -220,18 +223,28 @@ export class TrainingService {
   previewAugment(
     req: ParsedRequestOf<'training:previewAugment'>,
   ): ResponseOf<'training:previewAugment'> {
-    const config = augmentConfig(req.augment, req.seed);
+    const image = req.augment.image;
+    const grid = image && this.data.pixelGrid ? this.data.pixelGrid(req.datasetId, image) : null;
+    const config = augmentConfig(req.augment, req.seed, grid);
     const enc = this.data.encoder(req.datasetId);
     const train = this.data.encodeSplit(req.datasetId, 'train');
     const n = Math.min(PREVIEW_ROWS, train.rows);
     const original = Array.from({ length: n }, (_, i) =>
       Array.from(train.x.subarray(i * train.width, (i + 1) * train.width)),
     );
-    if (!config) return { featureNames: enc.featureNames, original, augmented: original };
+    const names = enc.featureNames;
+    if (!config) return { featureNames: names, original, augmented: original, images: null };
     try {
       if (config.image) checkAugment(config, train.width);
       const { rows } = previewAugmentation(original, config, { seed: req.seed });
-      return { featureNames: enc.featureNames, original, augmented: rows };
+      const images = grid && {
+        width: grid.width,
+        height: grid.height,
+        channels: grid.channels,
+        original: original.map((r) => pixelsOf(grid, r)),
+        augmented: rows.map((r) => pixelsOf(grid, r)),
+      };
+      return { featureNames: names, original, augmented: rows, images };
     } catch (err) {
       throw new AppError('BAD_REQUEST', err instanceof Error ? err.message : String(err));
     }
@@ -434,4 +447,11 @@ export class TrainingService {
     });
     // The worker stays, holding the trained model (restore best epoch), until the next run.
   }
+}
+
+/** The full raw pixel grid of an encoded row (constant pixel columns put back). */
+function pixelsOf(grid: PixelGrid, row: readonly number[]): number[] {
+  const out: number[] = [];
+  toPixels(grid, row, out);
+  return out;
 }

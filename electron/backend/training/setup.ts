@@ -16,6 +16,7 @@ import { compileGraph } from '../../../engine/graph/compile';
 import type { Graph } from '../../../engine/graph/document';
 import { column, oneHot } from '../../../engine/data/dataset';
 import type { Encoded } from '../../../engine/data/encode';
+import type { ImageShape, PixelGrid } from '../../../engine/data/image';
 import type { BackendPreference } from '../../../engine/train/backend-choice';
 import type { ScheduleConfig } from '../../../engine/optimizers/schedules';
 import {
@@ -40,15 +41,19 @@ export interface RunData {
   task: 'classification' | 'regression';
   classNames: string[] | null;
   features: number;
+  /** The pixel grid of a shape over the file's number columns (absent: the inputs are pixels). */
+  pixelGrid?(shape: ImageShape): PixelGrid;
 }
 
 /** What a run needs of a loaded dataset: its three encoded splits and its task. */
 export function runDataOf(
-  data: Pick<TrainingData, 'describe' | 'encodeSplit'>,
+  data: Pick<TrainingData, 'describe' | 'encodeSplit'> & Partial<Pick<TrainingData, 'pixelGrid'>>,
   id: string,
 ): RunData {
+  const grid = data.pixelGrid;
   return {
     ...data.describe(id),
+    ...(grid ? { pixelGrid: (shape: ImageShape) => grid(id, shape) } : {}),
     train: data.encodeSplit(id, 'train'),
     validation: data.encodeSplit(id, 'validation'),
     test: data.encodeSplit(id, 'test'),
@@ -73,7 +78,8 @@ export function prepareRun(
   backend: BackendPreference,
 ): PreparedRun {
   const image = settings.augment?.image;
-  if (image && image.width * image.height * image.channels !== data.features) {
+  const pixels = image && data.pixelGrid ? data.pixelGrid(image) : null;
+  if (image && !pixels && image.width * image.height * image.channels !== data.features) {
     throw new AppError(
       'BAD_REQUEST',
       `Rows as images: ${image.width} × ${image.height} × ${image.channels} = ${image.width * image.height * image.channels} values, but the data has ${data.features} features.`,
@@ -117,6 +123,7 @@ export function prepareRun(
       validation: validation.rows ? toSet(validation) : null,
       test: test.rows ? toSet(test) : null,
       classNames: data.classNames,
+      pixels,
     },
     targetStd: train.targetScale?.std ?? 1,
     targetMean: train.targetScale?.mean ?? 0,
@@ -159,14 +166,14 @@ export function fitRun(
   >,
 ): Promise<FitResult> {
   return trainer.fit(msg.train, {
-    ...fitSettings(msg.settings),
+    ...fitSettings(msg.settings, msg.pixels),
     ...(msg.validation ? { validation: msg.validation } : {}),
     ...hooks,
   });
 }
 
-export function fitSettings(s: TrainSettings): FitSettings {
-  const augment = augmentConfig(s.augment, s.seed);
+export function fitSettings(s: TrainSettings, pixels: PixelGrid | null = null): FitSettings {
+  const augment = augmentConfig(s.augment, s.seed, pixels);
   return {
     epochs: s.epochs,
     batchSize: s.batchSize,

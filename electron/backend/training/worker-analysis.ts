@@ -113,7 +113,7 @@ async function seeds(
       maxBatch: trained.network.maxBatch,
     });
     const r = await t.fit(msg.train, {
-      ...fitSettings({ ...msg.settings, seed }),
+      ...fitSettings({ ...msg.settings, seed }, msg.pixels),
       ...(msg.validation ? { validation: msg.validation } : {}),
       yieldToHost,
       yieldEveryMs: 10,

@@ -1,16 +1,19 @@
 /** A loaded dataset: file summary, checks, target and classes, settings, columns and preview. */
 import { plural } from '../../src/plural';
+import { useMemo } from 'react';
 import type {
   DatasetOptionsPatch,
   DatasetSummaryData,
   FindingData,
 } from '../../../electron/contract';
 import { ClassBars } from '../../charts/ClassBars';
+import { useTrainingStore } from '../../store/training';
 import { ColumnsTable } from './ColumnsTable';
 import { Findings } from './Findings';
 import { Preview } from './Preview';
 import { Settings } from './Settings';
 import { fileLine, readyLine } from './format';
+import { rowImageShape } from './image';
 
 interface Props {
   summary: DatasetSummaryData;
@@ -24,6 +27,8 @@ interface Props {
 export function DatasetView({ summary: s, accepted, busy, onChange, onAccept, onTestFile }: Props) {
   const t = s.target;
   const sp = s.split;
+  const augment = useTrainingStore((st) => st.settings.augment);
+  const image = useMemo(() => rowImageShape(s, augment), [s, augment]);
   const dropped =
     s.droppedRows.missingTarget + s.droppedRows.missingFeature + s.droppedRows.duplicates;
   return (
@@ -104,7 +109,13 @@ export function DatasetView({ summary: s, accepted, busy, onChange, onAccept, on
       </section>
       <section aria-label="Preview">
         <h3>First rows</h3>
-        <Preview name={s.file.name} header={s.preview.header} rows={s.preview.rows} />
+        <Preview
+          name={s.file.name}
+          header={s.preview.header}
+          rows={s.preview.rows}
+          target={t?.name ?? null}
+          image={image}
+        />
       </section>
     </div>
   );

@@ -9,10 +9,12 @@ import { uploadFile } from '../../src/upload';
 import { useDataStore } from '../../store/data';
 import irisCsv from '../../../assets/datasets/iris.csv?raw';
 import wineCsv from '../../../assets/datasets/wine.csv?raw';
+import digitsCsv from '../../../assets/datasets/digits.csv?raw';
 
 export const SAMPLES = [
   { name: 'iris.csv', text: irisCsv, about: '150 flowers, 4 measurements, 3 species' },
   { name: 'wine.csv', text: wineCsv, about: '178 wines, 13 measurements, 3 cultivars' },
+  { name: 'digits.csv', text: digitsCsv, about: '1,797 handwritten digits, 8 × 8 pixels' },
 ] as const;
 
 type Source =

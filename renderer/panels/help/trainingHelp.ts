@@ -35,8 +35,10 @@ export const TRAINING_HELP = {
     'α of the Beta(α, α) that the blend λ is drawn from: small α keeps rows nearly pure, α = 1 blends uniformly.',
   images:
     'Reads each row as a width × height image (pixels in row order), so that flips, shifts, zoom and brightness changes apply.',
-  width: 'Image width in pixels; width × height must equal the number of feature columns.',
-  height: 'Image height in pixels; width × height must equal the number of feature columns.',
+  width: 'Image width in pixels; width × height × channels must equal the number of pixel columns.',
+  height: 'Image height in pixels; width × height × channels must equal the number of pixel columns.',
+  channels:
+    'Values per pixel: 1 for grey-scale, 3 for RGB; width × height × channels is the number of pixel columns.',
   flip: 'Mirrors half of the training images left to right, at random: for pictures whose meaning does not depend on the side.',
   shift: 'Moves each training image by up to this many pixels in each direction, at random.',
   zoom: 'Scales each training image by a random factor between 1 − z and 1 + z.',

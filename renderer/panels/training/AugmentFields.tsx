@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { TrainSettings } from '../../../electron/contract/training';
+import { useDataStore } from '../../store/data';
 import { useTrainingStore } from '../../store/training';
 import { NumberField, fromSchema } from '../NumberField';
 import { AugmentPreview } from './AugmentPreview';
@@ -27,6 +28,10 @@ export function AugmentFields({ disabled }: { disabled: boolean }) {
     });
   };
   const img = a.image;
+  const found = useDataStore((st) => st.summary?.image ?? null);
+  // Image rows with a class target (digits, letters): a mirrored 2 is no 2, so no flips.
+  const classes = useDataStore((st) => st.summary?.target?.task === 'classification');
+  const keepsClass = found !== null && classes;
   return (
     <fieldset className="augment" disabled={disabled}>
       <legend>Data augmentation (training batches only)</legend>
@@ -80,10 +85,10 @@ export function AugmentFields({ disabled }: { disabled: boolean }) {
           set({
             image: on
               ? {
-                  width: 8,
-                  height: 8,
-                  channels: 1,
-                  flip: true,
+                  width: found?.width ?? 8,
+                  height: found?.height ?? 8,
+                  channels: found?.channels ?? 1,
+                  flip: !keepsClass,
                   shift: 1,
                   scale: 0.1,
                   brightness: 0.1,
@@ -114,6 +119,16 @@ export function AugmentFields({ disabled }: { disabled: boolean }) {
             parse={fromSchema(size)}
             onValid={(height) => set({ image: { ...img, height } })}
           />
+          <NumberField
+            id="aug-c"
+            className="field compact"
+            label="Channels"
+            help={TRAINING_HELP.channels}
+            value={img.channels}
+            step={1}
+            parse={fromSchema(z.number().int('a whole number').min(1).max(4))}
+            onValid={(channels) => set({ image: { ...img, channels } })}
+          />
           <CheckField
             id="aug-flip"
             className="field compact check"
@@ -122,6 +137,14 @@ export function AugmentFields({ disabled }: { disabled: boolean }) {
             checked={img.flip}
             onChange={(flip) => set({ image: { ...img, flip } })}
           />
+          {keepsClass && (
+            <p className="note augment-note" role="note">
+              {img.flip
+                ? 'Flipping can change the class of a digit or letter (a mirrored 2 is no 2).'
+                : 'Flips are off: a mirrored digit or letter can be another class.'}{' '}
+              Shifts of a pixel or two keep the class: try those instead.
+            </p>
+          )}
           <NumberField
             id="aug-shift"
             className="field compact"

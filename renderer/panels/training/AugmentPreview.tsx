@@ -5,6 +5,7 @@ import type { TrainSettings } from '../../../electron/contract/training';
 import { usePlatform } from '../../src/platform';
 import { describeError } from '../../src/errors';
 import { useDataStore } from '../../store/data';
+import { RowImage } from '../data/RowImage';
 
 type Preview = ResponseOf<'training:previewAugment'>;
 const COLUMNS = 6;
@@ -18,6 +19,7 @@ export function AugmentPreview({
 }) {
   const { api } = usePlatform();
   const datasetId = useDataStore((s) => s.summary?.id ?? null);
+  const range = useDataStore((s) => s.summary?.image ?? null);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [error, setError] = useState<string | null>(null);
   async function show() {
@@ -45,7 +47,10 @@ export function AugmentPreview({
           {error}
         </p>
       )}
-      {preview && (
+      {preview?.images && (
+        <ImagePairs images={preview.images} lo={range?.lo ?? 0} hi={range?.hi ?? 1} />
+      )}
+      {preview && !preview.images && (
         <table aria-label="Augmentation preview">
           <thead>
             <tr>
@@ -76,5 +81,46 @@ export function AugmentPreview({
         </table>
       )}
     </div>
+  );
+}
+
+/** Each previewed row as an image, before and after augmentation (the full pixel grid). */
+function ImagePairs({
+  images,
+  lo,
+  hi,
+}: {
+  images: NonNullable<Preview['images']>;
+  lo: number;
+  hi: number;
+}) {
+  const { width, height, channels } = images;
+  const draw = (values: number[], label: string) => (
+    <RowImage
+      values={values}
+      width={width}
+      height={height}
+      channels={channels}
+      lo={lo}
+      hi={hi}
+      zoom={Math.max(2, Math.round(48 / Math.max(width, height)))}
+      label={label}
+    />
+  );
+  return (
+    <figure className="image-rows" aria-label="Augmentation preview">
+      <figcaption className="muted">
+        Training rows as {width} × {height} images: original above, augmented below
+      </figcaption>
+      <ol>
+        {images.original.map((row, i) => (
+          <li key={i}>
+            {draw(row, `Row ${i + 1}, original`)}
+            {draw(images.augmented[i]!, `Row ${i + 1}, augmented`)}
+            <span>row {i + 1}</span>
+          </li>
+        ))}
+      </ol>
+    </figure>
   );
 }

@@ -8,6 +8,7 @@ import { usePlatform } from '../../src/platform';
 import { describeError } from '../../src/errors';
 import { useUiStore } from '../../store/ui';
 import { StaleMark } from './StaleMark';
+import { CellRows } from './CellRows';
 
 const fmt = (v: number | null) => (v === null ? '–' : v.toFixed(3));
 
@@ -164,6 +165,36 @@ export function Evaluation({
         <div className="listed-rows">
           <h4>
             {listed.title}: {plural(listed.rows.length, 'row')} of {listed.file}{' '}
+            <button type="button" className="link" onClick={() => setListed(null)}>
+              close
+            </button>
+          </h4>
+          <CellRows listed={listed} />
+        </div>
+      )}
+      {evaluation.pairs && evaluation.pairs.length > 0 && (
+        <div className="eval-tables">
+          <Scatter
+            points={evaluation.pairs}
+            xLabel="actual"
+            yLabel="predicted"
+            title="Predicted vs actual"
+            reference="diagonal"
+          />
+          <Scatter
+            points={evaluation.pairs.map(([a, p]) => [p, a - p] as const)}
+            xLabel="predicted"
+            yLabel="residual (actual − predicted)"
+            title="Residuals"
+            reference="zero"
+          />
+        </div>
+      )}
+      {listed && (
+        <div className="listed-rows">
+          <h4>
+            {listed.title}: {listed.rows.length} row{listed.rows.length === 1 ? '' : 's'} of{' '}
+            {listed.file}{' '}
             <button type="button" className="link" onClick={() => setListed(null)}>
               close
             </button>
