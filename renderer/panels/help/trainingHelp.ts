@@ -36,7 +36,8 @@ export const TRAINING_HELP = {
   images:
     'Reads each row as a width × height image (pixels in row order), so that flips, shifts, zoom and brightness changes apply.',
   width: 'Image width in pixels; width × height × channels must equal the number of pixel columns.',
-  height: 'Image height in pixels; width × height × channels must equal the number of pixel columns.',
+  height:
+    'Image height in pixels; width × height × channels must equal the number of pixel columns.',
   channels:
     'Values per pixel: 1 for grey-scale, 3 for RGB; width × height × channels is the number of pixel columns.',
   flip: 'Mirrors half of the training images left to right, at random: for pictures whose meaning does not depend on the side.',
