@@ -11,7 +11,8 @@ import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { RunAlert, RunEpoch } from '../../electron/contract/training';
 import { downsample } from './downsample';
 import { ExportChart } from './ExportChart';
-import { linearScale, logScale, tickLabel, type Scale } from './scale';
+import { ChartAxes } from './ChartAxes';
+import { linearScale, logScale, type Scale } from './scale';
 
 export type MetricKey = 'loss' | 'acc' | 'mae' | 'lr';
 
@@ -171,27 +172,7 @@ function CurveChartView({ metric, epochs, alerts, log, compare, runId }: Props) 
         }}
         onMouseLeave={() => setHover(null)}
       >
-        {sy.ticks.map((t) => (
-          <g key={`y${t}`} className="tick">
-            <line x1={PAD.left} x2={PAD.left + plotW} y1={sy(t)} y2={sy(t)} className="grid" />
-            <text x={PAD.left - 4} y={sy(t) + 3} textAnchor="end">
-              {tickLabel(t)}
-            </text>
-          </g>
-        ))}
-        {sx.ticks.map((t) => (
-          <text key={`x${t}`} x={sx(t)} y={HEIGHT - 6} textAnchor="middle" className="tick">
-            {tickLabel(t)}
-          </text>
-        ))}
-        <line x1={PAD.left} x2={PAD.left} y1={PAD.top} y2={PAD.top + plotH} className="axis" />
-        <line
-          x1={PAD.left}
-          x2={PAD.left + plotW}
-          y1={PAD.top + plotH}
-          y2={PAD.top + plotH}
-          className="axis"
-        />
+        <ChartAxes sx={sx} sy={sy} pad={PAD} plotW={plotW} plotH={plotH} height={HEIGHT} />
         {paths.map((p) => (
           <path key={p.key} d={p.d} className={`chart-line ${p.className}`} />
         ))}

@@ -16,6 +16,12 @@ import { ReadableFile } from './safe-read';
 const LIST_LIMIT = 5000;
 
 export function fileHandlers(platform: Platform, access: FileAccess) {
+  /** Writes atomically (temp file, fsync, rename) where the access policy allows. */
+  const write = async (shown: string, data: Buffer) => {
+    const abs = await access.resolveWrite(shown);
+    await writeFileAtomic(abs, data);
+    return { path: access.display(abs), size: data.byteLength };
+  };
   return {
     async 'dialog:open'(req: ParsedRequestOf<'dialog:open'>): Promise<ResponseOf<'dialog:open'>> {
       if (!platform.showOpenDialog) {
@@ -111,19 +117,13 @@ export function fileHandlers(platform: Platform, access: FileAccess) {
     async 'files:writeText'(
       req: ParsedRequestOf<'files:writeText'>,
     ): Promise<ResponseOf<'files:writeText'>> {
-      const abs = await access.resolveWrite(req.path);
-      const data = Buffer.from(req.text, 'utf8');
-      await writeFileAtomic(abs, data);
-      return { path: access.display(abs), size: data.byteLength };
+      return write(req.path, Buffer.from(req.text, 'utf8'));
     },
 
     async 'files:writeBytes'(
       req: ParsedRequestOf<'files:writeBytes'>,
     ): Promise<ResponseOf<'files:writeBytes'>> {
-      const abs = await access.resolveWrite(req.path);
-      const data = Buffer.from(req.base64, 'base64');
-      await writeFileAtomic(abs, data);
-      return { path: access.display(abs), size: data.byteLength };
+      return write(req.path, Buffer.from(req.base64, 'base64'));
     },
   };
 }

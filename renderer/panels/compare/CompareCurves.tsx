@@ -3,7 +3,8 @@
  * training dashed, validation solid. Plain SVG like the Training tab's charts.
  */
 import { memo, useMemo, useRef } from 'react';
-import { linearScale, logScale, tickLabel } from '../../charts/scale';
+import { linearScale, logScale } from '../../charts/scale';
+import { ChartAxes } from '../../charts/ChartAxes';
 import { downsample } from '../../charts/downsample';
 import { ExportChart } from '../../charts/ExportChart';
 import type { CompareSide, CurvePoint } from './model';
@@ -82,27 +83,7 @@ function CompareCurvesView(props: {
       <figcaption>{title}</figcaption>
       <ExportChart target={figure} title={title} name={name} />
       <svg width={W} height={H} role="img" aria-label={`${title}: ${a.label} and ${b.label}`}>
-        {sy.ticks.map((t) => (
-          <g key={`y${t}`}>
-            <line x1={PAD.left} x2={PAD.left + plotW} y1={sy(t)} y2={sy(t)} className="grid" />
-            <text x={PAD.left - 4} y={sy(t) + 3} textAnchor="end">
-              {tickLabel(t)}
-            </text>
-          </g>
-        ))}
-        {sx.ticks.map((t) => (
-          <text key={`x${t}`} x={sx(t)} y={H - 6} textAnchor="middle">
-            {tickLabel(t)}
-          </text>
-        ))}
-        <line x1={PAD.left} x2={PAD.left} y1={PAD.top} y2={PAD.top + plotH} className="axis" />
-        <line
-          x1={PAD.left}
-          x2={PAD.left + plotW}
-          y1={PAD.top + plotH}
-          y2={PAD.top + plotH}
-          className="axis"
-        />
+        <ChartAxes sx={sx} sy={sy} pad={PAD} plotW={plotW} plotH={plotH} height={H} />
         {lines.map((l) => (
           <path
             key={l.key}

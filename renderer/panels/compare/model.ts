@@ -11,6 +11,7 @@ import type { RunGraph, RunNode } from '../../../engine/graph/run-graph';
 import { inferShapes } from '../../../engine/graph/shapes';
 import type { RunView } from '../../store/training';
 import type { SeedGroup } from './seedGroups';
+import { SWEPT_SETTING } from '../sweep/settingKeys';
 
 /** One epoch of a side's curves (a group's: the mean over its seeds). */
 export interface CurvePoint {
@@ -138,15 +139,6 @@ function bestOf(curve: readonly CurvePoint[]): Pick<SideFinals, 'bestEpoch' | 'b
     gap: hasVal && best.trainLoss !== null ? best.valLoss! - best.trainLoss : null,
   };
 }
-
-const SWEPT_SETTING: Record<string, keyof TrainSettings> = {
-  l1: 'l1',
-  l2: 'l2',
-  lr: 'lr',
-  batch: 'batchSize',
-  optimizer: 'optimizer',
-  epochs: 'epochs',
-};
 
 /** The settings a sweep group trained with: the saved base settings with its values set. */
 export function groupSettings(sweep: SavedSweep, values: Record<string, number | string>) {

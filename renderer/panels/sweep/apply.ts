@@ -2,15 +2,7 @@
 import type { GraphNode } from '../../../engine/graph/document';
 import { useGraphStore } from '../../store/graph';
 import { useTrainingStore } from '../../store/training';
-
-const SETTING: Record<string, string> = {
-  l1: 'l1',
-  l2: 'l2',
-  lr: 'lr',
-  batch: 'batchSize',
-  optimizer: 'optimizer',
-  epochs: 'epochs',
-};
+import { SWEPT_SETTING } from './settingKeys';
 
 /** Returns what was set, in words (or why it could not be). */
 export function applyBest(key: string, value: number | string): string {
@@ -30,7 +22,7 @@ export function applyBest(key: string, value: number | string): string {
     training.setSettings({ augment: { ...a, [key]: value === 0 ? null : value } });
     return `${key} set to ${value}.`;
   }
-  const name = SETTING[key];
+  const name = SWEPT_SETTING[key];
   if (!name) return `${key} is not a setting that can be applied.`;
   training.setSettings({ [name]: value });
   return `${key === 'l2' ? 'L2 λ' : key === 'l1' ? 'L1 λ' : key} set to ${value}.`;
