@@ -14,6 +14,7 @@ import { DEFAULT_TRAIN_SETTINGS, type RunDone } from '../../electron/contract/tr
 import type { BoundaryFrame } from '../../electron/contract/boundary';
 import type { ResponseOf } from '../../electron/contract';
 import type { Graph } from '../../engine/graph/document';
+import { denseParams, graphNode } from '../support/graph';
 
 const events: HostEvent[] = [];
 let host: HostSession;
@@ -26,19 +27,8 @@ afterAll(() => host?.close());
 
 const call = <T>(channel: string, payload: unknown): Promise<T> => host.call<T>(channel, payload);
 
-const n = (id: string, kind: string, params: object, y: number) => ({
-  id,
-  kind,
-  params,
-  position: { x: 0, y },
-});
-const dense = (units: number) => ({
-  units,
-  useBias: true,
-  initializer: 'glorot_uniform',
-  l1: null,
-  l2: null,
-});
+const n = graphNode;
+const dense = denseParams;
 /** 2-8-2 tanh with a 2-class softmax. */
 const graph = {
   nodes: [

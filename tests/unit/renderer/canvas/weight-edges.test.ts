@@ -2,20 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { edgeWeights, tooLarge, weightColour } from '../../../../renderer/canvas/weightEdges';
 import type { WeightMatrix } from '../../../../electron/contract/boundary';
 import type { Graph } from '../../../../engine/graph/document';
+import { denseParams, graphNode } from '../../../support/graph';
 
-const node = (id: string, kind: string, params: object) => ({
-  id,
-  kind,
-  params,
-  position: { x: 0, y: 0 },
-});
-const dense = (units: number) => ({
-  units,
-  useBias: true,
-  initializer: 'glorot_uniform',
-  l1: null,
-  l2: null,
-});
+const node = graphNode;
+const dense = denseParams;
 const graph = {
   nodes: [
     node('in', 'input', {}),
