@@ -198,7 +198,7 @@ export default tseslint.config(
   },
   {
     // Page code runs inside page.evaluate() in the browser.
-    files: ['bench/canvas/**/*.{mjs,ts,tsx}'],
+    files: ['bench/canvas/**/*.{mjs,ts,tsx}', 'bench/ui/**/*.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 );

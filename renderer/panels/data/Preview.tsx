@@ -55,11 +55,7 @@ function ImageRows({
             <li key={i}>
               <RowImage
                 values={px}
-                width={image.width}
-                height={image.height}
-                channels={image.channels}
-                lo={image.lo}
-                hi={image.hi}
+                grid={image}
                 zoom={Math.max(2, Math.round(40 / Math.max(image.width, image.height)))}
                 label={`Row ${i + 1}${label ? `, ${target} ${label}` : ''}`}
               />

@@ -5,20 +5,26 @@
 import { memo, useEffect, useRef } from 'react';
 import { rgba } from './image';
 
-interface Props {
-  values: readonly number[];
+/** The grid and the value range drawn from white (lo) to black (hi). */
+export interface ImageGrid {
   width: number;
   height: number;
   channels: number;
   lo: number;
   hi: number;
+}
+
+interface Props {
+  values: readonly number[];
+  grid: ImageGrid;
   /** Screen pixels per image pixel. */
   zoom?: number;
   label: string;
 }
 
 export const RowImage = memo(function RowImage(props: Props) {
-  const { values, width, height, channels, lo, hi, zoom = 4, label } = props;
+  const { values, grid, zoom = 4, label } = props;
+  const { width, height, channels, lo, hi } = grid;
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const ctx = ref.current?.getContext('2d');

@@ -95,14 +95,11 @@ function ImagePairs({
   hi: number;
 }) {
   const { width, height, channels } = images;
+  const grid = { width, height, channels, lo, hi };
   const draw = (values: number[], label: string) => (
     <RowImage
       values={values}
-      width={width}
-      height={height}
-      channels={channels}
-      lo={lo}
-      hi={hi}
+      grid={grid}
       zoom={Math.max(2, Math.round(48 / Math.max(width, height)))}
       label={label}
     />

@@ -43,16 +43,7 @@ export const CellRows = memo(function CellRows({
               return (
                 px && (
                   <li key={r.line}>
-                    <RowImage
-                      values={px}
-                      width={image.width}
-                      height={image.height}
-                      channels={image.channels}
-                      lo={image.lo}
-                      hi={image.hi}
-                      zoom={3}
-                      label={`Line ${r.line}`}
-                    />
+                    <RowImage values={px} grid={image} zoom={3} label={`Line ${r.line}`} />
                     <span>line {r.line}</span>
                   </li>
                 )

@@ -172,55 +172,6 @@ export function Evaluation({
           <CellRows listed={listed} />
         </div>
       )}
-      {evaluation.pairs && evaluation.pairs.length > 0 && (
-        <div className="eval-tables">
-          <Scatter
-            points={evaluation.pairs}
-            xLabel="actual"
-            yLabel="predicted"
-            title="Predicted vs actual"
-            reference="diagonal"
-          />
-          <Scatter
-            points={evaluation.pairs.map(([a, p]) => [p, a - p] as const)}
-            xLabel="predicted"
-            yLabel="residual (actual − predicted)"
-            title="Residuals"
-            reference="zero"
-          />
-        </div>
-      )}
-      {listed && (
-        <div className="listed-rows">
-          <h4>
-            {listed.title}: {listed.rows.length} row{listed.rows.length === 1 ? '' : 's'} of{' '}
-            {listed.file}{' '}
-            <button type="button" className="link" onClick={() => setListed(null)}>
-              close
-            </button>
-          </h4>
-          <table aria-label="Rows in the chosen cell">
-            <thead>
-              <tr>
-                <th>Line</th>
-                {listed.header.map((h, i) => (
-                  <th key={i}>{h}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {listed.rows.map((r) => (
-                <tr key={r.line}>
-                  <td>{r.line}</td>
-                  {r.values.map((v, i) => (
-                    <td key={i}>{v}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
     </section>
   );
 }
