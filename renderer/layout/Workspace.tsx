@@ -24,7 +24,7 @@ import { CollapsedStrip } from './CollapsedStrip';
 import './layout.css';
 
 // The library would add a <style> element while dragging to set the cursor everywhere, which the
-// Content-Security-Policy (style-src 'self') refuses; layout.css sets that cursor instead.
+// Content-Security-Policy (style-src 'self') refuses; a class on <html> sets that cursor instead.
 disableGlobalCursorStyles();
 
 /** Enter on a separator whose pane is after it (the library only toggles the pane before it). */
@@ -38,11 +38,26 @@ const enterToggles = (pane: PaneId) => (e: { key: string }) => {
  */
 const HIT_AREA = { coarse: 15, fine: 3 };
 
-function Handle({ label, pane, after }: { label: string; pane: PaneId; after?: boolean }) {
+/** The cursor class on <html> while a separator of this direction is dragged (layout.css). */
+const dragging = (rows: boolean) => (on: boolean) =>
+  document.documentElement.classList.toggle(rows ? 'resizing-rows' : 'resizing-columns', on);
+
+function Handle({
+  label,
+  pane,
+  after,
+  rows = false,
+}: {
+  label: string;
+  pane: PaneId;
+  after?: boolean;
+  rows?: boolean;
+}) {
   return (
     <PanelResizeHandle
       className="resize-handle"
       hitAreaMargins={HIT_AREA}
+      onDragging={dragging(rows)}
       aria-label={label}
       title={`${label}: drag, or focus and use the arrow keys; Enter hides or shows it`}
       onKeyDown={after ? enterToggles(pane) : undefined}
@@ -126,7 +141,7 @@ export function Workspace({ palette, canvas, inspector, dock }: WorkspaceSlots) 
             <Panel id="canvas" order={1} minSize={right ? 15 : 12} className="pane pane-canvas">
               {canvas}
             </Panel>
-            <Handle label="Resize the dock" pane="dock" after />
+            <Handle label="Resize the dock" pane="dock" after rows={!right} />
             <CollapsiblePane
               pane="dock"
               order={2}
