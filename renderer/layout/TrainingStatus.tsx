@@ -4,7 +4,7 @@
  * the Training tab at the alert. The buttons carry "(toolbar)" in their accessible names so that
  * they are never mistaken for the Training tab's own.
  */
-import { memo } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { usePlatform } from '../src/platform';
 import { useUiStore } from '../store/ui';
 import { isTraining, useTrainingStore } from '../store/training';
@@ -28,10 +28,37 @@ function openAlert(): void {
   });
 }
 
+/** Redraws of the run's words at most this often: a fast run sends hundreds of messages a second. */
+const TEXT_MS = 250;
+
+/**
+ * The current run, read at most every `ms` (the latest always lands). Unlike a selector, this
+ * does not render the toolbar for every progress message of a fast run.
+ */
+function useRunEvery(ms: number) {
+  const [run, setRun] = useState(() => useTrainingStore.getState().current);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const off = useTrainingStore.subscribe(() => {
+      timer ??= setTimeout(() => {
+        timer = null;
+        setRun(useTrainingStore.getState().current);
+      }, ms);
+    });
+    return () => {
+      off();
+      if (timer) clearTimeout(timer);
+    };
+  }, [ms]);
+  return run;
+}
+
 export const TrainingStatus = memo(function TrainingStatus() {
   const { api } = usePlatform();
-  const run = useTrainingStore((s) => s.current);
+  const run = useRunEvery(TEXT_MS);
+  // The buttons follow the state at once (it changes rarely).
   const training = useTrainingStore(isTraining);
+  const state = useTrainingStore((s) => s.current?.state);
   // Re-render when what blocks Train may change: the dataset or the network's analysis (which,
   // unlike the graph, does not change while nodes are dragged).
   useDataStore((s) => s.summary);
@@ -39,7 +66,6 @@ export const TrainingStatus = memo(function TrainingStatus() {
   const blocked = training ? null : trainBlocker();
   const p = progressText(run);
   const alert = run?.alerts.at(-1);
-  const state = run?.state;
   return (
     <div className="toolbar-training" role="group" aria-label="Training (toolbar)">
       {!training ? (

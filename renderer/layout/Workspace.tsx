@@ -24,7 +24,7 @@ import { CollapsedStrip } from './CollapsedStrip';
 import './layout.css';
 
 // The library would add a <style> element while dragging to set the cursor everywhere, which the
-// Content-Security-Policy (style-src 'self') refuses; layout.css sets that cursor instead.
+// Content-Security-Policy (style-src 'self') refuses; a class on <html> sets that cursor instead.
 disableGlobalCursorStyles();
 
 /** Enter on a separator whose pane is after it (the library only toggles the pane before it). */
@@ -38,11 +38,26 @@ const enterToggles = (pane: PaneId) => (e: { key: string }) => {
  */
 const HIT_AREA = { coarse: 15, fine: 3 };
 
-function Handle({ label, pane, after }: { label: string; pane: PaneId; after?: boolean }) {
+/** The cursor class on <html> while a separator of this direction is dragged (layout.css). */
+const dragging = (rows: boolean) => (on: boolean) =>
+  document.documentElement.classList.toggle(rows ? 'resizing-rows' : 'resizing-columns', on);
+
+function Handle({
+  label,
+  pane,
+  after,
+  rows = false,
+}: {
+  label: string;
+  pane: PaneId;
+  after?: boolean;
+  rows?: boolean;
+}) {
   return (
     <PanelResizeHandle
       className="resize-handle"
       hitAreaMargins={HIT_AREA}
+      onDragging={dragging(rows)}
       aria-label={label}
       title={`${label}: drag, or focus and use the arrow keys; Enter hides or shows it`}
       onKeyDown={after ? enterToggles(pane) : undefined}
@@ -50,15 +65,38 @@ function Handle({ label, pane, after }: { label: string; pane: PaneId; after?: b
   );
 }
 
+/** Sizes of a collapsible pane, in % of its group. */
+interface PaneSizes {
+  order: number;
+  defaultSize: number;
+  minSize: number;
+  maxSize: number;
+}
+
 /**
- * A pane's content, hidden (not just squeezed to nothing) while the pane is collapsed: out of the
- * tab order and the accessibility tree, with its state kept for when it opens again.
+ * A pane that collapses to nothing. Its content is hidden (not just squeezed) while collapsed: out
+ * of the tab order and the accessibility tree, with its state kept for when it opens again.
  */
-function PaneBody({ hidden, children }: { hidden: boolean; children: ReactNode }) {
+function CollapsiblePane({
+  pane,
+  children,
+  ...sizes
+}: PaneSizes & { pane: PaneId; children: ReactNode }) {
+  const collapsed = useLayoutStore((s) => s.collapsed[pane]);
   return (
-    <div className="pane-body" hidden={hidden}>
-      {children}
-    </div>
+    <Panel
+      id={pane}
+      ref={(h) => registerPane(pane, h)}
+      collapsible
+      collapsedSize={0}
+      {...sizes}
+      onResize={(size) => useLayoutStore.getState().setCollapsed(pane, size === 0)}
+      className={`pane pane-${pane}`}
+    >
+      <div className="pane-body" hidden={collapsed}>
+        {children}
+      </div>
+    </Panel>
   );
 }
 
@@ -72,7 +110,6 @@ export interface WorkspaceSlots {
 export function Workspace({ palette, canvas, inspector, dock }: WorkspaceSlots) {
   const side = useLayoutStore((s) => s.dockSide);
   const collapsed = useLayoutStore((s) => s.collapsed);
-  const setCollapsed = useLayoutStore((s) => s.setCollapsed);
 
   // Asking for a tab (a command, a dropped file, an alert) opens a hidden dock.
   useEffect(
@@ -83,25 +120,13 @@ export function Workspace({ palette, canvas, inspector, dock }: WorkspaceSlots) 
     [],
   );
 
-  const report = (pane: PaneId) => (size: number) => setCollapsed(pane, size === 0);
   const right = side === 'right';
 
   return (
     <PanelGroup direction="horizontal" autoSaveId={GROUP_IDS.columns} className="workspace">
-      <Panel
-        id="palette"
-        order={1}
-        ref={(h) => registerPane('palette', h)}
-        collapsible
-        collapsedSize={0}
-        defaultSize={12}
-        minSize={7}
-        maxSize={25}
-        onResize={report('palette')}
-        className="pane pane-palette"
-      >
-        <PaneBody hidden={collapsed.palette}>{palette}</PaneBody>
-      </Panel>
+      <CollapsiblePane pane="palette" order={1} defaultSize={12} minSize={7} maxSize={25}>
+        {palette}
+      </CollapsiblePane>
       <Handle label="Resize the layers palette" pane="palette" />
       <Panel id="centre" order={2} minSize={30} className="pane pane-centre">
         <div className="centre-row">
@@ -116,21 +141,16 @@ export function Workspace({ palette, canvas, inspector, dock }: WorkspaceSlots) 
             <Panel id="canvas" order={1} minSize={right ? 15 : 12} className="pane pane-canvas">
               {canvas}
             </Panel>
-            <Handle label="Resize the dock" pane="dock" after />
-            <Panel
-              id="dock"
+            <Handle label="Resize the dock" pane="dock" after rows={!right} />
+            <CollapsiblePane
+              pane="dock"
               order={2}
-              ref={(h) => registerPane('dock', h)}
-              collapsible
-              collapsedSize={0}
               defaultSize={right ? 45 : 34}
               minSize={right ? 20 : 12}
               maxSize={right ? 85 : 88}
-              onResize={report('dock')}
-              className="pane pane-dock"
             >
-              <PaneBody hidden={collapsed.dock}>{dock}</PaneBody>
-            </Panel>
+              {dock}
+            </CollapsiblePane>
           </PanelGroup>
           {right && collapsed.dock && <CollapsedStrip pane="dock" vertical />}
           {collapsed.inspector && <CollapsedStrip pane="inspector" />}
@@ -138,20 +158,9 @@ export function Workspace({ palette, canvas, inspector, dock }: WorkspaceSlots) 
         {!right && collapsed.dock && <CollapsedStrip pane="dock" />}
       </Panel>
       <Handle label="Resize the inspector" pane="inspector" after />
-      <Panel
-        id="inspector"
-        order={3}
-        ref={(h) => registerPane('inspector', h)}
-        collapsible
-        collapsedSize={0}
-        defaultSize={20}
-        minSize={12}
-        maxSize={40}
-        onResize={report('inspector')}
-        className="pane pane-inspector"
-      >
-        <PaneBody hidden={collapsed.inspector}>{inspector}</PaneBody>
-      </Panel>
+      <CollapsiblePane pane="inspector" order={3} defaultSize={20} minSize={12} maxSize={40}>
+        {inspector}
+      </CollapsiblePane>
     </PanelGroup>
   );
 }

@@ -156,3 +156,25 @@ export async function nodeBoxes(page: Page): Promise<Record<string, { x: number;
   }
   return out;
 }
+
+/**
+ * Opens a bundled sample dataset in the Data tab (re-split with `splitSeed` when given), uses it
+ * for training and starts the canvas from a template, as a person would.
+ */
+export async function sampleWithTemplate(
+  page: Page,
+  sample: string,
+  template: string,
+  splitSeed?: number,
+): Promise<void> {
+  await page.getByRole('tab', { name: 'Data' }).click();
+  await page.getByRole('combobox', { name: 'Open sample dataset' }).selectOption(sample);
+  if (splitSeed !== undefined) {
+    await page.getByLabel('Seed', { exact: true }).fill(String(splitSeed));
+    await page.getByRole('button', { name: 'Apply split' }).click();
+  }
+  await page.getByRole('button', { name: 'Use this dataset' }).click();
+  await page
+    .getByRole('combobox', { name: 'Start from a template' })
+    .selectOption({ label: template });
+}

@@ -5,7 +5,7 @@
 import { copyFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page, TestInfo } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, sampleWithTemplate } from './fixtures';
 
 test.use({ viewport: { width: 1600, height: 1000 } });
 
@@ -185,12 +185,7 @@ test('a 30-column preview scrolls inside its own box and never widens the page',
 test('trains from the toolbar while the Data tab is shown: epoch, pause without ETA, stop', async ({
   app,
 }, testInfo) => {
-  await app.getByRole('tab', { name: 'Data' }).click();
-  await app.getByRole('combobox', { name: 'Open sample dataset' }).selectOption('iris.csv');
-  await app.getByRole('button', { name: 'Use this dataset' }).click();
-  await app
-    .getByRole('combobox', { name: 'Start from a template' })
-    .selectOption({ label: 'MLP classifier' });
+  await sampleWithTemplate(app, 'iris.csv', 'MLP classifier');
   await expect(app.locator('.react-flow__node')).toHaveCount(9);
   // A long run, so that it can be paused and stopped midway.
   await app.getByRole('tab', { name: 'Training' }).click();
@@ -221,15 +216,10 @@ test('trains from the toolbar while the Data tab is shown: epoch, pause without 
 test('the training view in a taller dock; the toolbar alert opens the Training tab at it', async ({
   app,
 }, testInfo) => {
+  // Eighty epochs of a wide network: generous on a loaded machine (not a measure of speed).
+  test.setTimeout(180_000);
   // The setup that makes this network overfit (see training.spec.ts).
-  await app.getByRole('tab', { name: 'Data' }).click();
-  await app.getByRole('combobox', { name: 'Open sample dataset' }).selectOption('wine.csv');
-  await app.getByLabel('Seed', { exact: true }).fill('1');
-  await app.getByRole('button', { name: 'Apply split' }).click();
-  await app.getByRole('button', { name: 'Use this dataset' }).click();
-  await app
-    .getByRole('combobox', { name: 'Start from a template' })
-    .selectOption({ label: 'Overfits on purpose' });
+  await sampleWithTemplate(app, 'wine.csv', 'Overfits on purpose', 1);
   await app.getByRole('tab', { name: 'Training' }).click();
   await app.getByLabel('Epochs').fill('80');
   await app.getByLabel('Learning rate').fill('0.001');
@@ -238,7 +228,7 @@ test('the training view in a taller dock; the toolbar alert opens the Training t
   await app.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(app.getByRole('status', { name: 'Training progress' })).toContainText(
     'Finished · epoch',
-    { timeout: 60_000 },
+    { timeout: 150_000 },
   );
   // Train stays in reach in the Training tab's own column.
   await expect(app.getByRole('button', { name: 'Train', exact: true })).toBeInViewport();

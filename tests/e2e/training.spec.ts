@@ -1,13 +1,8 @@
-import { test, expect } from './fixtures';
+import { test, expect, sampleWithTemplate } from './fixtures';
 import type { Page } from '@playwright/test';
 
 async function irisWithMlp(page: Page): Promise<void> {
-  await page.getByRole('tab', { name: 'Data' }).click();
-  await page.getByRole('combobox', { name: 'Open sample dataset' }).selectOption('iris.csv');
-  await page.getByRole('button', { name: 'Use this dataset' }).click();
-  await page
-    .getByRole('combobox', { name: 'Start from a template' })
-    .selectOption({ label: 'MLP classifier' });
+  await sampleWithTemplate(page, 'iris.csv', 'MLP classifier');
   await expect(page.locator('.react-flow__node')).toHaveCount(9);
   await page.getByRole('tab', { name: 'Training' }).click();
 }
@@ -142,15 +137,8 @@ test('the charts grow while training; pause stops the epochs, resume goes on, st
 test('the "overfits on purpose" template on wine raises the overfitting alert with a marker, and restoring the best epoch works', async ({
   app,
 }) => {
-  await app.getByRole('tab', { name: 'Data' }).click();
-  await app.getByRole('combobox', { name: 'Open sample dataset' }).selectOption('wine.csv');
   // A split on which this network's validation loss turns up (the monitor stays silent when it does not).
-  await app.getByLabel('Seed', { exact: true }).fill('1');
-  await app.getByRole('button', { name: 'Apply split' }).click();
-  await app.getByRole('button', { name: 'Use this dataset' }).click();
-  await app
-    .getByRole('combobox', { name: 'Start from a template' })
-    .selectOption({ label: 'Overfits on purpose' });
+  await sampleWithTemplate(app, 'wine.csv', 'Overfits on purpose', 1);
   await app.getByRole('tab', { name: 'Training' }).click();
   await app.getByLabel('Epochs').fill('80');
   await app.getByLabel('Learning rate').fill('0.001');
