@@ -169,15 +169,17 @@ test('"Add Dropout" from an overfitting alert makes room: no two nodes overlap',
   await app.getByLabel('Learning rate').fill('0.001');
   await app.getByLabel('Seed').fill('1');
   await app.getByRole('button', { name: 'Train', exact: true }).click();
-  await expect(app.getByRole('status', { name: 'Training progress' })).toContainText('Finished', {
-    timeout: 60_000,
-  });
-  const before = (await boxesOf(app)).length;
-  await app
+  // Once the alert offers Dropout, stop: the remedy applies to a stopped run.
+  const addDropout = app
     .getByRole('list', { name: 'Alerts' })
     .getByRole('button', { name: /^Add Dropout/ })
-    .first()
-    .click();
+    .first();
+  await expect(addDropout).toBeVisible({ timeout: 60_000 });
+  // (On a fast machine the run may have ended already: a disabled Stop then does nothing.)
+  await app.getByRole('button', { name: 'Stop', exact: true }).click({ force: true });
+  await expect(app.getByRole('status', { name: 'Training progress' })).toContainText('Finished');
+  const before = (await boxesOf(app)).length;
+  await addDropout.click();
   await expect(app.locator('[data-node-id]')).toHaveCount(before + 1);
   await app.getByRole('button', { name: 'Fit view', exact: true }).click();
   // Read again until the view settles (the fit animates); a lasting overlap still fails.
