@@ -2,6 +2,11 @@
  * The CPU backend: every Backend kernel as a plain loop over Float32Array. Matrix products go
  * through the WebAssembly SIMD kernel where the host has one, else the register-tiled JavaScript
  * `gemm`; nothing here allocates except `alloc` (and a one-off growth of the SIMD scratch memory).
+ *
+ * With WebAssembly, `alloc` and `allocLike` return views of the kernels' shared memory
+ * (wasm-heap.ts), so kernels work on them without copies. Such an array is backed by a
+ * SharedArrayBuffer: copy it (`slice()`) before handing it outside the engine, e.g. to another
+ * process.
  */
 import { productShape, type ActivationKind, type Backend, type Mat } from '../backend';
 import { gemm, type Gemm } from './gemm';
