@@ -77,10 +77,12 @@ test('moves the dock to the right of the canvas and back, each side keeping its 
   expect(Math.abs(d.y - c.y)).toBeLessThanOrEqual(2);
 
   // Narrower on the right, then remembered there after a reload.
+  const pair = c.width + d.width;
   await dragSeparator(app, dockHandle(app), 200, 0);
   const width = (await box(dock(app))).width;
   expect(width).toBeLessThan(d.width - 150);
-  await expect.poll(() => savedDockShare(app, 'right')).toBeGreaterThan(0);
+  // The library saves after the drag settles: wait for the narrower share, not any share.
+  await expect.poll(() => savedDockShare(app, 'right')).toBeCloseTo((100 * width) / pair, 0);
   await reloaded(app);
   d = await box(dock(app));
   expect(Math.abs(d.width - width)).toBeLessThanOrEqual(2);

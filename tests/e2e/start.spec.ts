@@ -39,9 +39,10 @@ test('a first launch shows samples, templates, lessons and the recent projects',
   await app.reload();
   await expect(start).toBeVisible();
   const data = start.getByRole('group', { name: '1 · Data' });
-  await expect(data.getByRole('radio')).toHaveCount(4);
+  await expect(data.getByRole('radio')).toHaveCount(5);
   await expect(data.getByRole('radio', { name: /^Iris/ })).toBeChecked();
   await expect(data.getByRole('radio', { name: /^Wine/ })).toBeVisible();
+  await expect(data.getByRole('radio', { name: /^Digits/ })).toBeVisible();
   const network = start.getByRole('group', { name: '2 · Network' });
   for (const name of [
     'Logistic regression',

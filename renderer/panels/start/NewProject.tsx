@@ -9,7 +9,11 @@ import { TEMPLATES } from '../../canvas/templates';
 import { SAMPLES } from '../data/actions';
 import type { DataChoice, NetworkChoice } from './actions';
 
-const SAMPLE_TITLES: Record<string, string> = { 'iris.csv': 'Iris', 'wine.csv': 'Wine' };
+const SAMPLE_TITLES: Record<string, string> = {
+  'iris.csv': 'Iris',
+  'wine.csv': 'Wine',
+  'digits.csv': 'Digits',
+};
 
 interface Option<T> {
   id: string;
