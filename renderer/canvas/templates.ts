@@ -10,6 +10,7 @@ import {
   type LayerKind,
   type ParamsOf,
 } from '../../engine/graph/document';
+import { autoLayout } from './layout';
 
 export interface Template {
   id: string;
@@ -103,3 +104,16 @@ export const TEMPLATES: Template[] = [
       ]),
   },
 ];
+
+/** A template's network for `classes`, laid out top to bottom: what the canvas shows first. */
+export function laidOutTemplate(template: Template, classes: number | null): Graph {
+  const graph = template.build(classes);
+  const at = new Map(autoLayout(graph).map((m) => [m.id, m]));
+  return {
+    ...graph,
+    nodes: graph.nodes.map((n) => ({
+      ...n,
+      position: { x: at.get(n.id)!.x, y: at.get(n.id)!.y },
+    })),
+  };
+}

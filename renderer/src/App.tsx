@@ -10,8 +10,7 @@ import { FilePicker } from '../panels/FilePicker';
 import { Notices } from '../panels/Notices';
 import { undo, useGraphStore } from '../store/graph';
 import { freeSpot } from '../canvas/placement';
-import { autoLayout } from '../canvas/layout';
-import { TEMPLATES } from '../canvas/templates';
+import { laidOutTemplate, TEMPLATES } from '../canvas/templates';
 import { requestFit } from '../canvas/fitRequest';
 import { useCanvasClipboard } from '../canvas/useCanvasClipboard';
 import { useDataStore } from '../store/data';
@@ -113,16 +112,10 @@ function Shell({ platform }: { platform: RendererPlatform }) {
   const applyTemplate = useCallback((id: string) => {
     const template = TEMPLATES.find((t) => t.id === id);
     if (!template) return;
-    const graph = template.build(useDataStore.getState().shape?.classes ?? null);
-    const at = new Map(autoLayout(graph).map((m) => [m.id, m]));
     const before = useGraphStore.getState().graph;
-    useGraphStore.getState().replaceGraph({
-      ...graph,
-      nodes: graph.nodes.map((n) => ({
-        ...n,
-        position: { x: at.get(n.id)!.x, y: at.get(n.id)!.y },
-      })),
-    });
+    useGraphStore
+      .getState()
+      .replaceGraph(laidOutTemplate(template, useDataStore.getState().shape?.classes ?? null));
     requestFit();
     // Replacing is one undo step: say so, with the Undo at hand, rather than ask first.
     // (Unless the edit was refused, e.g. while training: the store said why.)

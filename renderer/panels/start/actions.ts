@@ -5,8 +5,7 @@
  */
 import type { RendererPlatform } from '../../src/platform';
 import type { ProjectActions } from '../../src/projectFiles';
-import { autoLayout } from '../../canvas/layout';
-import { TEMPLATES } from '../../canvas/templates';
+import { laidOutTemplate, TEMPLATES } from '../../canvas/templates';
 import { isDirty } from '../../store/project';
 import { useDataStore } from '../../store/data';
 import { useGraphStore } from '../../store/graph';
@@ -45,10 +44,8 @@ export async function createProject(
   }
   const template = TEMPLATES.find((t) => t.id === network);
   if (template) {
-    const graph = template.build(useDataStore.getState().shape?.classes ?? null);
-    const store = useGraphStore.getState();
-    store.replaceGraph(graph);
-    store.moveNodes(autoLayout(graph));
+    const classes = useDataStore.getState().shape?.classes ?? null;
+    useGraphStore.getState().replaceGraph(laidOutTemplate(template, classes));
     // The starting network of a new project is not an edit to undo.
     useGraphStore.temporal.getState().clear();
     requestAnimationFrame(fit);
