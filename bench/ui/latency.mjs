@@ -88,6 +88,8 @@ async function round(page, state) {
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   page.setDefaultTimeout(120_000);
+  // Skip the start screen (renderer/panels/start/store.ts), as the e2e fixtures do.
+  await page.addInitScript(() => localStorage.setItem('layerlab-start:skip', '1'));
   await page.goto(host.url);
   await page.getByRole('tab', { name: 'Data' }).click();
   await page.getByRole('button', { name: 'Open CSV…' }).click();
