@@ -5,6 +5,7 @@
 //
 //   node bench/ui/profile.mjs [--tab Data] [--training] [--clicks 3] [--top 40]
 import { launchChromium, startHost } from '../canvas/common.mjs';
+import { openBreastCancerMlp, startLongTraining } from './setup.mjs';
 
 const arg = (name, dflt) => {
   const i = process.argv.indexOf(name);
@@ -19,28 +20,8 @@ const host = await startHost(['bench/ui/breast_cancer.csv']);
 const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  page.setDefaultTimeout(120_000);
-  // Skip the start screen (renderer/panels/start/store.ts), as the e2e fixtures do.
-  await page.addInitScript(() => localStorage.setItem('layerlab-start:skip', '1'));
-  await page.goto(host.url);
-  await page.getByRole('tab', { name: 'Data' }).click();
-  await page.getByRole('button', { name: 'Open CSV…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Open a CSV file' });
-  await dialog.getByRole('button', { name: /breast_cancer\.csv/ }).dblclick();
-  await page.getByRole('button', { name: 'Use this dataset' }).click();
-  await page
-    .getByRole('combobox', { name: 'Start from a template' })
-    .selectOption({ label: 'MLP classifier' });
-  if (TRAINING) {
-    await page.getByRole('tab', { name: 'Training' }).click();
-    await page.getByLabel('Epochs').fill('100000');
-    await page.getByLabel('Batch size').fill('32');
-    await page.getByRole('button', { name: 'Train', exact: true }).click();
-    await page
-      .getByRole('status', { name: 'Training progress' })
-      .filter({ hasText: 'epoch' })
-      .waitFor();
-  }
+  await openBreastCancerMlp(page, host.url);
+  if (TRAINING) await startLongTraining(page);
   const tab = page.getByRole('tab', { name: new RegExp(`^${TAB}`) });
   const other = page.getByRole('tab', { name: TAB === 'Summary' ? /^Problems/ : /^Summary/ });
   await other.click();
