@@ -12,6 +12,8 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
     emptyOutDir: true,
     sourcemap: true,
+    // LAYERLAB_UNMINIFIED=1 keeps names readable in CPU profiles (bench/ui/profile.mjs).
+    ...(process.env.LAYERLAB_UNMINIFIED ? { minify: false } : {}),
     chunkSizeWarningLimit: 2000,
   },
 });

@@ -8,6 +8,7 @@
 //
 //   npm run bench:ui [-- --clicks 15]
 import { launchChromium, startHost } from '../canvas/common.mjs';
+import { openBreastCancerMlp, startLongTraining } from './setup.mjs';
 
 const at = process.argv.indexOf('--clicks');
 const CLICKS = at > 0 ? Number(process.argv[at + 1]) : 15;
@@ -87,27 +88,11 @@ async function round(page, state) {
 
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  page.setDefaultTimeout(120_000);
-  await page.goto(host.url);
-  await page.getByRole('tab', { name: 'Data' }).click();
-  await page.getByRole('button', { name: 'Open CSV…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Open a CSV file' });
-  await dialog.getByRole('button', { name: /breast_cancer\.csv/ }).dblclick();
-  await page.getByRole('button', { name: 'Use this dataset' }).click();
-  await page
-    .getByRole('combobox', { name: 'Start from a template' })
-    .selectOption({ label: 'MLP classifier' });
+  await openBreastCancerMlp(page, host.url);
   await page.evaluate(install);
   const table = [...(await round(page, 'idle'))];
 
-  await page.getByRole('tab', { name: 'Training' }).click();
-  await page.getByLabel('Epochs').fill('100000');
-  await page.getByLabel('Batch size').fill('32');
-  await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await page
-    .getByRole('status', { name: 'Training progress' })
-    .filter({ hasText: 'epoch' })
-    .waitFor();
+  await startLongTraining(page);
   table.push(...(await round(page, 'training')));
 
   console.log(`\n${CLICKS} clicks each; ms from click to the next painted frame\n`);

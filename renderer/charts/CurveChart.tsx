@@ -10,6 +10,7 @@ import { plural } from '../src/plural';
 import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { RunAlert, RunEpoch } from '../../electron/contract/training';
 import { downsample } from './downsample';
+import { markerLayout } from './markers';
 import { ExportChart } from './ExportChart';
 import { ChartAxes } from './ChartAxes';
 import { linearScale, logScale, type Scale } from './scale';
@@ -142,6 +143,8 @@ function CurveChartView({ metric, epochs, alerts, log, compare, runId }: Props) 
     };
   }, [series, log, metric, plotW, plotH]);
 
+  const markers = useMemo(() => markerLayout(alerts, sx), [alerts, sx]);
+
   const hovered = useMemo(() => {
     if (hover === null || epochs.length === 0) return null;
     const i = Math.min(epochs.length - 1, Math.max(0, Math.round(hover) - (epochs[0]?.epoch ?? 1)));
@@ -176,14 +179,16 @@ function CurveChartView({ metric, epochs, alerts, log, compare, runId }: Props) 
         {paths.map((p) => (
           <path key={p.key} d={p.d} className={`chart-line ${p.className}`} />
         ))}
-        {alerts.map((a) => (
-          <g key={`${a.kind}-${a.epoch}`} className="chart-marker">
-            <line x1={sx(a.epoch)} x2={sx(a.epoch)} y1={PAD.top} y2={PAD.top + plotH} />
-            <text x={sx(a.epoch) + 3} y={PAD.top + 10}>
-              {a.kind.replace('_', ' ')}
-            </text>
+        {markers.lines.length > 0 && (
+          <g className="chart-marker">
+            <path d={markers.lines.map((x) => `M${x},${PAD.top}V${PAD.top + plotH}`).join('')} />
+            {markers.labels.map((l) => (
+              <text key={l.key} x={l.x + 3} y={PAD.top + 10}>
+                {l.text}
+              </text>
+            ))}
           </g>
-        ))}
+        )}
         {hovered && (
           <line
             x1={sx(hovered.epoch)}

@@ -60,6 +60,55 @@ interface TrainingState {
 
 const HISTORY = 10;
 
+/**
+ * Progress arrives up to ~20 messages a second; every subscriber (the toolbar, the Training and
+ * Diagnostics tabs, a badge per node) re-rendered on each, and a click waited behind them. The
+ * store takes them in at most every `PROGRESS_MS` (5 times a second, what a person can follow),
+ * folding the messages in between: every epoch and alert is kept, in order.
+ */
+export const PROGRESS_MS = 200;
+let pending: RunProgress[] = [];
+let lastApplied = 0;
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+/** One progress message applied to the run it belongs to. */
+function withProgress(cur: RunView, p: RunProgress): RunView {
+  if (cur.runId !== p.runId) return cur;
+  return {
+    ...cur,
+    state: cur.done ? 'done' : p.state,
+    epochs: p.epochs.length ? [...cur.epochs, ...p.epochs] : cur.epochs,
+    batch: p.batch ?? cur.batch,
+    alerts: p.alerts.length ? [...cur.alerts, ...p.alerts] : cur.alerts,
+    ...(p.backend
+      ? {
+          backend: p.backend.backend,
+          backendKernel: p.backend.kernel,
+          backendReason: p.backend.reason,
+        }
+      : {}),
+  };
+}
+
+/** Applies the progress messages taken in since the last time, in one store update. */
+function flushProgress(): void {
+  if (timer !== undefined) clearTimeout(timer);
+  timer = undefined;
+  lastApplied = Date.now();
+  if (!pending.length) return;
+  const messages = pending;
+  pending = [];
+  const cur = useTrainingStore.getState().current;
+  if (!cur) return;
+  // Epochs of all the messages joined once, rather than the whole list copied per message.
+  const epochs = messages.flatMap((p) => (p.runId === cur.runId ? p.epochs : []));
+  const next = messages.reduce((run, p) => withProgress(run, { ...p, epochs: [] }), cur);
+  if (next === cur) return;
+  useTrainingStore.setState({
+    current: epochs.length ? { ...next, epochs: [...cur.epochs, ...epochs] } : next,
+  });
+}
+
 export const useTrainingStore = create<TrainingState>()((set, get) => ({
   settings: DEFAULT_TRAIN_SETTINGS,
   backendPreference: 'auto',
@@ -67,37 +116,32 @@ export const useTrainingStore = create<TrainingState>()((set, get) => ({
   current: null,
   history: [],
   setSettings: (patch) => set({ settings: { ...get().settings, ...patch } }),
-  begin: (run) =>
-    set({ current: { ...run, state: 'running', epochs: [], batch: null, alerts: [], done: null } }),
-  progress(p) {
-    const cur = get().current;
-    if (!cur || cur.runId !== p.runId) return;
-    set({
-      current: {
-        ...cur,
-        state: cur.done ? 'done' : p.state,
-        epochs: p.epochs.length ? [...cur.epochs, ...p.epochs] : cur.epochs,
-        batch: p.batch ?? cur.batch,
-        alerts: p.alerts.length ? [...cur.alerts, ...p.alerts] : cur.alerts,
-        ...(p.backend
-          ? {
-              backend: p.backend.backend,
-              backendKernel: p.backend.kernel,
-              backendReason: p.backend.reason,
-            }
-          : {}),
-      },
-    });
+  begin(run) {
+    flushProgress();
+    set({ current: { ...run, state: 'running', epochs: [], batch: null, alerts: [], done: null } });
   },
-  load: (settings, runs) =>
-    set({ settings, history: runs.slice(0, HISTORY), current: runs[0] ?? null }),
+  progress(p) {
+    // Coalesced: see `PROGRESS_MS`. A change of state (paused, stopping, …) lands at once.
+    pending.push(p);
+    const cur = get().current;
+    const now = Date.now();
+    if (now - lastApplied >= PROGRESS_MS || (cur && p.state !== cur.state)) flushProgress();
+    else timer ??= setTimeout(flushProgress, lastApplied + PROGRESS_MS - now);
+  },
+  load(settings, runs) {
+    flushProgress();
+    set({ settings, history: runs.slice(0, HISTORY), current: runs[0] ?? null });
+  },
   restored(runId, epoch, evaluation) {
+    flushProgress();
     const cur = get().current;
     if (!cur || cur.runId !== runId || !cur.done) return;
     const done: RunView = { ...cur, done: { ...cur.done, restoredEpoch: epoch, evaluation } };
     set({ current: done, history: get().history.map((r) => (r.runId === runId ? done : r)) });
   },
   finish(d) {
+    // The run's last epochs first: a finished run has all of them.
+    flushProgress();
     const cur = get().current;
     if (!cur || cur.runId !== d.runId) return;
     const done: RunView = { ...cur, state: 'done', done: d };

@@ -148,3 +148,26 @@ test('opens a CSV file dropped on the window, reading Latin-1 bytes as Latin-1',
       .first(),
   ).toBeVisible();
 });
+
+test('reopening the Data tab brings back the columns table and preview as they were', async ({
+  app,
+}, testInfo) => {
+  await app.getByRole('combobox', { name: 'Open sample dataset' }).selectOption('wine.csv');
+  await app.getByRole('combobox', { name: 'Type of ash' }).selectOption('categorical');
+  for (const other of ['Summary', 'Training']) {
+    await app.getByRole('tab', { name: other }).click();
+    await app.getByRole('tab', { name: 'Data' }).click();
+    // The tables fill in just after the tab has painted; the edit made before is still there.
+    await expect(app.getByRole('combobox', { name: 'Type of ash' })).toHaveValue('categorical');
+    await expect(
+      app.getByRole('table', { name: 'Preview of wine.csv' }).getByRole('columnheader', {
+        name: 'proline',
+      }),
+    ).toBeVisible();
+  }
+  await expect(app.locator('.after-paint')).toHaveCount(0);
+  await testInfo.attach('data-tab-reopened', {
+    body: await app.screenshot(),
+    contentType: 'image/png',
+  });
+});

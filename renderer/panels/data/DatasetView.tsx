@@ -8,6 +8,7 @@ import type {
 } from '../../../electron/contract';
 import { ClassBars } from '../../charts/ClassBars';
 import { useTrainingStore } from '../../store/training';
+import { AfterPaint } from './AfterPaint';
 import { ColumnsTable } from './ColumnsTable';
 import { Findings } from './Findings';
 import { Preview } from './Preview';
@@ -98,24 +99,30 @@ export function DatasetView({ summary: s, accepted, busy, onChange, onAccept, on
           <Settings summary={s} busy={busy} onChange={onChange} onTestFile={onTestFile} />
         </section>
       </div>
+      {/* Below the fold at first: they fill in right after the tab has painted (420 px: the
+          scroll box's largest height, data.css). */}
       <section aria-label="Columns">
         <h3>Columns</h3>
-        <ColumnsTable
-          columns={s.columns}
-          overrides={s.options.columns}
-          busy={busy}
-          onChange={onChange}
-        />
+        <AfterPaint height={Math.min(s.columns.length * 31 + 32, 420)}>
+          <ColumnsTable
+            columns={s.columns}
+            overrides={s.options.columns}
+            busy={busy}
+            onChange={onChange}
+          />
+        </AfterPaint>
       </section>
       <section aria-label="Preview">
         <h3>First rows</h3>
-        <Preview
-          name={s.file.name}
-          header={s.preview.header}
-          rows={s.preview.rows}
-          target={t?.name ?? null}
-          image={image}
-        />
+        <AfterPaint height={Math.min(s.preview.rows.length * 22 + 32, 420)}>
+          <Preview
+            name={s.file.name}
+            header={s.preview.header}
+            rows={s.preview.rows}
+            target={t?.name ?? null}
+            image={image}
+          />
+        </AfterPaint>
       </section>
     </div>
   );

@@ -4,45 +4,26 @@
  * and a loss-landscape slice of the trained model.
  */
 import { useMemo } from 'react';
-import type { RunLayerDiagnostics } from '../../../electron/contract/diagnostics';
 import { useThrottled } from '../../charts/useThrottled';
 import { useTrainingStore } from '../../store/training';
 import { LandscapeView } from './LandscapeView';
-import { MiniChart, type MiniSeries } from './MiniChart';
+import { MiniChart } from './MiniChart';
+import { LayerSeries, layerName } from './layerSeries';
 import './diagnostics.css';
 
 import type { RunEpoch } from '../../../electron/contract/training';
 
 const NO_EPOCHS: RunEpoch[] = [];
-
-type Key = 'deadShare' | 'saturatedShare' | 'gradNorm' | 'weightNorm';
+/** One for the app (one Diagnostics tab): reopening the tab reads only the epochs since. */
+const SERIES = new LayerSeries();
 
 const pct = (v: number | null) => (v === null ? '–' : `${(100 * v).toFixed(0)} %`);
 const num = (v: number | null) => (v === null ? '–' : Number(v.toPrecision(3)).toString());
-const layerName = (l: RunLayerDiagnostics) => l.nodeId ?? `layer ${l.layer + 1}`;
 
 export function DiagnosticsPanel() {
   const run = useTrainingStore((s) => s.current);
   const epochs = useThrottled(run?.epochs ?? NO_EPOCHS, 200);
-  const series = useMemo(() => {
-    const byLayer = new Map<string, RunLayerDiagnostics[]>();
-    for (const e of epochs)
-      for (const l of e.layers ?? []) {
-        const k = layerName(l);
-        if (!byLayer.has(k)) byLayer.set(k, []);
-        byLayer.get(k)!.push(l);
-      }
-    const of = (key: Key, keep: (l: RunLayerDiagnostics) => boolean): MiniSeries[] =>
-      [...byLayer.entries()]
-        .filter(([, ls]) => keep(ls[0]!))
-        .map(([name, ls]) => ({ name, values: ls.map((l) => l[key]) }));
-    return {
-      dead: of('deadShare', (l) => l.fn === 'relu'),
-      saturated: of('saturatedShare', (l) => l.fn === 'sigmoid' || l.fn === 'tanh'),
-      grad: of('gradNorm', () => true),
-      weight: of('weightNorm', () => true),
-    };
-  }, [epochs]);
+  const series = useMemo(() => SERIES.update(epochs), [epochs]);
   const latest = epochs.at(-1)?.layers ?? [];
   const gradientAlerts = (run?.alerts ?? []).filter(
     (a) => a.kind === 'vanishing_gradient' || a.kind === 'exploding_gradient',

@@ -6,6 +6,7 @@ import { plural } from '../../src/plural';
 import { memo, useMemo, useRef } from 'react';
 import { linearScale, logScale, tickLabel } from '../../charts/scale';
 import { ExportChart } from '../../charts/ExportChart';
+import { linePath } from './linePath';
 
 export interface MiniSeries {
   name: string;
@@ -53,13 +54,7 @@ function MiniChartView({
       ? logScale(lo, hi, H - PAD.bottom, PAD.top)
       : linearScale(lo, hi, H - PAD.bottom, PAD.top, 3);
     const lines = series.map((s) => {
-      let d = '';
-      let pen = false;
-      s.values.forEach((v, i) => {
-        if (!ok(v)) return void (pen = false);
-        d += `${pen ? 'L' : 'M'}${sx(i + 1).toFixed(1)},${sy(v).toFixed(1)}`;
-        pen = true;
-      });
+      const d = linePath(s.values, ok, sx, sy);
       let band = '';
       if (s.sd) {
         const up: string[] = [];

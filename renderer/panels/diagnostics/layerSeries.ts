@@ -1,0 +1,68 @@
+/**
+ * The Diagnostics tab's per-layer series (dead share, saturated share, gradient and weight norm
+ * by epoch), grown as epochs arrive. A run's epochs are only ever appended (the training store
+ * copies the array and adds the new ones), so each redraw reads only the epochs it has not seen:
+ * O(new epochs) instead of regrouping the whole run, which took ~50 ms per redraw at a few
+ * thousand epochs and made the tab slow to open while training.
+ */
+import type { RunLayerDiagnostics } from '../../../electron/contract/diagnostics';
+import type { RunEpoch } from '../../../electron/contract/training';
+import type { MiniSeries } from './MiniChart';
+
+type Key = 'deadShare' | 'saturatedShare' | 'gradNorm' | 'weightNorm';
+const KEYS: readonly Key[] = ['deadShare', 'saturatedShare', 'gradNorm', 'weightNorm'];
+
+export const layerName = (l: RunLayerDiagnostics) => l.nodeId ?? `layer ${l.layer + 1}`;
+
+interface Layer {
+  fn: string;
+  values: Record<Key, (number | null)[]>;
+}
+
+export interface LayerSeriesSet {
+  dead: MiniSeries[];
+  saturated: MiniSeries[];
+  grad: MiniSeries[];
+  weight: MiniSeries[];
+}
+
+export class LayerSeries {
+  private first: RunEpoch | undefined;
+  private seen = 0;
+  private layers = new Map<string, Layer>();
+
+  /** The series of `epochs`, reading only the epochs appended since the last call. */
+  update(epochs: readonly RunEpoch[]): LayerSeriesSet {
+    // Another run, or a shorter list: start over.
+    if (epochs[0] !== this.first || epochs.length < this.seen) {
+      this.layers = new Map();
+      this.seen = 0;
+      this.first = epochs[0];
+    }
+    for (let i = this.seen; i < epochs.length; i++)
+      for (const l of epochs[i]!.layers ?? []) {
+        const name = layerName(l);
+        let layer = this.layers.get(name);
+        if (!layer) {
+          layer = {
+            fn: l.fn,
+            values: { deadShare: [], saturatedShare: [], gradNorm: [], weightNorm: [] },
+          };
+          this.layers.set(name, layer);
+        }
+        for (const k of KEYS) layer.values[k].push(l[k]);
+      }
+    this.seen = epochs.length;
+    // Copies: the charts get arrays that no later update changes under them.
+    const of = (key: Key, keep: (fn: string) => boolean): MiniSeries[] =>
+      [...this.layers]
+        .filter(([, l]) => keep(l.fn))
+        .map(([name, l]) => ({ name, values: l.values[key].slice() }));
+    return {
+      dead: of('deadShare', (fn) => fn === 'relu'),
+      saturated: of('saturatedShare', (fn) => fn === 'sigmoid' || fn === 'tanh'),
+      grad: of('gradNorm', () => true),
+      weight: of('weightNorm', () => true),
+    };
+  }
+}

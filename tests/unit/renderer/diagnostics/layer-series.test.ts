@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import type { RunEpoch } from '../../../../electron/contract/training';
+import { LayerSeries } from '../../../../renderer/panels/diagnostics/layerSeries';
+
+/** An epoch with a ReLU layer d1 and a sigmoid layer d2; values derived from the epoch. */
+function epoch(e: number): RunEpoch {
+  const layer = (i: number, fn: string) => ({
+    layer: i,
+    nodeId: `d${i + 1}`,
+    activationNodeId: null,
+    fn,
+    units: 4,
+    params: 20,
+    gradNorm: e + i / 10,
+    gradRms: null,
+    weightNorm: 2 * e,
+    deadShare: e / 100,
+    saturatedShare: null,
+  });
+  return {
+    epoch: e,
+    epochs: 100,
+    lr: 0.01,
+    train: { loss: 1 / e },
+    val: null,
+    elapsedMs: e,
+    layers: [layer(0, 'relu'), layer(1, 'sigmoid')],
+  } as RunEpoch;
+}
+
+describe('per-layer diagnostics series', () => {
+  it('groups each epoch by layer and metric', () => {
+    const s = new LayerSeries().update([epoch(1), epoch(2)]);
+    expect(s.dead).toEqual([{ name: 'd1', values: [0.01, 0.02] }]);
+    expect(s.saturated).toEqual([{ name: 'd2', values: [null, null] }]);
+    expect(s.grad.map((g) => g.values)).toEqual([
+      [1, 2],
+      [1.1, 2.1],
+    ]);
+    expect(s.weight[1]).toEqual({ name: 'd2', values: [2, 4] });
+  });
+
+  it('adds appended epochs to what it already grouped, as a fresh grouping would', () => {
+    const series = new LayerSeries();
+    const first = [epoch(1), epoch(2)];
+    const before = series.update(first);
+    const grown = series.update([...first, epoch(3)]);
+    expect(grown).toEqual(new LayerSeries().update([epoch(1), epoch(2), epoch(3)]));
+    // The series handed out earlier are left as they were.
+    expect(before.grad[0]!.values).toEqual([1, 2]);
+  });
+
+  it('starts over for another run', () => {
+    const series = new LayerSeries();
+    series.update([epoch(1), epoch(2), epoch(3)]);
+    expect(series.update([epoch(7)]).weight[0]!.values).toEqual([14]);
+    expect(series.update([]).grad).toEqual([]);
+  });
+});
