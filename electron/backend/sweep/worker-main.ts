@@ -6,7 +6,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { TrainingControl } from '../../../engine/train/control';
-import { cleanMetrics, fitRun, modelState, openTrainer } from '../training/setup';
+import { cleanMetrics, fitRun, modelState, openTrainer } from '../training/run';
 import type { FromSweepWorker, SweepJob, ToSweepWorker } from './protocol';
 
 function port() {
@@ -38,7 +38,8 @@ export function startSweepWorker(): void {
 
 async function run(job: SweepJob, control: TrainingControl): Promise<void> {
   const { id, start, targetStd } = job;
-  const { trainer } = await openTrainer({ ...start, backend: 'cpu' });
+  // One variant per core: no helper thread per variant.
+  const { trainer } = await openTrainer({ ...start, backend: 'cpu' }, false);
   const began = Date.now();
   try {
     const result = await fitRun(trainer, start, {

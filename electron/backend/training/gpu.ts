@@ -10,6 +10,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import type { Backend } from '../../../engine/backend/backend';
+import { cpuBackend } from '../../../engine/backend/cpu/cpu-backend';
 import { threadedCpuBackend } from './thread-pool';
 import {
   chooseBackend,
@@ -82,14 +84,18 @@ export async function gpuFactory(): Promise<() => GpuOption | string> {
 
 /**
  * The backend for a training run in this thread: the CPU, or gpu.js where it has a GL context
- * (loaded only when asked for), timed on the actual model and batch for `auto`.
+ * (loaded only when asked for), timed on the actual model and batch for `auto`. `helpers: false`
+ * keeps the CPU backend on this thread alone: a sweep already runs one variant per core, and a
+ * helper thread per variant would only add threads (and their memory) that wait for a core.
  */
 export async function chooseTrainingBackend(
   req: Omit<ChoiceRequest, 'cpu' | 'gpu' | 'now'>,
+  helpers = true,
 ): Promise<BackendChoice> {
+  const cpu: Backend = helpers ? threadedCpuBackend() : cpuBackend;
   return chooseBackend({
     ...req,
-    cpu: threadedCpuBackend(),
+    cpu,
     gpu: req.preference === 'cpu' ? () => 'not asked for' : await gpuFactory(),
     now: () => performance.now(),
   });

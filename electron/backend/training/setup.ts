@@ -1,37 +1,26 @@
 /**
- * The one run setup shared by the app's training (service + worker) and the `layerlab` CLI, so
- * both produce the same numbers for the same project and seed:
+ * The one run setup shared by the app's training (service + worker), sweeps and the `layerlab`
+ * CLI, so all produce the same numbers for the same project and seed:
  *
  *   prepareRun  encoded splits + graph + settings → compiled spec and the worker's start message
  *               (classes for classification, one scaled target for regression);
- *   openTrainer the backend choice and the Trainer built on it;
- *   fitRun      the FitSettings of the app's settings (schedule, early stopping, augmentation);
- *   modelState  evaluation (test split, else validation), weight statistics and weights;
- *   inUnits / cleanMetrics  regression metrics back in the target's own units.
+ *   inUnits     regression metrics back in the target's own units;
+ *   openTrainer, fitRun, modelState, cleanMetrics: the worker's side, in run.ts (re-exported).
  */
 import { createHash } from 'node:crypto';
 import { AppError } from '../../contract';
-import type { RunBackend, RunEvaluation, TrainSettings } from '../../contract/training';
+import type { RunEvaluation, TrainSettings } from '../../contract/training';
 import { compileGraph } from '../../../engine/graph/compile';
 import type { Graph } from '../../../engine/graph/document';
 import { column, oneHot } from '../../../engine/data/dataset';
 import type { Encoded } from '../../../engine/data/encode';
 import type { ImageShape, PixelGrid } from '../../../engine/data/image';
 import type { BackendPreference } from '../../../engine/train/backend-choice';
-import type { ScheduleConfig } from '../../../engine/optimizers/schedules';
-import {
-  Trainer,
-  type FitOptions,
-  type FitResult,
-  type FitSettings,
-} from '../../../engine/train/trainer';
 import type { ModelSpec } from '../../../engine/train/spec';
-import { weightStats } from '../../../engine/train/weight-stats';
-import { augmentConfig } from './augment-config';
-import { evaluateSplit } from './evaluate';
-import { chooseTrainingBackend } from './gpu';
-import type { Matrix, ModelState, StartMessage } from './protocol';
+import type { Matrix, StartMessage } from './protocol';
 import type { TrainingData } from './service';
+
+export { cleanMetrics, fitRun, fitSettings, modelState, openTrainer } from './run';
 
 /** The encoded splits of a ready dataset and what training needs to know about it. */
 export interface RunData {
@@ -135,89 +124,6 @@ export function prepareRun(
   };
 }
 
-/** Chooses the backend (measured for auto) and builds the run's trainer on it. */
-export async function openTrainer(
-  msg: StartMessage,
-): Promise<{ trainer: Trainer; backend: RunBackend }> {
-  const s = msg.settings;
-  const choice = await chooseTrainingBackend({
-    preference: msg.backend,
-    spec: msg.spec,
-    train: msg.train,
-    batchSize: s.batchSize,
-    optimizer: { name: s.optimizer, lr: s.lr },
-  });
-  const { kind, kernel, renderer, reason } = choice;
-  const trainer = new Trainer(msg.spec, {
-    backend: choice.backend,
-    seed: s.seed,
-    maxBatch: s.batchSize,
-  });
-  return { trainer, backend: { backend: kind, kernel, renderer, reason } };
-}
-
-/** Trains on the start message's data with the app's settings; hooks are the host's. */
-export function fitRun(
-  trainer: Trainer,
-  msg: StartMessage,
-  hooks: Pick<
-    FitOptions,
-    'onEvent' | 'control' | 'yieldToHost' | 'yieldEveryMs' | 'batchEvery' | 'diagnostics'
-  >,
-): Promise<FitResult> {
-  return trainer.fit(msg.train, {
-    ...fitSettings(msg.settings, msg.pixels),
-    ...(msg.validation ? { validation: msg.validation } : {}),
-    ...hooks,
-  });
-}
-
-export function fitSettings(s: TrainSettings, pixels: PixelGrid | null = null): FitSettings {
-  const augment = augmentConfig(s.augment, s.seed, pixels);
-  return {
-    epochs: s.epochs,
-    batchSize: s.batchSize,
-    optimizer: { name: s.optimizer, lr: s.lr },
-    ...(s.schedule !== 'constant' ? { schedule: scheduleFor(s) } : {}),
-    shuffle: true,
-    ...(s.earlyStopping
-      ? {
-          earlyStopping: {
-            patience: s.earlyStopping.patience,
-            minDelta: s.earlyStopping.minDelta,
-            restoreBest: s.earlyStopping.restoreBest,
-          },
-        }
-      : {}),
-    ...(augment ? { augment } : {}),
-  };
-}
-
-function scheduleFor(s: TrainSettings): ScheduleConfig {
-  switch (s.schedule) {
-    case 'step':
-      return { kind: 'step', every: Math.max(1, Math.round(s.epochs / 3)), gamma: 0.5 };
-    case 'exponential':
-      return { kind: 'exponential', gamma: 0.97 };
-    case 'cosine':
-      return { kind: 'cosine', epochs: s.epochs, minLr: 0 };
-    default:
-      return { kind: 'constant' };
-  }
-}
-
-/** The model as it is now: evaluation (scaled units), weight statistics and the weights. */
-export function modelState(trainer: Trainer, msg: StartMessage): ModelState {
-  const evaluation = msg.test
-    ? evaluateSplit(trainer, msg.test, 'test', msg.classNames)
-    : msg.validation
-      ? evaluateSplit(trainer, msg.validation, 'validation', msg.classNames)
-      : null;
-  const stats = weightStats(trainer.network).map(({ layer: _layer, ...s }) => s);
-  const finite = stats.every((s) => [s.min, s.max, s.mean, s.std].every(Number.isFinite));
-  return { evaluation, weightStats: finite ? stats : null, weights: trainer.network.getWeights() };
-}
-
 /** An evaluation's MAE and predicted/actual pairs in the target's own units. */
 export function inUnits(e: RunEvaluation | null, std: number, mean: number): RunEvaluation | null {
   if (!e || e.metrics.mae === undefined) return e;
@@ -225,20 +131,5 @@ export function inUnits(e: RunEvaluation | null, std: number, mean: number): Run
     ...e,
     metrics: { ...e.metrics, mae: e.metrics.mae * std },
     pairs: e.pairs?.map(([a, p]) => [a * std + mean, p * std + mean] as [number, number]) ?? null,
-  };
-}
-
-/** NaN/∞ metrics (a diverged epoch) travel as null: JSON has no NaN. */
-export function cleanMetrics(
-  m: { loss: number; acc?: number; mae?: number; r2?: number },
-  targetStd = 1,
-) {
-  const f = (v: number) => (Number.isFinite(v) ? v : null);
-  return {
-    loss: f(m.loss),
-    ...(m.acc !== undefined && Number.isFinite(m.acc) ? { acc: m.acc } : {}),
-    // Trained on the standardized target: MAE goes back to the target's units (R² needs nothing).
-    ...(m.mae !== undefined && Number.isFinite(m.mae) ? { mae: m.mae * targetStd } : {}),
-    ...(m.r2 !== undefined ? { r2: f(m.r2) } : {}),
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { ActivationKind, Mat } from '../backend';
 import type { Rng } from '../../data/rng';
+import { flushed } from './flush';
 
 export function biasActivation(
   z: Mat,
@@ -212,8 +213,9 @@ export function meanSquaredError(pred: Mat, y: Mat, grad: Mat): number {
   return loss * invN;
 }
 
+// The updates flush subnormal results to zero (see flush.ts).
 export function sgdUpdate(p: Float32Array, g: Float32Array, lr: number): void {
-  for (let i = 0; i < p.length; i++) p[i] = p[i]! - lr * g[i]!;
+  for (let i = 0; i < p.length; i++) p[i] = flushed(p[i]! - lr * g[i]!);
 }
 
 export function momentumUpdate(
@@ -225,9 +227,9 @@ export function momentumUpdate(
   nesterov: boolean,
 ): void {
   for (let i = 0; i < p.length; i++) {
-    const vi = mu * v[i]! + g[i]!;
+    const vi = flushed(mu * v[i]! + g[i]!);
     v[i] = vi;
-    p[i] = p[i]! - lr * (nesterov ? g[i]! + mu * vi : vi);
+    p[i] = flushed(p[i]! - lr * (nesterov ? g[i]! + mu * vi : vi));
   }
 }
 
@@ -241,9 +243,9 @@ export function rmspropUpdate(
 ): void {
   for (let i = 0; i < p.length; i++) {
     const gi = g[i]!;
-    const si = rho * s[i]! + (1 - rho) * gi * gi;
+    const si = flushed(rho * s[i]! + (1 - rho) * gi * gi);
     s[i] = si;
-    p[i] = p[i]! - (lr * gi) / (Math.sqrt(si) + eps);
+    p[i] = flushed(p[i]! - (lr * gi) / (Math.sqrt(si) + eps));
   }
 }
 
@@ -264,10 +266,10 @@ export function adamUpdate(
   const b2 = 1 - beta2;
   for (let i = 0; i < p.length; i++) {
     const gi = g[i]!;
-    const mi = beta1 * m[i]! + b1 * gi;
-    const vi = beta2 * v[i]! + b2 * gi * gi;
+    const mi = flushed(beta1 * m[i]! + b1 * gi);
+    const vi = flushed(beta2 * v[i]! + b2 * gi * gi);
     m[i] = mi;
     v[i] = vi;
-    p[i] = p[i]! - (lr * mi * c1) / (Math.sqrt(vi * c2) + eps);
+    p[i] = flushed(p[i]! - (lr * mi * c1) / (Math.sqrt(vi * c2) + eps));
   }
 }

@@ -77,6 +77,14 @@ export const SHUFFLE_HIGH_PAIR = [
   ...[8, 9, 10, 11, 12, 13, 14, 15, 8, 9, 10, 11, 12, 13, 14, 15],
 ];
 export const v128Zero = [...simd(0x0c), ...new Array<number>(16).fill(0)];
+export const F32X4_ABS = simd(0xe0);
+export const F32X4_LT = simd(0x43);
+export const V128_ANDNOT = simd(0x4f);
+/** v128.const with x in each f32 lane. */
+export const f32x4Const = (x: number): number[] => {
+  const lanes = new Uint8Array(new Float32Array([x, x, x, x]).buffer);
+  return [...simd(0x0c), ...lanes];
+};
 export const BLOCK = [0x02, 0x40];
 export const LOOP = [0x03, 0x40];
 export const END = 0x0b;

@@ -6,15 +6,24 @@
  * round once), so the two differ in the last bits; each is deterministic. The sum of squares
  * accumulates in float64 lanes (two f64x2 accumulators), so it is as exact as the JavaScript
  * loop up to the order of summation.
+ *
+ * Every value an update writes (weights and optimizer state) is flushed to zero below
+ * FLUSH_BELOW, as in the JavaScript kernels (see flush.ts): WebAssembly cannot turn on the
+ * processor's flush-to-zero, and subnormal numbers make every later product up to 10× slower.
  */
 import type { Backend } from '../backend';
 import type { HelperStart } from '../threads';
 import type { GemmSplitter } from './gemm-helper';
 import { gemmFunction, type GemmKernel } from './wasm-gemm';
 import type { Scratch, WasmFunction } from './wasm-asm';
+import { FLUSH_BELOW } from './flush';
 import {
   ADD,
   BLOCK,
+  F32X4_ABS,
+  F32X4_LT,
+  V128_ANDNOT,
+  f32x4Const,
   F32X4_ADD,
   F32X4_DIV,
   F32X4_MUL,
@@ -61,26 +70,35 @@ function vectorLoop(o: number, bytesParam: number, body: number[]): number[] {
   ];
 }
 const at = (p: number, o: number) => [...get(p), ...get(o), ADD];
+/**
+ * Replaces the vector on the stack by itself with lanes of magnitude below FLUSH_BELOW set to
+ * +0 (NaN lanes kept, so a divergence still shows), using local `tmp`.
+ */
+// prettier-ignore
+const flushed = (tmp: number) => [
+  ...set(tmp), ...get(tmp),
+  ...get(tmp), ...F32X4_ABS, ...f32x4Const(FLUSH_BELOW), ...F32X4_LT, ...V128_ANDNOT,
+];
 const splat = (param: number, local: number) => [...get(param), ...F32X4_SPLAT, ...set(local)];
 
 // adam(pP, pG, pM, pV, bytes, a = lr/(1−β1ᵗ), β1, 1−β1, β2, 1−β2, c2 = 1/(1−β2ᵗ), ε)
-// locals: 12 o; v128 13 A, 14 B1, 15 OB1, 16 B2, 17 OB2, 18 C2, 19 EPS, 20 g, 21 m, 22 v.
+// locals: 12 o; v128 13 A, 14 B1, 15 OB1, 16 B2, 17 OB2, 18 C2, 19 EPS, 20 g, 21 m, 22 v, 23 tmp.
 // prettier-ignore
 function adam(): WasmFunction {
   const body = [
     ...at(1, 12), ...v128Load(0), ...set(20),
     ...at(2, 12),
     ...get(14), ...at(2, 12), ...v128Load(0), ...F32X4_MUL, ...get(15), ...get(20), ...F32X4_MUL, ...F32X4_ADD,
-    ...set(21), ...get(21), ...v128Store(0),
+    ...flushed(23), ...set(21), ...get(21), ...v128Store(0),
     ...at(3, 12),
     ...get(16), ...at(3, 12), ...v128Load(0), ...F32X4_MUL,
     ...get(17), ...get(20), ...F32X4_MUL, ...get(20), ...F32X4_MUL, ...F32X4_ADD,
-    ...set(22), ...get(22), ...v128Store(0),
+    ...flushed(23), ...set(22), ...get(22), ...v128Store(0),
     ...at(0, 12),
     ...at(0, 12), ...v128Load(0),
     ...get(13), ...get(21), ...F32X4_MUL,
     ...get(18), ...get(22), ...F32X4_MUL, ...F32X4_SQRT, ...get(19), ...F32X4_ADD,
-    ...F32X4_DIV, ...F32X4_SUB, ...v128Store(0),
+    ...F32X4_DIV, ...F32X4_SUB, ...flushed(23), ...v128Store(0),
   ];
   const code = [
     ...splat(5, 13), ...splat(6, 14), ...splat(7, 15), ...splat(8, 16), ...splat(9, 17),
@@ -91,12 +109,12 @@ function adam(): WasmFunction {
     name: 'adam',
     params: [T_I32, T_I32, T_I32, T_I32, T_I32, T_F32, T_F32, T_F32, T_F32, T_F32, T_F32, T_F32],
     results: [],
-    locals: [[1, T_I32], [10, T_V128]],
+    locals: [[1, T_I32], [11, T_V128]],
     code,
   };
 }
 
-// rmsprop(pP, pG, pS, bytes, lr, ρ, 1−ρ, ε); locals: 8 o; v128 9 LR, 10 RHO, 11 ORHO, 12 EPS, 13 g, 14 s.
+// rmsprop(pP, pG, pS, bytes, lr, ρ, 1−ρ, ε); locals: 8 o; v128 9 LR, 10 RHO, 11 ORHO, 12 EPS, 13 g, 14 s, 15 tmp.
 // prettier-ignore
 function rmsprop(): WasmFunction {
   const body = [
@@ -104,23 +122,23 @@ function rmsprop(): WasmFunction {
     ...at(2, 8),
     ...get(10), ...at(2, 8), ...v128Load(0), ...F32X4_MUL,
     ...get(11), ...get(13), ...F32X4_MUL, ...get(13), ...F32X4_MUL, ...F32X4_ADD,
-    ...set(14), ...get(14), ...v128Store(0),
+    ...flushed(15), ...set(14), ...get(14), ...v128Store(0),
     ...at(0, 8),
     ...at(0, 8), ...v128Load(0),
     ...get(9), ...get(13), ...F32X4_MUL,
     ...get(14), ...F32X4_SQRT, ...get(12), ...F32X4_ADD,
-    ...F32X4_DIV, ...F32X4_SUB, ...v128Store(0),
+    ...F32X4_DIV, ...F32X4_SUB, ...flushed(15), ...v128Store(0),
   ];
   return {
     name: 'rmsprop',
     params: [T_I32, T_I32, T_I32, T_I32, T_F32, T_F32, T_F32, T_F32],
     results: [],
-    locals: [[1, T_I32], [6, T_V128]],
+    locals: [[1, T_I32], [7, T_V128]],
     code: [...splat(4, 9), ...splat(5, 10), ...splat(6, 11), ...splat(7, 12), ...vectorLoop(8, 3, body)],
   };
 }
 
-// momentum(pP, pG, pV, bytes, lr, μ) and the Nesterov form; locals: 6 o; v128 7 LR, 8 MU, 9 g, 10 v.
+// momentum(pP, pG, pV, bytes, lr, μ) and the Nesterov form; locals: 6 o; v128 7 LR, 8 MU, 9 g, 10 v, 11 tmp.
 // prettier-ignore
 function momentum(nesterov: boolean): WasmFunction {
   const step = nesterov
@@ -130,15 +148,16 @@ function momentum(nesterov: boolean): WasmFunction {
     ...at(1, 6), ...v128Load(0), ...set(9),
     ...at(2, 6),
     ...get(8), ...at(2, 6), ...v128Load(0), ...F32X4_MUL, ...get(9), ...F32X4_ADD,
-    ...set(10), ...get(10), ...v128Store(0),
+    ...flushed(11), ...set(10), ...get(10), ...v128Store(0),
     ...at(0, 6),
-    ...at(0, 6), ...v128Load(0), ...get(7), ...step, ...F32X4_MUL, ...F32X4_SUB, ...v128Store(0),
+    ...at(0, 6), ...v128Load(0), ...get(7), ...step, ...F32X4_MUL, ...F32X4_SUB, ...flushed(11),
+    ...v128Store(0),
   ];
   return {
     name: nesterov ? 'nesterov' : 'momentum',
     params: [T_I32, T_I32, T_I32, T_I32, T_F32, T_F32],
     results: [],
-    locals: [[1, T_I32], [4, T_V128]],
+    locals: [[1, T_I32], [5, T_V128]],
     code: [...splat(4, 7), ...splat(5, 8), ...vectorLoop(6, 3, body)],
   };
 }

@@ -123,6 +123,49 @@ describe.each(cpuCases())('%s', (_name, be) => {
     });
   }
 
+  it('writes weights and optimizer state below 2^-100 as zero and keeps NaN, in every update', () => {
+    // A dead unit under L2 decays into subnormal floats, which slow every later product.
+    const pattern = [1e-35, -5e-31, 1e-29, NaN, 0.5, -1e-40, 2e-30, 3];
+    const want = [0, 0, Math.fround(1e-29), NaN, 0.5, 0, Math.fround(2e-30), 3];
+    for (const n of [8, 1001]) {
+      for (const resident of [false, true]) {
+        const arr = (f: (i: number) => number) => {
+          const a = resident ? be.allocLike(new Float32Array(n)) : new Float32Array(n);
+          for (let i = 0; i < n; i++) a[i] = f(i);
+          return a;
+        };
+        const fresh = () => ({
+          p: arr((i) => pattern[i % 8]!),
+          g: arr(() => 0),
+          s: arr(() => 1e-36),
+          s2: arr(() => -1e-36),
+        });
+        const check = (p: Float32Array, ...state: Float32Array[]) => {
+          for (let i = 0; i < n; i++) {
+            const w = want[i % 8]!;
+            if (Number.isNaN(w)) expect(p[i]).toBeNaN();
+            else expect(Object.is(p[i], w)).toBe(true);
+          }
+          for (const st of state) expect(st.every((v) => Object.is(v, 0))).toBe(true);
+        };
+        let a = fresh();
+        be.adamUpdate(a.p, a.g, a.s, a.s2, 0.01, 0.9, 0.999, 1e-8, 3);
+        check(a.p, a.s, a.s2);
+        a = fresh();
+        be.rmspropUpdate(a.p, a.g, a.s, 0.01, 0.9, 1e-8);
+        check(a.p, a.s);
+        for (const nesterov of [false, true]) {
+          a = fresh();
+          be.momentumUpdate(a.p, a.g, a.s, 0.1, 0.9, nesterov);
+          check(a.p, a.s);
+        }
+        a = fresh();
+        be.sgdUpdate(a.p, a.g, 0.1);
+        check(a.p);
+      }
+    }
+  });
+
   for (const cols of [8, 10]) {
     it(`adds the bias, applies ReLU or nothing and the ReLU derivative like JavaScript, ${cols} wide`, () => {
       const z = rnd(5, cols, 70);
