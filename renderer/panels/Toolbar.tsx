@@ -87,20 +87,8 @@ export function Toolbar({ files, onFit, onLayout, onTemplate }: ToolbarActions) 
       <button type="button" onClick={() => void files.save()} title={`Save${keys('file:save')}`}>
         Save
       </button>
-      <button
-        type="button"
-        onClick={() => void files.saveAs()}
-        title={`Save as${keys('file:saveAs')}`}
-      >
-        Save As…
-      </button>
-      <button
-        type="button"
-        onClick={() => void files.share()}
-        title="Write a copy with the dataset inside, to send to someone"
-      >
-        Share…
-      </button>
+      {/* Save As… and Share… live in the File menu (and Ctrl+K): the toolbar keeps the frequent
+          commands, so that it stays on one line with the run's controls at 1600 px. */}
       <button
         type="button"
         onClick={() => void importModelFile(platform)}

@@ -215,6 +215,33 @@ test('trains from the toolbar while the Data tab is shown: epoch, pause without 
   await expect(app.getByRole('tab', { name: 'Data' })).toHaveAttribute('aria-selected', 'true');
 });
 
+test('at 1600 px the toolbar is one line, with the run and its words in full', async ({
+  app,
+}, testInfo) => {
+  await app.setViewportSize({ width: 1600, height: 1000 });
+  await sampleWithTemplate(app, 'iris.csv', 'MLP classifier');
+  await app.getByRole('tab', { name: 'Training' }).click();
+  await app.getByLabel('Epochs').fill('3000');
+  await app.getByLabel('Batch size').fill('1');
+  const bar = app.getByRole('toolbar', { name: 'Main toolbar' });
+  const group = app.getByRole('group', { name: 'Training (toolbar)' });
+  const top = async (l: Locator) => (await l.boundingBox())!.y;
+  const newButton = bar.getByRole('button', { name: 'New', exact: true });
+  const train = group.getByRole('button', { name: 'Train (toolbar)' });
+  expect(Math.abs((await top(train)) - (await top(newButton)))).toBeLessThan(8);
+
+  await train.click();
+  const status = group.getByRole('status', { name: 'Run status' });
+  await expect(status).toContainText(/^Epoch [1-9]\d*\/3000 · .* left$/);
+  const pause = group.getByRole('button', { name: 'Pause training (toolbar)' });
+  expect(Math.abs((await top(pause)) - (await top(newButton)))).toBeLessThan(8);
+  // The words are not cut off by an ellipsis.
+  expect(await status.evaluate((e) => e.scrollWidth <= e.clientWidth + 1)).toBe(true);
+  await shot(testInfo, 'toolbar at 1600 px while training', bar);
+  await group.getByRole('button', { name: 'Stop training (toolbar)' }).click();
+  await expect(status).toContainText(/^Stopped at epoch/);
+});
+
 test('the training view in a taller dock; the toolbar alert opens the Training tab at it', async ({
   app,
 }, testInfo) => {

@@ -116,7 +116,7 @@ test('a project that links its dataset reopens with "Locate…" when the file mo
   await app
     .getByRole('combobox', { name: 'Start from a template' })
     .selectOption({ label: 'MLP classifier' });
-  await app.getByRole('button', { name: 'Save As…' }).click();
+  await fileMenu(app, 'Save As…');
   const save = app.getByRole('dialog', { name: 'Save the project as' });
   await save.getByLabel('File name').fill('linked');
   await save.getByRole('button', { name: 'Save', exact: true }).click();
@@ -125,7 +125,7 @@ test('a project that links its dataset reopens with "Locate…" when the file mo
   expect(JSON.stringify(saved.dataset)).toContain('data/linked-iris.csv');
 
   // Share: a copy with the data inside, next to the linked one.
-  await app.getByRole('button', { name: 'Share…' }).click();
+  await fileMenu(app, 'Share…');
   const share = app.getByRole('dialog', { name: 'Share a copy (dataset included)' });
   await share.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(
@@ -160,3 +160,12 @@ test('a project that links its dataset reopens with "Locate…" when the file mo
   await expect(missing).toHaveCount(0);
   await expect(app.locator('[data-node-id="dense_1"]')).toContainText('160 params');
 });
+
+/** Runs a command from the File menu, as a person would. */
+async function fileMenu(app: Page, item: string): Promise<void> {
+  await app
+    .getByRole('menubar', { name: 'Menu' })
+    .getByRole('menuitem', { name: 'File', exact: true })
+    .click();
+  await app.getByRole('menu', { name: 'File' }).getByRole('menuitem', { name: item }).click();
+}
