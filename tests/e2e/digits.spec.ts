@@ -98,6 +98,8 @@ test('augments digits as 8 × 8 images with flips off and shifts suggested, then
   const rows = app.getByRole('figure', { name: 'Rows in the chosen cell as images' });
   await expect(rows.locator('canvas')).toHaveCount(Math.min(count, 200));
   expect(new Set(await greys(rows.locator('canvas').first())).size).toBeGreaterThan(3);
+  // Large enough to read a digit: 8 × 8 pixels drawn 48 px wide.
+  expect((await rows.locator('canvas').first().boundingBox())!.width).toBe(48);
   await rows.scrollIntoViewIfNeeded();
   await shot(testInfo, 'confusion cell rows', app.locator('body'));
 });

@@ -16,6 +16,8 @@ interface Row {
 
 /** Images beyond this many are left to the table (they would fill the panel). */
 const MAX_IMAGES = 200;
+/** Screen size of an image's longer side: an 8 × 8 digit at 48 px, not 24, to be read. */
+const IMAGE_PX = 48;
 
 export const CellRows = memo(function CellRows({
   listed,
@@ -27,6 +29,7 @@ export const CellRows = memo(function CellRows({
   const image = useMemo(() => rowImageShape(summary, augment), [summary, augment]);
   const header = useMemo(() => ['Line', ...listed.header], [listed.header]);
   const shown = listed.rows.slice(0, MAX_IMAGES);
+  const zoom = image ? Math.max(1, Math.round(IMAGE_PX / Math.max(image.width, image.height))) : 1;
   return (
     <>
       {image && (
@@ -43,7 +46,7 @@ export const CellRows = memo(function CellRows({
               return (
                 px && (
                   <li key={r.line}>
-                    <RowImage values={px} grid={image} zoom={3} label={`Line ${r.line}`} />
+                    <RowImage values={px} grid={image} zoom={zoom} label={`Line ${r.line}`} />
                     <span>line {r.line}</span>
                   </li>
                 )
