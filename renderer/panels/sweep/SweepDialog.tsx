@@ -251,7 +251,7 @@ export function SweepDialog({ onClose }: { onClose(): void }) {
         {result && u && (
           <section className="sweep-results" aria-label="Sweep results">
             {result.heatMap ? (
-              <HeatMap h={result.heatMap} />
+              <HeatMap h={result.heatMap} name={result.sweepId} />
             ) : (
               <UCurvePlot u={u} name={result.sweepId} />
             )}
