@@ -5,7 +5,10 @@
 import { create } from 'zustand';
 import type { ResponseOf } from '../../../electron/contract';
 
-export type SeedGroup = Pick<ResponseOf<'training:seeds'>, 'seeds' | 'trainLoss' | 'valLoss'> & {
+export type SeedGroup = Pick<
+  ResponseOf<'training:seeds'>,
+  'seeds' | 'trainLoss' | 'valLoss' | 'penalty'
+> & {
   /** The run whose settings, data and network the seeds retrained. */
   runId: string;
 };
