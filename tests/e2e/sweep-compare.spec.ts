@@ -17,7 +17,7 @@ async function pick(compare: Locator, side: 'A' | 'B', label: RegExp) {
   await select.selectOption({ label: found! });
 }
 
-async function runSweep(app: Page, p1: [string, string], p2: [string, string] | null) {
+async function runSweep(app: Page, p1: [string, string], p2: [string, string] | null, seeds = '1') {
   await app.getByRole('button', { name: 'Sweep…' }).click();
   const dialog = app.getByRole('dialog', { name: 'Sweep' });
   await dialog.getByLabel('Parameter 1').selectOption(p1[0]);
@@ -26,7 +26,7 @@ async function runSweep(app: Page, p1: [string, string], p2: [string, string] | 
     await dialog.getByLabel('Parameter 2').selectOption(p2[0]);
     await dialog.getByLabel('Values 2').fill(p2[1]);
   }
-  await dialog.getByLabel('Seeds per value').fill('1');
+  await dialog.getByLabel('Seeds per value').fill(seeds);
   await dialog.getByRole('button', { name: 'Run sweep' }).click();
   const results = dialog.getByRole('region', { name: 'Sweep results' });
   await expect(results).toBeVisible({ timeout: 150_000 });
@@ -119,8 +119,8 @@ test('compares a reopened sweep’s group with a run: both networks, the changed
   await app.keyboard.type('Compare Runs');
   await app.keyboard.press('Enter');
   const compare = app.getByRole('dialog', { name: 'Compare' });
-  await pick(compare, 'A', /^run-?1 · /);
-  await pick(compare, 'B', /^sweep1 · dense_1\.units=8 /);
+  await pick(compare, 'A', /^run\d+ · /);
+  await pick(compare, 'B', /^sweep\d+ · dense_1\.units=8 /);
 
   // Both networks recorded: dense_1 differs, and only it.
   const network = compare.getByRole('region', { name: 'Network' });
@@ -136,7 +136,7 @@ test('compares a reopened sweep’s group with a run: both networks, the changed
   });
 
   // The same network and seed on both sides: the same penalty-free best validation loss.
-  await pick(compare, 'B', /^sweep1 · dense_1\.units=32 /);
+  await pick(compare, 'B', /^sweep\d+ · dense_1\.units=32 /);
   await expect(network).toContainText('Same network.');
   await expect(compare.getByLabel('Loss basis')).toContainText(
     'the data loss, without the L1/L2 penalty',
@@ -154,4 +154,45 @@ test('compares a reopened sweep’s group with a run: both networks, the changed
   await expect(compare.getByRole('status', { name: 'Seed noise verdict' })).toContainText(
     'Needs seeds (1 vs 1 seeds)',
   );
+});
+
+test('keeps a run trained with 5 seeds in the project, and tests it against a sweep group after reopening', async ({
+  app,
+  host,
+}, testInfo) => {
+  test.setTimeout(300_000);
+  await irisMlp(app, '5');
+  await app.getByLabel('L2 λ', { exact: true }).fill('0.01');
+  await train(app, '5');
+  const analyses = app.getByRole('region', { name: 'Seeds and dropout at test time' });
+  await analyses.getByRole('button', { name: 'Train with 5 seeds' }).click();
+  await expect(analyses.getByRole('figure', { name: /Loss over seeds/ })).toBeVisible({
+    timeout: 120_000,
+  });
+  const { dialog } = await runSweep(app, ['l2', '0.01'], null, '3');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await saveAndReopen(app, 'seeds');
+  // In the file: the five seeds with their curves and the penalty of each epoch.
+  const file = JSON.parse(readFileSync(path.join(host.workspace, 'seeds.layerlab'), 'utf8')) as {
+    seedGroups: { seeds: number[]; valLoss: unknown[][]; penalty: number[][] }[];
+  };
+  expect(file.seedGroups).toHaveLength(1);
+  expect(file.seedGroups[0]!.seeds).toHaveLength(5);
+  expect(file.seedGroups[0]!.valLoss[0]).toHaveLength(5);
+  expect(file.seedGroups[0]!.penalty[0]![4]).toBeGreaterThan(0);
+
+  await app.keyboard.press('Control+k');
+  await app.keyboard.type('Compare Runs');
+  await app.keyboard.press('Enter');
+  const compare = app.getByRole('dialog', { name: 'Compare' });
+  await pick(compare, 'A', /^run\d+ × 5 seeds$/);
+  await pick(compare, 'B', /^sweep\d+ · l2=0\.01 \(3 seeds\)$/);
+  await expect(compare.getByRole('region', { name: 'Network' })).toContainText('Same network.');
+  await expect(compare.getByRole('status', { name: 'Seed noise verdict' })).toContainText(
+    /Welch's t-test on the best validation loss without the L1\/L2 penalty, 5 vs 3 seeds/,
+  );
+  await testInfo.attach('compare-seeds-with-sweep-group', {
+    body: await compare.screenshot(),
+    contentType: 'image/png',
+  });
 });

@@ -59,3 +59,26 @@ export const savedSweepSchema = z
   })
   .strict();
 export type SavedSweep = z.infer<typeof savedSweepSchema>;
+
+const curves = z.array(z.array(loss).max(100_000)).max(20);
+
+/**
+ * A run trained again with several seeds ("Train with 5 seeds"): the seeds and each one's loss
+ * curves as recorded (penalty included), with the penalty per epoch when it was recorded, so
+ * Compare can test the run against the seed noise after the project is reopened. Optional in
+ * the project (files saved before lack it).
+ */
+export const savedSeedGroupSchema = z
+  .object({
+    /** The run whose settings, data and network the seeds retrained. */
+    runId: z.string().min(1).max(64),
+    seeds: z.array(z.number().int().min(0)).min(2).max(20),
+    trainLoss: curves,
+    valLoss: curves,
+    penalty: z
+      .array(z.array(z.number().finite().min(0)).max(100_000))
+      .max(20)
+      .optional(),
+  })
+  .strict();
+export type SavedSeedGroup = z.infer<typeof savedSeedGroupSchema>;
