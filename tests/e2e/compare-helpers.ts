@@ -77,3 +77,13 @@ export async function saveAndReopen(app: Page, name: string) {
     .dblclick();
   await expect(app).toHaveTitle(new RegExp(`^${name}\\.layerlab — Layerlab`));
 }
+
+/** Training ▸ Compare Runs… from the command palette; the Compare dialog. */
+export async function openCompare(app: Page) {
+  await app.keyboard.press('Control+k');
+  await app.keyboard.type('Compare Runs');
+  await app.keyboard.press('Enter');
+  const compare = app.getByRole('dialog', { name: 'Compare' });
+  await expect(compare).toBeVisible();
+  return compare;
+}

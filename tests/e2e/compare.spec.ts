@@ -157,10 +157,7 @@ test('reopens a saved sweep after the project is reopened, and calls identical s
   await dialog.getByRole('button', { name: 'Close' }).click();
 
   // Compare from the command palette: the same value's seed groups of the two sweeps.
-  await app.keyboard.press('Control+k');
-  await app.keyboard.type('Compare Runs');
-  await app.keyboard.press('Enter');
-  const compare = app.getByRole('dialog', { name: 'Compare' });
+  const compare = await openCompare(app);
   await compare
     .getByRole('combobox', { name: 'Compare side A' })
     .selectOption({ label: 'sweep1 · l2=0 (2 seeds)' });

@@ -5,7 +5,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { exportChart, irisMlp, pngColours, saveAndReopen, train } from './compare-helpers';
+import {
+  exportChart,
+  irisMlp,
+  openCompare,
+  pngColours,
+  saveAndReopen,
+  train,
+} from './compare-helpers';
 import { expect, test } from './fixtures';
 
 /** Picks the option of a Compare side whose label matches `label`. */
@@ -15,6 +22,13 @@ async function pick(compare: Locator, side: 'A' | 'B', label: RegExp) {
   const found = labels.find((l) => label.test(l));
   expect(found, `an option like ${label} among ${labels.join(' | ')}`).toBeDefined();
   await select.selectOption({ label: found! });
+}
+
+/** An iris MLP trained with L2 λ 0.01: its recorded losses include the penalty, a sweep's do not. */
+async function regularisedRun(app: Page, epochs: string) {
+  await irisMlp(app, epochs);
+  await app.getByLabel('L2 λ', { exact: true }).fill('0.01');
+  await train(app, epochs);
 }
 
 async function runSweep(app: Page, p1: [string, string], p2: [string, string] | null, seeds = '1') {
@@ -107,18 +121,12 @@ test('compares a reopened sweep’s group with a run: both networks, the changed
   app,
 }, testInfo) => {
   test.setTimeout(300_000);
-  await irisMlp(app, '6');
-  // Regularised, so a run's recorded losses include the penalty and a sweep's do not.
-  await app.getByLabel('L2 λ', { exact: true }).fill('0.01');
-  await train(app, '6');
+  await regularisedRun(app, '6');
   const { dialog } = await runSweep(app, ['dense_1.units', '32,8'], null);
   await dialog.getByRole('button', { name: 'Close' }).click();
   await saveAndReopen(app, 'units');
 
-  await app.keyboard.press('Control+k');
-  await app.keyboard.type('Compare Runs');
-  await app.keyboard.press('Enter');
-  const compare = app.getByRole('dialog', { name: 'Compare' });
+  const compare = await openCompare(app);
   await pick(compare, 'A', /^run\d+ · /);
   await pick(compare, 'B', /^sweep\d+ · dense_1\.units=8 /);
 
@@ -161,9 +169,7 @@ test('keeps a run trained with 5 seeds in the project, and tests it against a sw
   host,
 }, testInfo) => {
   test.setTimeout(300_000);
-  await irisMlp(app, '5');
-  await app.getByLabel('L2 λ', { exact: true }).fill('0.01');
-  await train(app, '5');
+  await regularisedRun(app, '5');
   const analyses = app.getByRole('region', { name: 'Seeds and dropout at test time' });
   await analyses.getByRole('button', { name: 'Train with 5 seeds' }).click();
   await expect(analyses.getByRole('figure', { name: /Loss over seeds/ })).toBeVisible({
@@ -181,10 +187,7 @@ test('keeps a run trained with 5 seeds in the project, and tests it against a sw
   expect(file.seedGroups[0]!.valLoss[0]).toHaveLength(5);
   expect(file.seedGroups[0]!.penalty[0]![4]).toBeGreaterThan(0);
 
-  await app.keyboard.press('Control+k');
-  await app.keyboard.type('Compare Runs');
-  await app.keyboard.press('Enter');
-  const compare = app.getByRole('dialog', { name: 'Compare' });
+  const compare = await openCompare(app);
   await pick(compare, 'A', /^run\d+ × 5 seeds$/);
   await pick(compare, 'B', /^sweep\d+ · l2=0\.01 \(3 seeds\)$/);
   await expect(compare.getByRole('region', { name: 'Network' })).toContainText('Same network.');
