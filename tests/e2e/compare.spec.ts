@@ -59,9 +59,10 @@ test('compares two iris runs with different L2 λ and exports the curves as CSV 
   await csvButton.click();
   await saveAs(app, 'Export as CSV', 'curves.csv');
   const csv = readFileSync(path.join(host.workspace, 'curves.csv'), 'utf8').trim().split('\n');
-  expect(csv[0]).toBe('epoch,train_loss,val_loss,train_acc,val_acc,lr');
+  // The newer run has L2 λ: the penalty its losses include comes last.
+  expect(csv[0]).toBe('epoch,train_loss,val_loss,train_acc,val_acc,lr,l1_l2_penalty');
   expect(csv).toHaveLength(16);
-  expect(csv[15]).toMatch(/^15,[\d.e-]+,[\d.e-]+,[\d.]+,[\d.]+,0\.01$/);
+  expect(csv[15]).toMatch(/^15,[\d.e-]+,[\d.e-]+,[\d.]+,[\d.]+,0\.01,[\d.e-]+$/);
 
   // The loss chart as a standalone SVG: parses, has the curves, the title and the legend.
   const loss = dialog.getByRole('figure', { name: 'Loss', exact: true });
