@@ -4,7 +4,15 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { exportChart, irisMlp, pngColours, saveAndReopen, saveAs, train } from './compare-helpers';
+import {
+  exportChart,
+  irisMlp,
+  openCompare,
+  pngColours,
+  saveAndReopen,
+  saveAs,
+  train,
+} from './compare-helpers';
 import { expect, test } from './fixtures';
 
 test('compares two iris runs with different L2 λ and exports the curves as CSV and a chart as SVG and PNG', async ({
