@@ -190,6 +190,8 @@ test('keeps a run trained with 5 seeds in the project, and tests it against a sw
   const compare = await openCompare(app);
   await pick(compare, 'A', /^run\d+ × 5 seeds$/);
   await pick(compare, 'B', /^sweep\d+ · l2=0\.01 \(3 seeds\)$/);
+  // One CSV button per side, though both sides were the same run when the view opened.
+  await expect(compare.getByRole('button', { name: /^Curves of .+ as CSV…$/ })).toHaveCount(2);
   await expect(compare.getByRole('region', { name: 'Network' })).toContainText('Same network.');
   await expect(compare.getByRole('status', { name: 'Seed noise verdict' })).toContainText(
     /Welch's t-test on the best validation loss without the L1\/L2 penalty, 5 vs 3 seeds/,

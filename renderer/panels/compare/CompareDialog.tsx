@@ -258,9 +258,10 @@ function Comparison({ a, b }: { a: CompareSide; b: CompareSide }) {
           )}
         </div>
         <div className="compare-csv">
-          {[a, b].map((s) => (
+          {/* Keyed by side: A and B may be the same run. */}
+          {[a, b].map((s, i) => (
             <button
-              key={s.key}
+              key={i === 0 ? 'a' : 'b'}
               type="button"
               disabled={s.epochs.length === 0}
               title={s.epochs.length ? undefined : 'Per-epoch records are kept for runs only'}
