@@ -12,7 +12,8 @@ import {
   summarizeVariant,
   type SweepParam,
 } from '../../engine/experiments';
-import { planSweep } from '../backend/sweep/plan';
+import { runGraphOf } from '../../engine/graph/run-graph';
+import { planSweep, sweepDataHash } from '../backend/sweep/plan';
 import { sweepResult } from '../backend/sweep/result';
 import { defaultWorkers, SweepPool } from '../backend/sweep/pool';
 import { noPositionals, num, parseFlags, str, whole } from './args';
@@ -140,6 +141,12 @@ export async function runSweep(argv: string[], io: Io): Promise<number> {
           seeds,
           settings,
           variants: result.variants,
+          // What Compare diffs a group's network and data against.
+          graph: runGraphOf(opened.graph),
+          dataset: {
+            name: summary.file.name,
+            hash: sweepDataHash(plan),
+          },
         },
         ...opened.sweeps,
       ],

@@ -84,6 +84,8 @@ export const diagnosticsChannels = {
       /** Per seed: the curves by epoch (null where a loss was NaN/∞). */
       trainLoss: z.array(z.array(num)),
       valLoss: z.array(z.array(num)),
+      /** Per seed and epoch: the L1/L2 penalty both losses include (0 without regularisation). */
+      penalty: z.array(z.array(z.number().finite())).optional(),
       /** Final metrics over the seeds. */
       final: z.object({
         trainLoss: meanSd,

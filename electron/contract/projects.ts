@@ -8,7 +8,7 @@
  * document of engine/graph/project.ts. Opening answers a *view* (no dataset bytes, no weights:
  * those are loaded on the main side) plus the dataset's status ("Locate…" when missing).
  */
-import { savedSweepSchema } from '../../engine/graph/project/sweeps';
+import { savedSeedGroupSchema, savedSweepSchema } from '../../engine/graph/project/sweeps';
 import { z } from 'zod';
 import { graphSchema } from '../../engine/graph/document';
 import {
@@ -76,6 +76,8 @@ export const projectDraftSchema = z
     runs: z.array(savedRunSchema).max(1000),
     /** Sweeps, newest first (absent: none). */
     sweeps: z.array(savedSweepSchema).max(100).optional(),
+    /** Runs retrained with several seeds, newest first (absent: none). */
+    seedGroups: z.array(savedSeedGroupSchema).max(20).optional(),
     dataset: draftDatasetSchema.nullable(),
     /** Save the trained weights the backend holds (when they fit the graph). Default true. */
     includeWeights: z.boolean().optional(),
@@ -116,6 +118,8 @@ export const openedProjectSchema = z.object({
   training: trainSettingsSchema,
   runs: z.array(savedRunSchema),
   sweeps: z.array(savedSweepSchema),
+  /** Runs retrained with several seeds (absent: none). */
+  seedGroups: z.array(savedSeedGroupSchema).optional(),
   dataset: datasetStatusSchema.nullable(),
   /** Trained weights found in the file; `restored` when the backend now holds them. */
   weights: z

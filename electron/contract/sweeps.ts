@@ -91,6 +91,8 @@ export const sweepChannels = {
       sweepId: z.string(),
       workers: z.number().int(),
       variants: z.array(sweepVariantSchema),
+      /** The training rows' hash (as training:start's), of the variants that train on all rows. */
+      datasetHash: z.string(),
     }),
   },
   /** Cancel one variant (queued: never starts; running: stops) or, without variantId, all. */

@@ -92,6 +92,8 @@ export const epochSchema = z.object({
   lr: finite,
   train: metricsSchema,
   val: metricsSchema.nullable(),
+  /** L1/L2 penalty at the epoch's end, included in both losses; absent when 0 or not recorded. */
+  penalty: finite.optional(),
   elapsedMs: finite,
   /** Per Dense layer: gradient / weight norms and dead / saturated share (./diagnostics.ts). */
   layers: z.array(layerDiagnosticsSchema).optional(),

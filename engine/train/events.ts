@@ -24,6 +24,11 @@ export interface EpochEvent {
   train: Metrics;
   /** Metrics on the validation data (evaluation mode), or null without validation data. */
   val: Metrics | null;
+  /**
+   * The L1/L2 penalty R(W) of the weights at the epoch's end, which `val.loss` includes; absent
+   * without regularisation (and in old recordings). `val.loss − penalty` is the data loss.
+   */
+  penalty?: number;
   elapsedMs: number;
   /** Best epoch so far (lowest validation loss, else training loss); absent in old recordings. */
   bestEpoch?: number;

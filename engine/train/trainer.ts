@@ -224,6 +224,8 @@ export class Trainer {
         val,
         elapsedMs: fit.elapsedMs,
       };
+      // What evaluateWith added to the validation loss: kept apart so a data loss can be had.
+      if (regularised) event.penalty = net.penalty();
       const activations = probe && !probe.empty ? probe.result() : null;
       if (activations) event.activations = activations;
       if (callbacks.epochEnd(fit, event)) return fit.finish(callbacks, epoch);

@@ -4,6 +4,7 @@
  * dataset's bytes and the trained weights, writes atomically and keeps a backup.
  */
 import { useSweepStore } from '../panels/sweep/sweepStore';
+import { useSeedGroups } from '../panels/compare/seedGroups';
 import type { Api } from '../../electron/contract/client';
 import { uploadFile } from './upload';
 import { datasetSummarySchema } from '../../electron/contract';
@@ -63,6 +64,7 @@ export function draft(): ProjectDraft {
       done: r.done,
     })),
     sweeps: useSweepStore.getState().saved,
+    seedGroups: useSeedGroups.getState().groups,
     dataset: summary
       ? { kind: 'loaded', id: summary.id, mode: project.datasetMode }
       : project.missingLink
@@ -78,6 +80,7 @@ export function applyProject(o: OpenedProject): void {
   const runs: RunView[] = o.runs.map((r) => ({ ...r, state: 'done', batch: null }));
   useTrainingStore.getState().load(o.training, runs);
   useSweepStore.getState().load(o.sweeps);
+  useSeedGroups.getState().load(o.seedGroups ?? []);
   useGraphStore.getState().setLock(null);
   useGraphStore.getState().replaceGraph(o.graph);
   useGraphStore.temporal.getState().clear();
@@ -152,6 +155,9 @@ export function projectActions(platform: RendererPlatform) {
           .invoke('projects:discardRecovery', { key: useProjectStore.getState().key })
           .catch(() => undefined);
         useTrainingStore.getState().load(useTrainingStore.getState().settings, []);
+        // A new document has no sweeps or seed groups of its own (the old ones are in their file).
+        useSweepStore.getState().load([]);
+        useSeedGroups.getState().load([]);
         useGraphStore.getState().replaceGraph({ nodes: [], edges: [] });
         useGraphStore.temporal.getState().clear();
         useDataStore.getState().setSummary(null);

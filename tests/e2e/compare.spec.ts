@@ -4,42 +4,16 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Locator, Page } from '@playwright/test';
+import {
+  exportChart,
+  irisMlp,
+  openCompare,
+  pngColours,
+  saveAndReopen,
+  saveAs,
+  train,
+} from './compare-helpers';
 import { expect, test } from './fixtures';
-
-async function irisMlp(app: Page, epochs: string) {
-  await app.getByRole('combobox', { name: 'Open sample dataset' }).selectOption('iris.csv');
-  await app.getByRole('button', { name: 'Use this dataset' }).click();
-  await app
-    .getByRole('combobox', { name: 'Start from a template' })
-    .selectOption({ label: 'MLP classifier' });
-  await app.getByRole('tab', { name: 'Training' }).click();
-  await app.getByLabel('Epochs').fill(epochs);
-}
-
-async function train(app: Page, epochs: string) {
-  await app.getByRole('button', { name: 'Train', exact: true }).click();
-  await expect(app.getByRole('status', { name: 'Training progress' })).toContainText(
-    `Finished · epoch ${epochs}/${epochs}`,
-    { timeout: 60_000 },
-  );
-}
-
-/** Saves through the in-app picker under `name`, and waits for the notice. */
-async function saveAs(app: Page, title: string, name: string) {
-  const picker = app.getByRole('dialog', { name: title });
-  await picker.getByLabel('File name').fill(name);
-  await picker.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(picker).toBeHidden();
-  await expect(app.getByText(`Exported ${name}.`)).toBeVisible();
-}
-
-async function exportChart(app: Page, figure: Locator, kind: 'SVG' | 'PNG', name: string) {
-  await figure.hover();
-  await figure.getByRole('button', { name: 'Export chart…' }).click();
-  await figure.getByRole('menuitem', { name: new RegExp(`^${kind}`) }).click();
-  await saveAs(app, `Export as ${kind}`, name);
-}
 
 test('compares two iris runs with different L2 λ and exports the curves as CSV and a chart as SVG and PNG', async ({
   app,
@@ -93,9 +67,10 @@ test('compares two iris runs with different L2 λ and exports the curves as CSV 
   await csvButton.click();
   await saveAs(app, 'Export as CSV', 'curves.csv');
   const csv = readFileSync(path.join(host.workspace, 'curves.csv'), 'utf8').trim().split('\n');
-  expect(csv[0]).toBe('epoch,train_loss,val_loss,train_acc,val_acc,lr');
+  // The newer run has L2 λ: the penalty its losses include comes last.
+  expect(csv[0]).toBe('epoch,train_loss,val_loss,train_acc,val_acc,lr,l1_l2_penalty');
   expect(csv).toHaveLength(16);
-  expect(csv[15]).toMatch(/^15,[\d.e-]+,[\d.e-]+,[\d.]+,[\d.]+,0\.01$/);
+  expect(csv[15]).toMatch(/^15,[\d.e-]+,[\d.e-]+,[\d.]+,[\d.]+,0\.01,[\d.e-]+$/);
 
   // The loss chart as a standalone SVG: parses, has the curves, the title and the legend.
   const loss = dialog.getByRole('figure', { name: 'Loss', exact: true });
@@ -121,7 +96,7 @@ test('compares two iris runs with different L2 λ and exports the curves as CSV 
   expect(parsed.curves).toBe(4);
   expect(parsed.stroked).toBeGreaterThanOrEqual(4);
   expect(parsed.classes).toBe(0);
-  expect(parsed.texts).toContain('Loss');
+  expect(parsed.texts).toContain('Loss (data loss, without L1/L2 penalty)');
   expect(parsed.texts.filter((t) => /validation$/.test(t ?? ''))).toHaveLength(2);
 
   // The same chart as PNG: twice the SVG's size, and drawn (not one flat colour).
@@ -130,20 +105,7 @@ test('compares two iris runs with different L2 λ and exports the curves as CSV 
   expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
   expect(png.readUInt32BE(16)).toBe(parsed.width * 2);
   expect(png.readUInt32BE(20)).toBe(parsed.height * 2);
-  const colours = await app.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width;
-    c.height = img.height;
-    const ctx = c.getContext('2d')!;
-    ctx.drawImage(img, 0, 0);
-    const d = ctx.getImageData(0, 0, c.width, c.height).data;
-    const seen = new Set<string>();
-    for (let i = 0; i < d.length; i += 4 * 7) seen.add(`${d[i]},${d[i + 1]},${d[i + 2]}`);
-    return seen.size;
-  }, png.toString('base64'));
+  const colours = await pngColours(app, png);
   expect(colours).toBeGreaterThan(10);
 
   // The decision boundary is a canvas: its PNG holds the painted pixels, at 2×.
@@ -181,19 +143,7 @@ test('reopens a saved sweep after the project is reopened, and calls identical s
   expect(best).toMatch(/Best l2: /);
   await dialog.getByRole('button', { name: 'Close' }).click();
 
-  await app.keyboard.press('Control+s');
-  const save = app.getByRole('dialog', { name: 'Save the project' });
-  await save.getByLabel('File name').fill('sweeps');
-  await save.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(app.getByText('Saved sweeps.layerlab.')).toBeVisible();
-  await app.getByRole('button', { name: 'New', exact: true }).click();
-  await expect(app.locator('.react-flow__node')).toHaveCount(0);
-  await app.getByRole('button', { name: 'Open…' }).click();
-  await app
-    .getByRole('dialog', { name: 'Open a project' })
-    .getByRole('button', { name: /sweeps\.layerlab/ })
-    .dblclick();
-  await expect(app).toHaveTitle(/^sweeps\.layerlab — Layerlab/);
+  await saveAndReopen(app, 'sweeps');
 
   // The saved sweep opens again without training: same U-curve, same best value.
   await app.getByRole('tab', { name: 'Training' }).click();
@@ -216,10 +166,7 @@ test('reopens a saved sweep after the project is reopened, and calls identical s
   await dialog.getByRole('button', { name: 'Close' }).click();
 
   // Compare from the command palette: the same value's seed groups of the two sweeps.
-  await app.keyboard.press('Control+k');
-  await app.keyboard.type('Compare Runs');
-  await app.keyboard.press('Enter');
-  const compare = app.getByRole('dialog', { name: 'Compare' });
+  const compare = await openCompare(app);
   await compare
     .getByRole('combobox', { name: 'Compare side A' })
     .selectOption({ label: 'sweep1 · l2=0 (2 seeds)' });
@@ -227,7 +174,7 @@ test('reopens a saved sweep after the project is reopened, and calls identical s
     .getByRole('combobox', { name: 'Compare side B' })
     .selectOption({ label: 'sweep2 · l2=0 (2 seeds)' });
   await expect(compare.getByRole('status', { name: 'Seed noise verdict' })).toContainText(
-    /^Not significant \(p = [\d.]+, Welch's t-test on the best validation loss, 2 vs 2 seeds\)/,
+    /^Not significant \(p = [\d.]+, Welch's t-test on the best validation loss without the L1\/L2 penalty, 2 vs 2 seeds\)/,
   );
   await expect(
     compare.getByRole('figure', { name: 'Loss', exact: true }).locator('path[data-series]'),

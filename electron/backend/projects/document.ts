@@ -122,6 +122,8 @@ export async function buildProject(
     runs: draft.runs,
     weights,
     sweeps: draft.sweeps ?? [],
+    // Written only when there are some, so a file without them stays as it was.
+    ...(draft.seedGroups?.length ? { seedGroups: draft.seedGroups } : {}),
   };
   return {
     project,
@@ -328,6 +330,7 @@ export async function openedView(
     training: parts.training,
     runs: parts.runs,
     sweeps: project.sweeps,
+    seedGroups: project.seedGroups ?? [],
     dataset,
     weights: weightsView,
     recovered: where.recovered,

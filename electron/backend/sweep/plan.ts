@@ -118,3 +118,11 @@ function subsetOf(d: RunData, fraction: number, seed: number): RunData {
   });
   return { ...d, train: { ...t, rows: keep.length, x, y } };
 }
+
+/**
+ * The hash of the training rows the sweep trains on (as a run records it): a learning-curve
+ * sweep's smaller fractions train on other rows, so the hash of a variant on all rows.
+ */
+export function sweepDataHash(plan: readonly PlannedVariant[]): string {
+  return (plan.find((p) => (p.variant.values.fraction ?? 1) === 1) ?? plan[0]!).datasetHash;
+}

@@ -13,7 +13,7 @@ import {
 } from '../../contract';
 import type { TrainingData } from '../training/service';
 import { runDataOf } from '../training/setup';
-import { planSweep } from './plan';
+import { planSweep, sweepDataHash } from './plan';
 import { defaultWorkers, SweepPool } from './pool';
 import { sweepResult } from './result';
 
@@ -73,6 +73,7 @@ export class SweepService {
       .finally(() => this.pools.delete(sweepId));
     return {
       sweepId,
+      datasetHash: sweepDataHash(plan),
       workers: Math.min(this.workers, plan.length),
       variants: plan.map(({ variant: v }) => ({
         id: v.id,

@@ -375,6 +375,7 @@ export class TrainingService {
           lr: e.lr,
           train: clean(e.train, run.targetStd),
           val: e.val ? clean(e.val, run.targetStd) : null,
+          ...(e.penalty !== undefined && Number.isFinite(e.penalty) ? { penalty: e.penalty } : {}),
           elapsedMs: e.elapsedMs,
           ...(e.layers ? { layers: cleanLayers(e.layers) } : {}),
         });

@@ -100,6 +100,7 @@ async function seeds(
   const models: SeedModel[] = [];
   const trainLoss: (number | null)[][] = [];
   const valLoss: (number | null)[][] = [];
+  const penalty: number[][] = [];
   const last = {
     trainLoss: [] as number[],
     valLoss: [] as number[],
@@ -120,6 +121,7 @@ async function seeds(
     });
     trainLoss.push(r.history.map((e) => orNull(e.train.loss)));
     valLoss.push(r.history.map((e) => (e.val ? orNull(e.val.loss) : null)));
+    penalty.push(r.history.map((e) => e.penalty ?? 0));
     const end = r.history.at(-1);
     if (keep)
       models.push({
@@ -153,6 +155,7 @@ async function seeds(
     seeds: list,
     trainLoss,
     valLoss,
+    penalty,
     final: {
       trainLoss: summary(last.trainLoss),
       valLoss: summary(last.valLoss),

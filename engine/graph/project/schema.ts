@@ -10,12 +10,13 @@
 import { z } from 'zod';
 import { graphSchema } from '../document';
 import { runGraphSchema } from '../run-graph';
-import { savedSweepSchema } from './sweeps';
+import { savedSeedGroupSchema, savedSweepSchema } from './sweeps';
 
 export const PROJECT_FORMAT = 'layerlab-project';
 /**
  * 2: each run records the network it trained (`graph`) and its training data (`datasetHash`).
- * 3: the project keeps its sweeps (`sweeps`, see ./sweeps.ts).
+ * 3: the project keeps its sweeps (`sweeps`, see ./sweeps.ts); later optional additions: a
+ *    sweep's base network and data, and the runs retrained with several seeds (`seedGroups`).
  */
 export const PROJECT_FORMAT_VERSION = 3;
 /** Default largest project file (an embedded 64 MB CSV compresses well; weights are bounded too). */
@@ -179,6 +180,8 @@ export const projectSchema = z
     weights: projectWeightsSchema.nullable(),
     /** Sweeps, newest first. */
     sweeps: z.array(savedSweepSchema).max(100),
+    /** Runs retrained with several seeds, newest first (absent in files saved before). */
+    seedGroups: z.array(savedSeedGroupSchema).max(20).optional(),
   })
   .strict();
 export type Project = z.infer<typeof projectSchema>;

@@ -22,9 +22,11 @@ function CompareCurvesView(props: {
   kind: 'loss' | 'metric';
   log: boolean;
   title: string;
+  /** What the values are ("data loss, without the L1/L2 penalty"), under the title. */
+  note?: string;
   name: string;
 }) {
-  const { a, b, kind, log, title, name } = props;
+  const { a, b, kind, log, title, note, name } = props;
   const figure = useRef<HTMLElement | null>(null);
   const lines = useMemo(() => {
     const train: Pick = kind === 'loss' ? (p) => p.trainLoss : (p) => p.trainMetric;
@@ -80,8 +82,11 @@ function CompareCurvesView(props: {
   };
   return (
     <figure className="compare-chart has-export" aria-label={title} ref={figure}>
-      <figcaption>{title}</figcaption>
-      <ExportChart target={figure} title={title} name={name} />
+      <figcaption>
+        {title}
+        {note && <span className="compare-note"> · {note}</span>}
+      </figcaption>
+      <ExportChart target={figure} title={note ? `${title} (${note})` : title} name={name} />
       <svg width={W} height={H} role="img" aria-label={`${title}: ${a.label} and ${b.label}`}>
         <ChartAxes sx={sx} sy={sy} pad={PAD} plotW={plotW} plotH={plotH} height={H} />
         {lines.map((l) => (

@@ -25,6 +25,7 @@ import {
 } from './model';
 import { useCompareUi } from './store';
 import { useSeedGroups } from './seedGroups';
+import { basisText } from './lossBasis';
 import './compare.css';
 
 type Verdict = ResponseOf<'sweep:compareSeeds'>;
@@ -32,12 +33,16 @@ type Verdict = ResponseOf<'sweep:compareSeeds'>;
 /** The verdict in words: never one from a single seed. */
 export function verdictText(v: Verdict, a: CompareSide, b: CompareSide): string {
   const n = `${a.bestVals.length} vs ${b.bestVals.length} seeds`;
+  const loss =
+    a.lossBasis === 'data'
+      ? 'the best validation loss without the L1/L2 penalty'
+      : 'the best validation loss';
   if (v.verdict === 'needs seeds')
     return `Needs seeds (${n}): one run cannot tell a real difference from seed noise. Compare groups of seeds — a sweep with 2 or more seeds per value.`;
   const p = v.p === null ? '' : v.p < 0.001 ? '< 0.001' : v.p.toFixed(3);
   return v.verdict === 'significant'
-    ? `Significant at p = ${p} (Welch's t-test on the best validation loss, ${n}): the difference is larger than the seed noise.`
-    : `Not significant (p = ${p}, Welch's t-test on the best validation loss, ${n}): the difference is within the seed noise.`;
+    ? `Significant at p = ${p} (Welch's t-test on ${loss}, ${n}): the difference is larger than the seed noise.`
+    : `Not significant (p = ${p}, Welch's t-test on ${loss}, ${n}): the difference is within the seed noise.`;
 }
 
 function SidePicker(props: {
@@ -65,12 +70,12 @@ function SidePicker(props: {
   );
 }
 
-function useVerdict(a: CompareSide | null, b: CompareSide | null) {
+function useVerdict(a: CompareSide, b: CompareSide, comparable: boolean) {
   const { api } = usePlatform();
   const [verdict, setVerdict] = useState<{ key: string; v: Verdict | string } | null>(null);
-  const key = a && b ? `${a.key}|${b.key}|${a.bestVals.join()}|${b.bestVals.join()}` : '';
+  const key = `${a.key}|${b.key}|${a.bestVals.join()}|${b.bestVals.join()}`;
   useEffect(() => {
-    if (!a || !b) return;
+    if (!comparable) return;
     let live = true;
     api.invoke('sweep:compareSeeds', { a: a.bestVals, b: b.bestVals }).then(
       (v) => live && setVerdict({ key, v }),
@@ -81,7 +86,9 @@ function useVerdict(a: CompareSide | null, b: CompareSide | null) {
     };
     // The key names everything the verdict depends on.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api, key]);
+  }, [api, key, comparable]);
+  if (!comparable)
+    return 'Not tested: one side’s losses include the L1/L2 penalty and the other’s do not.';
   return verdict?.key === key ? verdict.v : null;
 }
 
@@ -98,7 +105,7 @@ function Network({ a, b }: { a: CompareSide; b: CompareSide }) {
               .map((s) => s.label)
               .join(' and ')}.`
           : phrases.length
-            ? phrases.join('; ')
+            ? `${phrases.join('; ')}.`
             : 'Same network.'}
         {[a, b].map((s) =>
           s.layerValues.length ? ` ${s.label}: ${s.layerValues.join(', ')}.` : '',
@@ -186,9 +193,16 @@ function Finals({ a, b }: { a: CompareSide; b: CompareSide }) {
   );
 }
 
+/** What the loss chart shows, beside its title and in its exported file. */
+function lossNote(a: CompareSide, b: CompareSide): string {
+  if (a.lossBasis !== b.lossBasis) return 'A and B on different bases, see above';
+  return a.lossBasis === 'data' ? 'data loss, without L1/L2 penalty' : 'with L1/L2 penalty';
+}
+
 function Comparison({ a, b }: { a: CompareSide; b: CompareSide }) {
   const platform = usePlatform();
-  const verdict = useVerdict(a, b);
+  const basis = basisText(a, b);
+  const verdict = useVerdict(a, b, basis.comparable);
   const [log, setLog] = useState(false);
   const pairs = weightPairs(a, b);
   const stem = `${a.label}-vs-${b.label}`.replace(/ ·.*?(?=-vs-|$)/g, '');
@@ -201,6 +215,11 @@ function Comparison({ a, b }: { a: CompareSide; b: CompareSide }) {
           : typeof verdict === 'string'
             ? verdict
             : verdictText(verdict, a, b)}
+      </p>
+      <p aria-label="Loss basis" className="compare-basis">
+        {basis.text}
+        {(a.kind === 'run' || b.kind === 'run') &&
+          ' A run’s training loss is the mean over each epoch’s batches (dropout on).'}
       </p>
       <p aria-label="Data">
         <strong>Data:</strong> {dataPhrase(a, b)}
@@ -218,7 +237,15 @@ function Comparison({ a, b }: { a: CompareSide; b: CompareSide }) {
           </label>
         </h3>
         <div className="compare-charts">
-          <CompareCurves a={a} b={b} kind="loss" log={log} title="Loss" name={`${stem}-loss`} />
+          <CompareCurves
+            a={a}
+            b={b}
+            kind="loss"
+            log={log}
+            title="Loss"
+            note={lossNote(a, b)}
+            name={`${stem}-loss`}
+          />
           {metric && (
             <CompareCurves
               a={a}
@@ -231,9 +258,10 @@ function Comparison({ a, b }: { a: CompareSide; b: CompareSide }) {
           )}
         </div>
         <div className="compare-csv">
-          {[a, b].map((s) => (
+          {/* Keyed by side: A and B may be the same run. */}
+          {[a, b].map((s, i) => (
             <button
-              key={s.key}
+              key={i === 0 ? 'a' : 'b'}
               type="button"
               disabled={s.epochs.length === 0}
               title={s.epochs.length ? undefined : 'Per-epoch records are kept for runs only'}

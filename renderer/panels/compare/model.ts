@@ -12,8 +12,13 @@ import { inferShapes } from '../../../engine/graph/shapes';
 import type { RunView } from '../../store/training';
 import type { SeedGroup } from './seedGroups';
 import { SWEPT_SETTING } from '../sweep/settingKeys';
+import { withLayerValues } from './groupNetwork';
+import { isRegularised, lessPenalty, runBasis, type LossBasis } from './lossBasis';
 
-/** One epoch of a side's curves (a group's: the mean over its seeds). */
+/**
+ * One epoch of a side's curves (a group's: the mean over its seeds). Losses are data losses,
+ * without the L1/L2 penalty, unless the side's `lossBasis` says otherwise (see lossBasis.ts).
+ */
 export interface CurvePoint {
   epoch: number;
   trainLoss: number | null;
@@ -55,6 +60,8 @@ export interface CompareSide {
   finals: SideFinals;
   /** Best validation loss of each seed: the samples of Welch's t-test. */
   bestVals: number[];
+  /** Whether its losses are data losses (penalty taken out) or include the penalty. */
+  lossBasis: LossBasis;
 }
 
 /** A picker's choice: a run, or a group of seeds of a saved sweep. */
@@ -90,8 +97,8 @@ export function runSide(run: RunView): CompareSide {
   const metric = metricOf(run.epochs, run);
   const curve = run.epochs.map((e) => ({
     epoch: e.epoch,
-    trainLoss: e.train.loss,
-    valLoss: e.val?.loss ?? null,
+    trainLoss: lessPenalty(e.train.loss, e.penalty ?? 0),
+    valLoss: e.val ? lessPenalty(e.val.loss, e.penalty ?? 0) : null,
     trainMetric: metric ? (e.train[metric] ?? null) : null,
     valMetric: metric && e.val ? (e.val[metric] ?? null) : null,
   }));
@@ -120,6 +127,7 @@ export function runSide(run: RunView): CompareSide {
       timeMs: run.epochs.at(-1)?.elapsedMs ?? null,
     },
     bestVals: finals.bestVal === null ? [] : [finals.bestVal],
+    lossBasis: runBasis(run.epochs, run.settings, run.graph),
   };
 }
 
@@ -169,18 +177,19 @@ export function groupSide(sweep: SavedSweep, group: string): CompareSide | null 
     valMetric: null,
   }));
   const values = all[0]!.values;
+  const graph = sweep.graph ? withLayerValues(sweep.graph, values) : null;
   return {
     key: `group:${sweep.sweepId}:${group}`,
     label: `${sweep.sweepId} · ${group} (${ok.length} seed${ok.length === 1 ? '' : 's'})`,
     kind: 'group',
     seeds: ok.map((v) => v.seed),
     settings: groupSettings(sweep, values),
-    graph: null,
+    graph,
     layerValues: Object.entries(values)
       .filter(([k]) => k.includes('.'))
       .map(([k, v]) => `${k} = ${v}`),
-    dataset: null,
-    datasetHash: null,
+    dataset: sweep.dataset?.name ?? null,
+    datasetHash: sweep.dataset?.hash ?? null,
     metric: null,
     curve,
     epochs: [],
@@ -194,6 +203,8 @@ export function groupSide(sweep: SavedSweep, group: string): CompareSide | null 
       timeMs: meanOf(ok.map((v) => v.elapsedMs)),
     },
     bestVals: ok.map((v) => v.bestVal).filter((x): x is number => x !== null),
+    // A sweep saves data losses (../sweep/result.ts).
+    lossBasis: 'data',
   };
 }
 
@@ -202,11 +213,12 @@ export function groupSide(sweep: SavedSweep, group: string): CompareSide | null 
  * mean curves, and each seed's best validation loss (of training loss without validation).
  */
 export function seedsSide(group: SeedGroup, run: RunView | null): CompareSide {
+  const penaltyAt = (k: number, i: number) => group.penalty?.[k]?.[i] ?? 0;
   const per = group.seeds.map((_, k) => {
     const curve = (group.trainLoss[k] ?? []).map((t, i) => ({
       epoch: i + 1,
-      trainLoss: t,
-      valLoss: group.valLoss[k]?.[i] ?? null,
+      trainLoss: lessPenalty(t, penaltyAt(k, i)),
+      valLoss: lessPenalty(group.valLoss[k]?.[i], penaltyAt(k, i)),
       trainMetric: null,
       valMetric: null,
     }));
@@ -250,6 +262,10 @@ export function seedsSide(group: SeedGroup, run: RunView | null): CompareSide {
           : (p.curve.find((c) => c.epoch === p.best.bestEpoch)?.trainLoss ?? null),
       )
       .filter((x): x is number => x !== null),
+    lossBasis:
+      group.penalty || !isRegularised(run?.settings ?? null, run?.graph ?? null)
+        ? 'data'
+        : 'penalised',
   };
 }
 
@@ -384,6 +400,13 @@ export interface FinalRow {
   better: 'a' | 'b' | null;
 }
 
+/** A loss row's label naming its basis: "Best validation loss (without L1/L2 penalty)". */
+function lossLabel(a: CompareSide, b: CompareSide, what: string): string {
+  if (a.lossBasis === 'data' && b.lossBasis === 'data') return `${what} (without L1/L2 penalty)`;
+  if (a.lossBasis === b.lossBasis) return `${what} (with L1/L2 penalty)`;
+  return `${what} (A ${a.lossBasis === 'data' ? 'without' : 'with'}, B ${b.lossBasis === 'data' ? 'without' : 'with'} penalty)`;
+}
+
 const num = (v: number | null, digits = 4) => (v === null ? '–' : v.toFixed(digits));
 
 /** The final numbers side by side, the better one marked where "better" means something. */
@@ -399,7 +422,7 @@ export function finalRows(a: CompareSide, b: CompareSide): FinalRow[] {
   return [
     { label: 'Best epoch', a: epochs(A.bestEpoch), b: epochs(B.bestEpoch), better: null },
     {
-      label: 'Best validation loss',
+      label: lossLabel(a, b, 'Best validation loss'),
       a: num(A.bestVal),
       b: num(B.bestVal),
       better: lower(A.bestVal, B.bestVal),
@@ -410,7 +433,12 @@ export function finalRows(a: CompareSide, b: CompareSide): FinalRow[] {
       b: num(B.test),
       better: metric === 'mae' ? lower(A.test, B.test) : higher(A.test, B.test),
     },
-    { label: 'Generalization gap', a: num(A.gap), b: num(B.gap), better: lower(A.gap, B.gap) },
+    {
+      label: lossLabel(a, b, 'Generalization gap'),
+      a: num(A.gap),
+      b: num(B.gap),
+      better: lower(A.gap, B.gap),
+    },
     {
       label: 'Parameters',
       a: A.params === null ? '–' : A.params.toLocaleString('en-US'),

@@ -1,43 +1,129 @@
-/** Two parameters: mean best validation loss per cell, darker is lower, the best outlined. */
+/**
+ * Two parameters: the mean best validation loss per cell as an SVG heat-map — darker is lower,
+ * the best cell outlined, the parameter names on the axes and a colour bar under the grid — so
+ * "Export chart…" saves it as a standalone SVG or PNG like every other chart. Read aloud it is a
+ * table (ARIA roles on the SVG's rows and cells).
+ */
+import { memo, useMemo, useRef } from 'react';
 import type { SweepResult } from '../../../electron/contract/sweeps';
-import { short } from './scale';
+import { ExportChart } from '../../charts/ExportChart';
+import { heatLayout } from './heatLayout';
 
-export function HeatMap({ h }: { h: NonNullable<SweepResult['heatMap']> }) {
-  const vals = h.cells.flat().filter((v): v is number => v !== null);
-  const lo = Math.min(...vals);
-  const hi = Math.max(...vals);
+const CAPTION = 'mean best validation loss (without L1/L2 penalty); darker is lower';
+
+function HeatMapView({ h, name }: { h: NonNullable<SweepResult['heatMap']>; name: string }) {
+  const figure = useRef<HTMLElement | null>(null);
+  const L = useMemo(() => heatLayout(h, CAPTION), [h]);
+  const title = `Validation loss over ${h.rowKey} × ${h.colKey}`;
+  const rows = h.rowValues.map((_, r) => L.cells.filter((c) => c.row === r));
+  const best = L.cells.find((c) => c.best);
   return (
-    <table className="sweep-heat" aria-label="Heat-map of the validation loss">
-      <thead>
-        <tr>
-          <th>
-            {h.rowKey} \ {h.colKey}
-          </th>
-          {h.colValues.map((c) => (
-            <th key={String(c)}>{short(c)}</th>
+    <figure className="sweep-heatmap has-export" aria-label={title} ref={figure}>
+      <ExportChart target={figure} title={title} name={`${name}-heatmap`} />
+      <svg
+        width={L.width}
+        height={L.height}
+        viewBox={`0 0 ${L.width} ${L.height}`}
+        role="table"
+        aria-label="Heat-map of the validation loss"
+        className="sweep-heat"
+      >
+        <text className="heat-title" x={L.colTitle.x} y={L.colTitle.y} textAnchor="middle">
+          {L.colTitle.text}
+        </text>
+        <text
+          className="heat-title"
+          x={L.rowTitle.x}
+          y={L.rowTitle.y}
+          textAnchor="middle"
+          transform={`rotate(-90 ${L.rowTitle.x} ${L.rowTitle.y})`}
+        >
+          {L.rowTitle.text}
+        </text>
+        <g role="row">
+          {/* The corner above the row values: named for screen readers, not drawn. */}
+          <g role="columnheader" aria-label={`${h.rowKey} \\ ${h.colKey}`} />
+          {L.colLabels.map((c) => (
+            <text
+              key={`${c.x}`}
+              role="columnheader"
+              className="heat-label"
+              x={c.x}
+              y={c.y}
+              textAnchor="middle"
+            >
+              {c.text}
+            </text>
           ))}
-        </tr>
-      </thead>
-      <tbody>
-        {h.rowValues.map((r, ri) => (
-          <tr key={String(r)}>
-            <th>{short(r)}</th>
-            {h.cells[ri]!.map((v, ci) => {
-              const t = v === null ? 0 : 1 - (v - lo) / (hi - lo || 1);
-              const best = h.best?.row === ri && h.best.col === ci;
-              return (
-                <td
-                  key={ci}
-                  className={best ? 'best' : undefined}
-                  style={{ background: `rgb(40 110 200 / ${(0.1 + 0.8 * t).toFixed(2)})` }}
+        </g>
+        {rows.map((cells, r) => (
+          <g role="row" key={r}>
+            <text
+              role="rowheader"
+              className="heat-label"
+              x={L.rowLabels[r]!.x}
+              y={L.rowLabels[r]!.y}
+              textAnchor="end"
+              dominantBaseline="central"
+            >
+              {L.rowLabels[r]!.text}
+            </text>
+            {cells.map((c) => (
+              <g role="cell" key={c.col} data-best={c.best ? '' : undefined}>
+                <rect x={c.x} y={c.y} width={L.cellW} height={L.cellH} fill={c.fill} />
+                <text
+                  className="heat-value"
+                  x={c.x + L.cellW / 2}
+                  y={c.y + L.cellH / 2}
+                  textAnchor="middle"
+                  dominantBaseline="central"
+                  fill={c.ink}
                 >
-                  {v === null ? '—' : short(v)}
-                </td>
-              );
-            })}
-          </tr>
+                  {c.text}
+                </text>
+              </g>
+            ))}
+          </g>
         ))}
-      </tbody>
-    </table>
+        {best && (
+          <rect
+            className="heat-best"
+            data-testid="heat-best"
+            x={best.x + 1.5}
+            y={best.y + 1.5}
+            width={L.cellW - 3}
+            height={L.cellH - 3}
+            fill="none"
+            stroke="rgb(231, 111, 81)"
+            strokeWidth={3}
+          />
+        )}
+        <g aria-hidden="true" data-heat-legend="">
+          {L.bar.steps.map((s, i) => (
+            <rect key={i} x={s.x} y={L.bar.y} width={s.width} height={L.bar.height} fill={s.fill} />
+          ))}
+          <text className="heat-label" x={L.bar.x} y={L.bar.y + L.bar.height + 12}>
+            {L.bar.low}
+          </text>
+          <text
+            className="heat-label"
+            x={L.bar.x + L.bar.width}
+            y={L.bar.y + L.bar.height + 12}
+            textAnchor="end"
+          >
+            {L.bar.high}
+          </text>
+          <text className="heat-label" x={L.bar.x} y={L.bar.y + L.bar.height + 26}>
+            {L.bar.caption}
+          </text>
+        </g>
+      </svg>
+      <figcaption className="muted">
+        Rows: {h.rowKey}; columns: {h.colKey}. Each cell: the {CAPTION}. Outlined: the best
+        combination.
+      </figcaption>
+    </figure>
   );
 }
+
+export const HeatMap = memo(HeatMapView);

@@ -18,6 +18,7 @@ import { UCurvePlot } from './UCurvePlot';
 import { useSweepStore, uniqueSweepId } from './sweepStore';
 import { SavedSweeps } from './SavedSweeps';
 import type { SavedSweep } from '../../../engine/graph/project/sweeps';
+import { runGraphOf } from '../../../engine/graph/run-graph';
 import './sweep.css';
 
 const SETTING_KEYS = [
@@ -109,6 +110,8 @@ export function SweepDialog({ onClose }: { onClose(): void }) {
   const [seeds, setSeeds] = useState('3');
   const seedsRef = useRef(seeds);
   seedsRef.current = seeds;
+  // What the running sweep trains on, saved with its results (the canvas may change meanwhile).
+  const basis = useRef<Pick<SavedSweep, 'graph' | 'dataset'>>({});
   const [sweep, setSweep] = useState<{ id: string; variants: string[]; workers: number } | null>(
     null,
   );
@@ -133,6 +136,7 @@ export function SweepDialog({ onClose }: { onClose(): void }) {
         seeds: Number(seedsRef.current),
         settings: { ...useTrainingStore.getState().settings },
         variants: r.variants,
+        ...basis.current,
       });
     });
     return () => {
@@ -149,13 +153,18 @@ export function SweepDialog({ onClose }: { onClose(): void }) {
     setProgress({});
     setApplied(null);
     try {
+      const { graph } = useGraphStore.getState();
       const res = await api.invoke('sweep:start', {
         datasetId: summary.id,
-        graph: useGraphStore.getState().graph,
+        graph,
         settings: useTrainingStore.getState().settings,
         params: [p1, ...(p2.key ? [p2] : [])],
         seeds: Number(seeds),
       });
+      basis.current = {
+        graph: runGraphOf(graph),
+        dataset: { name: summary.file.name, hash: res.datasetHash },
+      };
       setSweep({ id: res.sweepId, variants: res.variants.map((v) => v.id), workers: res.workers });
     } catch (err) {
       setError(describeError(err));
@@ -251,7 +260,7 @@ export function SweepDialog({ onClose }: { onClose(): void }) {
         {result && u && (
           <section className="sweep-results" aria-label="Sweep results">
             {result.heatMap ? (
-              <HeatMap h={result.heatMap} />
+              <HeatMap h={result.heatMap} name={result.sweepId} />
             ) : (
               <UCurvePlot u={u} name={result.sweepId} />
             )}

@@ -45,6 +45,13 @@ describe('curves as CSV', () => {
     expect(csv[1]).toBe('1,2,3,1.2,1.4,0.3,,0.01');
   });
 
+  it('adds the penalty its losses include as the last column of a regularised run', () => {
+    const csv = curvesCsv([epoch(1, { penalty: 0.25 }), epoch(2, { penalty: 0.5 })]).split('\n');
+    expect(csv[0]).toBe('epoch,train_loss,val_loss,train_acc,val_acc,lr,l1_l2_penalty');
+    expect(csv[1]).toBe('1,1,1.5,0.6,0.5,0.01,0.25');
+    expect(csv[2]!.endsWith(',0.01,0.5')).toBe(true);
+  });
+
   it('has only the header for a run without epochs', () => {
     expect(curvesCsv([])).toBe('epoch,train_loss,val_loss,lr\n');
   });

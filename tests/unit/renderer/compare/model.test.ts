@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { basisText } from '../../../../renderer/panels/compare/lossBasis';
 import {
   finalRows,
   groupSide,
@@ -173,7 +174,8 @@ describe('comparing two runs', () => {
 
   it('marks the better side of each final number: lower loss, higher accuracy', () => {
     const rows = finalRows(runSide(run('run1', 0, [1, 0.5])), runSide(run('run2', 0.01, [1, 0.4])));
-    const by = Object.fromEntries(rows.map((r) => [r.label, r]));
+    // Labels name the loss basis in parentheses.
+    const by = Object.fromEntries(rows.map((r) => [r.label.replace(/ \(.*\)$/, ''), r]));
     expect(by['Best validation loss']!.better).toBe('b');
     expect(by['Test accuracy']).toMatchObject({ a: '0.9000', b: '0.9500', better: 'b' });
     expect(by['Parameters']!.better).toBeNull();
@@ -245,5 +247,125 @@ describe('a run retrained with several seeds', () => {
     const runs = [run('run2', 0.01, [1])];
     expect(sideOptions(runs, [], [group]).map((o) => o.key)).toEqual(['run:run2', 'seeds:run2']);
     expect(sideOf('seeds:run2', runs, [], [group])!.seeds).toEqual([42, 43, 44]);
+  });
+});
+
+/** A run trained with L2 λ whose epochs recorded their penalty (its losses include it). */
+function penalisedRun(id: string, dataVals: number[], penalty: number): RunView {
+  const r = run(id, 0.01, dataVals);
+  return {
+    ...r,
+    epochs: r.epochs.map((e) => ({
+      ...e,
+      train: { ...e.train, loss: e.train.loss! + penalty },
+      val: { ...e.val!, loss: e.val!.loss! + penalty },
+      penalty,
+    })),
+  };
+}
+
+describe('the loss Compare puts side by side', () => {
+  it('takes the recorded penalty out of a regularised run’s curves and best loss', () => {
+    const side = runSide(penalisedRun('run1', [1, 0.6, 0.5, 0.7], 0.25));
+    expect(side.lossBasis).toBe('data');
+    expect(side.finals.bestEpoch).toBe(3);
+    expect(side.finals.bestVal).toBeCloseTo(0.5, 12);
+    expect(side.bestVals[0]).toBeCloseTo(0.5, 12);
+    expect(side.curve[0]!.valLoss).toBeCloseTo(1, 12);
+    expect(side.curve[0]!.trainLoss).toBeCloseTo(0.9, 12);
+    expect(side.finals.gap).toBeCloseTo(0.1, 12);
+  });
+
+  it('gives a run and a sweep group of the same losses the same best loss, labelled', () => {
+    const r = runSide(penalisedRun('run1', [1.2, 0.5], 0.3));
+    const g = groupSide(sweep, 'l2=0')!;
+    expect(g.lossBasis).toBe('data');
+    const best = finalRows(r, g).find((x) => x.label.startsWith('Best validation loss'))!;
+    expect(best.label).toBe('Best validation loss (without L1/L2 penalty)');
+    expect(best.a).toBe('0.5000');
+    expect(basisText(r, g)).toMatchObject({ comparable: true });
+    expect(basisText(r, g).text).toMatch(/data loss, without the L1\/L2 penalty/);
+  });
+
+  it('keeps an unregularised run recorded without penalties on the data loss', () => {
+    expect(runSide(run('run1', 0, [1, 0.5])).lossBasis).toBe('data');
+  });
+
+  it('will not test an older regularised run, recorded with its penalty inside, against a group', () => {
+    const old = runSide(run('run1', 0.01, [1, 0.5]));
+    expect(old.lossBasis).toBe('penalised');
+    const b = basisText(old, groupSide(sweep, 'l2=0')!);
+    expect(b.comparable).toBe(false);
+    expect(b.text).toMatch(/^run1 was recorded with its L1\/L2 penalty/);
+    const best = finalRows(old, groupSide(sweep, 'l2=0')!)[1]!;
+    expect(best.label).toBe('Best validation loss (A with, B without penalty)');
+  });
+
+  it('takes each seed’s penalty out of a run retrained with several seeds', () => {
+    const base = run('run2', 0.01, [1, 0.5]);
+    const side = seedsSide(
+      {
+        runId: 'run2',
+        seeds: [42, 43],
+        trainLoss: [
+          [1.1, 0.6],
+          [1.2, 0.7],
+        ],
+        valLoss: [
+          [1.3, 0.8],
+          [1.4, 0.9],
+        ],
+        penalty: [
+          [0.1, 0.2],
+          [0.1, 0.3],
+        ],
+      },
+      base,
+    );
+    expect(side.lossBasis).toBe('data');
+    expect(side.bestVals[0]).toBeCloseTo(0.6, 12);
+    expect(side.bestVals[1]).toBeCloseTo(0.6, 12);
+    expect(side.curve[0]!.valLoss).toBeCloseTo(1.25, 12);
+  });
+});
+
+describe('a saved sweep’s group network', () => {
+  const withNet: SavedSweep = {
+    ...sweep,
+    params: [{ key: 'dense_1.units', values: [8, 16], log: false }],
+    variants: sweep.variants.map((v, i) => ({
+      ...v,
+      group: i < 2 ? 'dense_1.units=8' : 'dense_1.units=16',
+      values: { 'dense_1.units': i < 2 ? 8 : 16 },
+    })),
+    graph: chained(net(8, false)),
+    dataset: { name: 'iris.csv', hash: 'abcdef0123456789' },
+  };
+
+  it('is the saved base network with the group’s layer values set, its data recorded', () => {
+    const g = groupSide(withNet, 'dense_1.units=16')!;
+    const dense = g.graph!.nodes.find((n) => n.id === 'dense_1')!;
+    expect(dense.kind === 'dense' && dense.params.units).toBe(16);
+    // The saved sweep itself is left as it was.
+    const saved = withNet.graph!.nodes.find((n) => n.id === 'dense_1')!;
+    expect(saved.kind === 'dense' && saved.params.units).toBe(8);
+    expect([g.dataset, g.datasetHash]).toEqual(['iris.csv', 'abcdef0123456789']);
+  });
+
+  it('differs from a run only in the layer the sweep changed', () => {
+    const r = runSide(run('run1', 0, [1, 0.5]));
+    const g = groupSide(withNet, 'dense_1.units=16')!;
+    expect(
+      layerRows(r.graph, g.graph)
+        .filter((x) => x.differs)
+        .map((x) => x.id),
+    ).toEqual(['dense_1']);
+    expect(
+      layerRows(r.graph, groupSide(withNet, 'dense_1.units=8')!.graph).some((x) => x.differs),
+    ).toBe(false);
+  });
+
+  it('is not recorded for a sweep saved before networks were kept', () => {
+    expect(groupSide(sweep, 'l2=0')!.graph).toBeNull();
   });
 });

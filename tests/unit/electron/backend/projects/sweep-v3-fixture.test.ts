@@ -1,4 +1,7 @@
-/** The format version 3 fixture: a project that keeps a sweep (written by `layerlab sweep --save`). */
+/**
+ * The format version 3 fixture: a project that keeps a sweep (written by `layerlab sweep --save`),
+ * and the seed groups a version 3 project may keep beside its sweeps.
+ */
 import { copyFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -14,6 +17,39 @@ beforeEach(async () => {
   copyFileSync(V3_FILE, path.join(e.workspace, 'sweep.layerlab'));
 });
 afterEach(() => e.cleanup());
+
+const group = {
+  runId: 'run1',
+  seeds: [42, 43],
+  trainLoss: [
+    [1.1, 0.6],
+    [1.2, null],
+  ],
+  valLoss: [
+    [1.3, 0.8],
+    [1.4, 0.9],
+  ],
+  penalty: [
+    [0.1, 0.2],
+    [0.1, 0.3],
+  ],
+};
+
+async function saveWith(groups: unknown[] | undefined) {
+  const opened = await e.handlers['projects:open']({ path: 'sweep.layerlab' });
+  await e.handlers['projects:save']({
+    path: 'again.layerlab',
+    draft: {
+      graph: opened.graph,
+      training: opened.training,
+      runs: opened.runs,
+      sweeps: opened.sweeps,
+      ...(groups ? { seedGroups: groups as (typeof group)[] } : {}),
+      dataset: null,
+    },
+  });
+  return readFileSync(path.join(e.workspace, 'again.layerlab'), 'utf8');
+}
 
 describe('the format version 3 fixture', () => {
   it('opens with its sweep: parameters, seeds and every variant with its curve', async () => {
@@ -35,18 +71,7 @@ describe('the format version 3 fixture', () => {
   });
 
   it('saves the sweep back unchanged', async () => {
-    const opened = await e.handlers['projects:open']({ path: 'sweep.layerlab' });
-    await e.handlers['projects:save']({
-      path: 'again.layerlab',
-      draft: {
-        graph: opened.graph,
-        training: opened.training,
-        runs: opened.runs,
-        sweeps: opened.sweeps,
-        dataset: null,
-      },
-    });
-    const back = parseProject(readFileSync(path.join(e.workspace, 'again.layerlab'), 'utf8'));
+    const back = parseProject(await saveWith(undefined));
     const before = parseProject(readFileSync(V3_FILE, 'utf8'));
     expect(back.ok && before.ok).toBe(true);
     if (back.ok && before.ok) expect(back.project.sweeps).toEqual(before.project.sweeps);
@@ -56,5 +81,32 @@ describe('the format version 3 fixture', () => {
     const m = migrate(JSON.parse(readFileSync(V2_FILE, 'utf8')));
     expect(m.ok && m.value).toMatchObject({ formatVersion: 3, sweeps: [] });
     expect(m.ok && m.from).toBe(2);
+  });
+});
+
+describe('seed groups in the project', () => {
+  it('opens a project saved before seed groups were kept, with none', async () => {
+    const opened = await e.handlers['projects:open']({ path: 'sweep.layerlab' });
+    expect(opened.seedGroups).toEqual([]);
+  });
+
+  it('keeps a group’s seeds, curves and penalties through a save and open', async () => {
+    await saveWith([group]);
+    const opened = await e.handlers['projects:open']({ path: 'again.layerlab' });
+    expect(opened.formatVersion).toBe(3);
+    expect(opened.seedGroups).toEqual([group]);
+  });
+
+  it('writes no seed groups into a file that has none', async () => {
+    const text = await saveWith(undefined);
+    expect(JSON.parse(text)).not.toHaveProperty('seedGroups');
+  });
+
+  it('refuses a group of one seed, naming where', async () => {
+    const doc = JSON.parse(await saveWith([group])) as { seedGroups: { seeds: number[] }[] };
+    doc.seedGroups[0]!.seeds = [42];
+    const parsed = parseProject(JSON.stringify(doc));
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.message).toMatch(/seedGroups/);
   });
 });
