@@ -2,7 +2,8 @@
  * `--kernels`: how close W-big's inference products are to what a core can do. Prints one JSON
  * line with
  * - fma_peak_gflops: f32x4.relaxed_madd on registers only (12 independent chains, nothing
- *   loaded): the 128-bit FMA peak of one core, 16 FLOP per cycle × its clock;
+ *   loaded): the 128-bit FMA peak of one core, 16 FLOP per cycle × its clock; fma_8_chains_gflops
+ *   the same with the 8 chains a 4 × 8 tile keeps in flight (the FMA latency bound);
  * - per forward shape of W-big at batch 1000 (1000×784·784×256, 1000×256·256×128,
  *   1000×128·128×10): the product kernel alone on one thread by process CPU time, on a row-major
  *   B (what training uses) and on B packed in panels (what a held prediction uses);
@@ -38,7 +39,6 @@ import { gemmFunction, type GemmKernel } from '../engine/backend/cpu/wasm-gemm';
 import { gemmPanelFunction, packedFloats, packPanels } from '../engine/backend/cpu/wasm-gemm-panel';
 
 type Fn = (...args: number[]) => void;
-const CHAINS = 12;
 const SHAPES: [number, number, number][] = [
   [1000, 784, 256],
   [1000, 256, 128],
@@ -51,9 +51,9 @@ const cpuS = (): number => {
 };
 const wallS = (): number => Number(process.hrtime.bigint()) / 1e9;
 
-/** peak(n): n rounds of 4 × CHAINS independent multiply-adds on registers, results stored. */
+/** peakC(n): n rounds of 4 × C independent multiply-adds on registers, results stored. */
 // prettier-ignore
-function peakFunction(kernel: GemmKernel): WasmFunction {
+function peakFunction(kernel: GemmKernel, CHAINS: number): WasmFunction {
   const code: number[] = [...f32x4Const(1.0000001), ...set(CHAINS + 1), ...f32x4Const(0.999), ...set(CHAINS + 2)];
   for (let i = 0; i < CHAINS; i++) code.push(...v128Zero, ...set(1 + i));
   code.push(...LOOP);
@@ -65,7 +65,7 @@ function peakFunction(kernel: GemmKernel): WasmFunction {
   }
   code.push(...get(0), ...i32(1), SUB, ...tee(0), ...brIf(0), END);
   for (let i = 0; i < CHAINS; i++) code.push(...i32(i * 16), ...get(1 + i), ...v128Store(0));
-  return { name: 'peak', params: [T_I32], results: [], locals: [[CHAINS + 2, T_V128]], code };
+  return { name: `peak${CHAINS}`, params: [T_I32], results: [], locals: [[CHAINS + 2, T_V128]], code };
 }
 
 /** Best GFLOP/s of `f` (flop per call) by process CPU time over 5 runs of about 0.2 s. */
@@ -95,14 +95,17 @@ function kernelsAlone(kernel: GemmKernel): Record<string, number> {
   // The control words of the peak function's stores sit at the bottom of this memory.
   const s = newScratch(64)!;
   const ex = instantiate(s, [
-    peakFunction(kernel),
+    peakFunction(kernel, 12),
+    peakFunction(kernel, 8),
     gemmFunction(kernel),
     gemmPanelFunction(kernel),
   ]);
   if (ex === null) throw new Error(`the ${kernel} kernels do not validate here`);
   const out: Record<string, number> = {};
-  const peak = ex.peak as Fn;
-  out.fma_peak_gflops = round(rate(() => peak(1 << 20), (1 << 20) * 4 * CHAINS * 8));
+  const peak12 = ex.peak12 as Fn;
+  const peak8 = ex.peak8 as Fn;
+  out.fma_peak_gflops = round(rate(() => peak12(1 << 20), (1 << 20) * 4 * 12 * 8));
+  out.fma_8_chains_gflops = round(rate(() => peak8(1 << 20), (1 << 20) * 4 * 8 * 8));
   for (const [M, K, N] of SHAPES) {
     const N8 = (N + 7) & ~7;
     const a = s.heap.alloc(M * K + 8);
