@@ -20,8 +20,6 @@ import {
   BLOCK,
   END,
   F32X4_ADD,
-  F32X4_MUL,
-  F32X4_RELAXED_MADD,
   GE_U,
   LOOP,
   MUL,
@@ -33,7 +31,6 @@ import {
   brIf,
   get,
   i32,
-  load32Splat,
   set,
   simd,
   tee,
@@ -42,7 +39,7 @@ import {
   v128Zero,
   type WasmFunction,
 } from './wasm-asm';
-import type { GemmKernel } from './wasm-gemm';
+import { tileStep, type GemmKernel } from './wasm-gemm';
 
 const F32X4_PMAX = simd(0xeb);
 const EQZ = 0x45;
@@ -124,17 +121,7 @@ export function gemmPanelFunction(kernel: GemmKernel): WasmFunction {
   code.push(...get(5), ...get(11), ...get(2), MUL, ...i32(2), SHL, ADD, ...set(14));
   code.push(...get(2), ...set(12));
   code.push(...LOOP);
-  code.push(...get(14), ...v128Load(0), ...set(27), ...get(14), ...v128Load(16), ...set(28));
-  for (let r = 0; r < 4; r++) {
-    code.push(...rowAddr(r), ...load32Splat(0), ...set(29));
-    for (let h = 0; h < 2; h++) {
-      if (kernel === 'relaxed') {
-        code.push(...get(29), ...get(27 + h), ...get(acc(r, h)), ...F32X4_RELAXED_MADD, ...set(acc(r, h)));
-      } else {
-        code.push(...get(acc(r, h)), ...get(29), ...get(27 + h), ...F32X4_MUL, ...F32X4_ADD, ...set(acc(r, h)));
-      }
-    }
-  }
+  code.push(...tileStep(kernel, 14, 27, 29, acc, rowAddr));
   code.push(...get(13), ...i32(4), ADD, ...set(13));
   code.push(...get(14), ...i32(32), ADD, ...set(14));
   code.push(...get(12), ...i32(1), SUB, ...tee(12), ...brIf(0), END);
