@@ -12,7 +12,7 @@ import type { ActivationKind, Mat } from '../backend';
 import type { GemmSplitter } from './gemm-helper';
 import { instantiate, type Scratch } from './wasm-asm';
 import type { GemmKernel } from './wasm-gemm';
-import { gemmPanelFunction, packedFloats, packPanels } from './wasm-gemm-panel';
+import { gemmPanelFunction, packedFloats, packPanels, PANEL_STRIDES } from './wasm-gemm-panel';
 import { GEMM_PANEL } from './wasm-update';
 
 /**
@@ -40,27 +40,38 @@ export class HeldWeights {
   private hold = 0;
   /** Packed copies by weight array (weak: a discarded network's copies go with it). */
   private readonly packed = new WeakMap<Float32Array, Packed>();
-  private readonly run: Run;
+  /** The general kernel, then one per PANEL_STRIDES entry. */
+  private readonly runs: Run[];
   /** Arguments of gemmPanel (reused: a chunk allocates nothing). */
   private readonly args = new Array<number>(10).fill(0);
   /** Where the current product's A lies, for `copyRows`. */
   private src: Float32Array | null = null;
   private srcRows = 0;
   private srcCols = 0;
+  /** Floats between rows in the scratch copy (srcCols, or a fixed stride's). */
+  private dstStride = 0;
   private dst = 0;
   /** Copies rows [i0, i1) of the current A (those past its last row stay as they were). */
   private readonly copyRows = (i0: number, i1: number): void => {
     const n = this.srcCols;
+    const d = this.dstStride;
     const end = Math.min(i1, this.srcRows);
-    if (end > i0) this.scratch.f32.set(this.src!.subarray(i0 * n, end * n), this.dst + i0 * n);
+    const m = this.scratch.f32;
+    const a = this.src!;
+    if (d === n) {
+      if (end > i0) m.set(a.subarray(i0 * n, end * n), this.dst + i0 * n);
+      return;
+    }
+    // A view per row (about 0.1 µs each): cheaper than copying element by element.
+    for (let i = i0; i < end; i++) m.set(a.subarray(i * n, i * n + n), this.dst + i * d);
   };
 
   private constructor(
     private readonly scratch: Scratch,
-    run: Run,
+    runs: Run[],
     private readonly splitter: GemmSplitter | null,
   ) {
-    this.run = run;
+    this.runs = runs;
   }
 
   /** Null where the runtime rejects the kernel or arrays cannot live in the kernels' memory. */
@@ -70,8 +81,17 @@ export class HeldWeights {
     splitter: GemmSplitter | null,
   ): HeldWeights | null {
     if (!scratch.heap.resident) return null;
-    const ex = instantiate(scratch, [gemmPanelFunction(kernel)]);
-    return ex === null ? null : new HeldWeights(scratch, ex.gemmPanel as Run, splitter);
+    const fns = [
+      gemmPanelFunction(kernel),
+      ...PANEL_STRIDES.map((s) => gemmPanelFunction(kernel, s)),
+    ];
+    const ex = instantiate(scratch, fns);
+    if (ex === null) return null;
+    return new HeldWeights(
+      scratch,
+      fns.map((f) => ex[f.name] as Run),
+      splitter,
+    );
   }
 
   /** Starts (true) or ends (false) a stretch in which weights do not change; holds nest. */
@@ -112,7 +132,13 @@ export class HeldWeights {
     let pA = heap.addressOf(x.data);
     if (pA >= 0 && pA + (M4 * K + 4) * 4 > heap.size) pA = -1;
     const pC = N === N8 && M === M4 ? heap.addressOf(out.data) : -1;
-    const aLen = pA >= 0 ? 0 : (M4 * K + 8 + 3) & ~3;
+    // The fixed-stride kernel where the rows already lie that far apart, or where a copy can
+    // put them so for less than twice the room; else the general one.
+    const row = K * 4;
+    let v = PANEL_STRIDES.indexOf(row);
+    if (pA < 0) v = PANEL_STRIDES.findIndex((s) => s >= row && s < 2 * row);
+    const stride = v >= 0 ? PANEL_STRIDES[v]! : row;
+    const aLen = pA >= 0 ? 0 : ((M4 * stride) / 4 + 8 + 3) & ~3;
     this.scratch.ensure(aLen + (pC >= 0 ? 0 : M4 * N8));
     const aOff = this.scratch.base;
     const cOff = aOff + aLen;
@@ -121,7 +147,7 @@ export class HeldWeights {
     a[1] = N8;
     a[2] = K;
     a[3] = pA >= 0 ? pA : aOff * 4;
-    a[4] = K * 4;
+    a[4] = stride;
     a[5] = p.data.byteOffset;
     a[6] = pC >= 0 ? pC : cOff * 4;
     a[7] = N8 * 4;
@@ -133,12 +159,14 @@ export class HeldWeights {
     this.src = x.data;
     this.srcRows = M;
     this.srcCols = K;
+    this.dstStride = stride / 4;
     this.dst = aOff;
+    const run = this.runs[v + 1]!;
     if (this.splitter === null) {
       prepare?.(0, M4);
-      this.run(...a);
+      run(...a);
     } else {
-      this.splitter.rows(GEMM_PANEL, this.run, a, M4 * N8 * K, 3, K * 4, 6, N8 * 4, prepare);
+      this.splitter.rows(GEMM_PANEL + 1 + v, run, a, M4 * N8 * K, 3, stride, 6, N8 * 4, prepare);
     }
     this.src = null;
     if (pC >= 0) return true;

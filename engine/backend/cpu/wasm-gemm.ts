@@ -95,7 +95,7 @@ export function gemmFunction(kernel: GemmKernel): WasmFunction {
 /**
  * One k step of a 4 × 8 tile, shared by the product kernels: B'(k, j..j+7) loaded from the
  * address in local `pb` into locals b0, b0 + 1; then per row r, A'(i + r, k) (at `rowAddr(r)`)
- * broadcast into local `a` and multiplied into the accumulators acc(r, 0), acc(r, 1) — fused
+ * (plus the immediate offset `rowOffset(r)`) broadcast into local `a` and multiplied into the accumulators acc(r, 0), acc(r, 1) — fused
  * (relaxed) or multiply then add (simd). Every accumulator sees its k steps in order.
  */
 // prettier-ignore
@@ -106,10 +106,11 @@ export function tileStep(
   a: number,
   acc: (r: number, h: number) => number,
   rowAddr: (r: number) => number[],
+  rowOffset: (r: number) => number = () => 0,
 ): number[] {
   const code = [...get(pb), ...v128Load(0), ...set(b0), ...get(pb), ...v128Load(16), ...set(b0 + 1)];
   for (let r = 0; r < 4; r++) {
-    code.push(...rowAddr(r), ...load32Splat(0), ...set(a));
+    code.push(...rowAddr(r), ...load32Splat(rowOffset(r)), ...set(a));
     for (let h = 0; h < 2; h++) {
       if (kernel === 'relaxed') {
         code.push(...get(a), ...get(b0 + h), ...get(acc(r, h)), ...F32X4_RELAXED_MADD, ...set(acc(r, h)));

@@ -46,12 +46,22 @@ const spec: ModelSpec = {
 /** Layers the packed product serves (all but the sigmoid one). */
 const PACKED_LAYERS = 4;
 
-function rows(n: number, seed: number): Mat {
+// Rows 200 floats wide (copied in 1024 bytes apart for the fixed-stride kernel), then 128 and
+// 256 wide (read in place by the fixed-stride kernels of 512 and 1024 bytes).
+const wide: ModelSpec = {
+  inputs: 200,
+  layers: [dense(128, 'relu'), dense(256, 'relu', false), dense(10, 'linear')],
+  loss: 'cce',
+  l1: 0,
+  l2: 0,
+};
+
+function rows(n: number, seed: number, cols = 37): Mat {
   const r = new Rng(seed);
   return matOf(
     n,
-    37,
-    Float32Array.from({ length: n * 37 }, () => r.uniform(-2, 2)),
+    cols,
+    Float32Array.from({ length: n * cols }, () => r.uniform(-2, 2)),
   );
 }
 
@@ -83,30 +93,34 @@ const kernels = (): CpuKernel[] => {
 
 describe('predictions on held weights', () => {
   for (const kernel of kernels()) {
-    it(`give the ordinary product's bits, packing each matrix once per prediction (${kernel})`, () => {
-      const be = new CpuBackend({ kernel });
-      const trainer = new Trainer(spec, { backend: be, seed: 4, maxBatch: 64 });
-      const x = rows(203, 1);
-      const before = be.weightsPacked;
-      const p = trainer.predict(x);
-      expect(be.weightsPacked - before).toBe(PACKED_LAYERS);
-      expect(bits(p)).toEqual(unheld(trainer, x));
-      // Rows the backend allocated are read where they lie instead of being copied in.
-      const resident = be.alloc(203, 37);
-      resident.data.set(x.data);
-      expect(bits(trainer.predict(resident))).toEqual(bits(p));
-    });
+    for (const [name, net, packed] of [
+      ['narrow', spec, PACKED_LAYERS],
+      ['wide', wide, 3],
+    ] as const) {
+      it(`give the ordinary product's bits, packing each matrix once per prediction (${kernel}, ${name})`, () => {
+        const be = new CpuBackend({ kernel });
+        const trainer = new Trainer(net, { backend: be, seed: 4, maxBatch: 64 });
+        const x = rows(203, 1, net.inputs);
+        const p = trainer.predict(x);
+        expect(be.weightsPacked).toBe(packed);
+        expect(bits(p)).toEqual(unheld(trainer, x));
+        // Rows the backend allocated are read where they lie instead of being copied in.
+        const resident = be.alloc(203, net.inputs);
+        resident.data.set(x.data);
+        expect(bits(trainer.predict(resident))).toEqual(bits(p));
+      });
 
-    it(`give the same bits on two threads as on one (${kernel})`, () => {
-      const two = threadedBackend(kernel);
-      const one = new CpuBackend({ kernel });
-      const x = rows(203, 2);
-      const a = new Trainer(spec, { backend: two, seed: 5, maxBatch: 64 });
-      const b = new Trainer(spec, { backend: one, seed: 5, maxBatch: 64 });
-      expect(bits(a.predict(x))).toEqual(bits(b.predict(x)));
-      expect(two.weightsPacked).toBeGreaterThan(0);
-      two.dispose();
-    });
+      it(`give the same bits on two threads as on one (${kernel}, ${name})`, () => {
+        const two = threadedBackend(kernel);
+        const one = new CpuBackend({ kernel });
+        const x = rows(203, 2, net.inputs);
+        const a = new Trainer(net, { backend: two, seed: 5, maxBatch: 64 });
+        const b = new Trainer(net, { backend: one, seed: 5, maxBatch: 64 });
+        expect(bits(a.predict(x))).toEqual(bits(b.predict(x)));
+        expect(two.weightsPacked).toBe(packed);
+        two.dispose();
+      });
+    }
   }
 
   it('use the new weights after an optimizer step, never the copy packed before it', async () => {
