@@ -6,7 +6,8 @@
  *   the same with the 8 chains a 4 × 8 tile keeps in flight (the FMA latency bound);
  * - per forward shape of W-big at batch 1000 (1000×784·784×256, 1000×256·256×128,
  *   1000×128·128×10): the product kernel alone on one thread by process CPU time, on a row-major
- *   B (what training uses) and on B packed in panels (what a held prediction uses);
+ *   B (what training uses), on B packed in panels, and on packed B with A's rows a fixed stride
+ *   apart (what a held prediction uses);
  * - the three dense layers' forward pass on held weights (packed product + bias + ReLU) by wall
  *   clock and CPU time, on the backend given (1 or 2 threads): the scaling over threads.
  * GFLOP = 2·M·N·K / 1e9. Without relaxed SIMD (Node without --experimental-wasm-relaxed-simd)
@@ -36,7 +37,12 @@ import {
   type WasmFunction,
 } from '../engine/backend/cpu/wasm-asm';
 import { gemmFunction, type GemmKernel } from '../engine/backend/cpu/wasm-gemm';
-import { gemmPanelFunction, packedFloats, packPanels } from '../engine/backend/cpu/wasm-gemm-panel';
+import {
+  gemmPanelFunction,
+  packedFloats,
+  packPanels,
+  PANEL_STRIDES,
+} from '../engine/backend/cpu/wasm-gemm-panel';
 
 type Fn = (...args: number[]) => void;
 const SHAPES: [number, number, number][] = [
@@ -99,6 +105,7 @@ function kernelsAlone(kernel: GemmKernel): Record<string, number> {
     peakFunction(kernel, 8),
     gemmFunction(kernel),
     gemmPanelFunction(kernel),
+    ...PANEL_STRIDES.map((stride) => gemmPanelFunction(kernel, stride)),
   ]);
   if (ex === null) throw new Error(`the ${kernel} kernels do not validate here`);
   const out: Record<string, number> = {};
@@ -122,6 +129,13 @@ function kernelsAlone(kernel: GemmKernel): Record<string, number> {
     const ap = [M, N8, K, a.byteOffset, K * 4, p.byteOffset, c.byteOffset, N8 * 4, 0, 0];
     out[`${M}x${K}x${N} row-major`] = round(rate(() => g(...ab), flop));
     out[`${M}x${K}x${N} packed`] = round(rate(() => gp(...ap), flop));
+    // The fixed-stride kernel a held prediction uses: rows at the next stride up.
+    const stride = PANEL_STRIDES.find((st) => st >= K * 4)!;
+    const as = s.heap.alloc((M * stride) / 4 + 8);
+    for (let i = 0; i < M; i++) as.set(a.subarray(i * K, i * K + K), (i * stride) / 4);
+    const gs = ex[`gemmPanel${stride}`] as Fn;
+    const st = [M, N8, K, as.byteOffset, stride, p.byteOffset, c.byteOffset, N8 * 4, 0, 0];
+    out[`${M}x${K}x${N} packed, rows ${stride} bytes apart`] = round(rate(() => gs(...st), flop));
   }
   return out;
 }
