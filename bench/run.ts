@@ -31,6 +31,7 @@ import { WorkerThreadPool } from '../electron/backend/training/thread-pool';
 import { GpuBackend } from '../engine/backend/gpu/gpu-backend';
 import { glDriver } from '../electron/backend/training/gpu';
 import { profileBackend, type Profile } from './profile';
+import { kernelCeiling } from './kernel-ceiling';
 
 interface Workload {
   layers: number[];
@@ -224,10 +225,13 @@ async function runOne(
   const testAcc = accuracy(trainer.predict(ds.te.x, out), ds.te.labels);
   trainer.predict(ds.te.x, out);
   const its: number[] = [];
+  const cpus: number[] = [];
   for (let r = 0; r < 5; r++) {
     const t0 = now();
+    const u0 = cpu();
     trainer.predict(ds.te.x, out);
     its.push(now() - t0);
+    cpus.push(cpu() - u0);
   }
   // Single-row latency: plain array -> matrix -> forward -> plain array.
   const row = Array.from(ds.te.x.data.subarray(0, ds.te.x.cols));
@@ -246,6 +250,8 @@ async function runOne(
     train_cpu_s: trainCpuS,
     test_acc: testAcc,
     infer_samples_per_s: ds.te.x.rows / median(its),
+    // Process CPU time (every thread) per predicted row: steadier than wall clock on a busy machine.
+    infer_cpu_us_per_sample: (median(cpus) / ds.te.x.rows) * 1e6,
     predict1_us: median(lat) * 1e6,
   };
 }
@@ -258,6 +264,17 @@ async function main(): Promise<void> {
   const bigReps = Number(arg('big-reps', String(reps)));
   const bigLimit = Number(arg('big-limit', '0'));
   const { backend, kernel, renderer } = backendOf(arg('backend', 'cpu'));
+  if (process.argv.includes('--kernels')) {
+    if (!(backend instanceof CpuBackend)) throw new Error('--kernels runs on the CPU backend');
+    // Helpers start asynchronously: give them a moment, so the held pass is split.
+    for (let i = 0; i < 50 && backend.helpersReady() < backend.threads - 1; i++)
+      await new Promise((r) => setTimeout(r, 100));
+    process.stdout.write(
+      `${JSON.stringify({ ...kernelCeiling(backend), loadavg: loadavg()[0] })}\n`,
+    );
+    backend.dispose();
+    return;
+  }
   const profile = process.argv.includes('--profile') ? profileBackend(backend) : null;
   for (const w of workloads) {
     const cfg = CFG[w];

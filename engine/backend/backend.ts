@@ -46,6 +46,14 @@ export interface Backend {
   dispose(): void;
 
   /**
+   * Optional: `holdWeights(true)` promises that the weights passed to `denseForward` do not
+   * change until the matching `holdWeights(false)` (calls nest), so the backend may prepare each
+   * weight matrix once (the CPU backend packs it) and reuse that for every chunk of rows. Used
+   * around a whole prediction or evaluation; never across a training step.
+   */
+  holdWeights?(on: boolean): void;
+
+  /**
    * out = op(a) · op(b)  (+ out when `accumulate`), where op(x) = xᵀ when the matching `trans`
    * flag is set. Shapes: op(a) is M × K, op(b) is K × N, out is M × N.
    */

@@ -247,11 +247,17 @@ export class Trainer {
     // A host array: the caller keeps it (possibly posts it), so it must not be a view of a
     // backend's memory.
     const result = out ?? matOf(x.rows, net.outputs, new Float32Array(x.rows * net.outputs));
-    for (let start = 0; start < x.rows; start += net.maxBatch) {
-      const rows = Math.min(net.maxBatch, x.rows - start);
-      const pred = net.predictBatch(sliceRows(x, start, rows));
-      net.backend.download(pred.data);
-      result.data.set(pred.data, start * net.outputs);
+    // The weights stay as they are for every chunk: the backend may prepare them once.
+    net.backend.holdWeights?.(true);
+    try {
+      for (let start = 0; start < x.rows; start += net.maxBatch) {
+        const rows = Math.min(net.maxBatch, x.rows - start);
+        const pred = net.predictBatch(sliceRows(x, start, rows));
+        net.backend.download(pred.data);
+        result.data.set(pred.data, start * net.outputs);
+      }
+    } finally {
+      net.backend.holdWeights?.(false);
     }
     if (out) net.backend.upload(result.data);
     return result;
@@ -263,14 +269,19 @@ export class Trainer {
     const acc = new MetricAccumulator(net.spec.loss, net.outputs);
     probe?.reset();
     const n = data.x.rows;
-    for (let start = 0; start < n; start += net.maxBatch) {
-      const rows = Math.min(net.maxBatch, n - start);
-      const x = sliceRows(data.x, start, rows);
-      const y = sliceRows(data.y, start, rows);
-      const { loss, pred } = net.evaluateBatch(x, y);
-      net.backend.download(pred.data);
-      probe?.add(rows);
-      acc.add(pred, y, loss);
+    net.backend.holdWeights?.(true);
+    try {
+      for (let start = 0; start < n; start += net.maxBatch) {
+        const rows = Math.min(net.maxBatch, n - start);
+        const x = sliceRows(data.x, start, rows);
+        const y = sliceRows(data.y, start, rows);
+        const { loss, pred } = net.evaluateBatch(x, y);
+        net.backend.download(pred.data);
+        probe?.add(rows);
+        acc.add(pred, y, loss);
+      }
+    } finally {
+      net.backend.holdWeights?.(false);
     }
     const m = acc.result();
     if (net.params.some((p) => p.l1 > 0 || p.l2 > 0)) m.loss += net.penalty();

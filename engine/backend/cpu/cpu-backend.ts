@@ -18,6 +18,7 @@ import type { WasmHeap } from './wasm-heap';
 import { createWasmGemm, type GemmKernel } from './wasm-gemm';
 import { createWasmUpdates, helperModule } from './wasm-update';
 import { createWasmElementwise } from './wasm-elementwise';
+import { HeldWeights } from './held-weights';
 
 /** The matrix-product kernels, fastest first: relaxed-SIMD FMA, SIMD, JavaScript. */
 export type CpuKernel = GemmKernel | 'js';
@@ -68,6 +69,8 @@ export class CpuBackend implements Backend {
   private readonly gemm: Gemm;
   private splitter: GemmSplitter | null = null;
   private heap: WasmHeap | null = null;
+  /** Packed weights for predictions and evaluations (null on the JavaScript kernel). */
+  private held: HeldWeights | null = null;
 
   constructor(opts: CpuBackendOptions = {}) {
     const wanted = opts.simd === false ? 'js' : (opts.kernel ?? 'relaxed');
@@ -120,6 +123,7 @@ export class CpuBackend implements Backend {
       this.momentumUpdate = updates.momentumUpdate;
       this.sumSquares = updates.sumSquares;
     }
+    this.held = HeldWeights.create(scratch, chosen, this.splitter);
     const elementwise = createWasmElementwise(scratch);
     if (elementwise !== null) {
       this.biasActivation = elementwise.biasActivation;
@@ -149,6 +153,15 @@ export class CpuBackend implements Backend {
     this.splitter?.stop();
   }
 
+  /** Weight matrices packed for held products so far (see held-weights.ts). */
+  get weightsPacked(): number {
+    return this.held?.packs ?? 0;
+  }
+
+  holdWeights(on: boolean): void {
+    this.held?.setHeld(on);
+  }
+
   matmul(a: Mat, b: Mat, out: Mat, transA: boolean, transB: boolean, accumulate: boolean): void {
     const [M, K, N] = productShape(a, b, out, transA, transB);
     const sai = transA ? 1 : a.cols;
@@ -166,6 +179,8 @@ export class CpuBackend implements Backend {
     alpha: number,
     out: Mat,
   ): void {
+    if (this.held !== null && x.cols === w.rows && this.held.denseForward(x, w, bias, act, out))
+      return;
     this.matmul(x, w, out, false, false, false);
     if (bias !== null || act !== 'linear') this.biasActivation(out, bias, act, alpha, out);
   }

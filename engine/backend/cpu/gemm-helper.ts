@@ -159,6 +159,49 @@ export class GemmSplitter {
   }
 
   /**
+   * Kernel `f` (run here as `run`) over the rows of a product, split by blocks of rows (multiples
+   * of four) over the helpers: args[0] is the row count (a multiple of four) and args[iA] and
+   * args[iC] the byte addresses of the first row of A and C, advanced by sa and ldc bytes per row.
+   * `prepare(i0, i1)`, when given, runs before rows [i0, i1) start, the helpers' first, so this
+   * thread's preparation (e.g. copying its rows in) overlaps the helpers' work. Products of fewer
+   * than the threshold's multiply-adds (`macs`) run here alone. `args` is restored on return.
+   */
+  rows(
+    f: number,
+    run: Run,
+    args: number[],
+    macs: number,
+    iA: number,
+    sa: number,
+    iC: number,
+    ldc: number,
+    prepare: ((i0: number, i1: number) => void) | null,
+  ): void {
+    const M = args[0]!;
+    const ready = macs < this.minMacs || M < 8 ? 0 : this.readyCount(M / 4 - 1);
+    const parts = ready + 1;
+    const per = Math.ceil(M / 4 / parts) * 4;
+    const pA = args[iA]!;
+    const pC = args[iC]!;
+    const job = ready > 0 ? ++this.job : 0;
+    for (let t = parts - 1; t >= 0; t--) {
+      const i0 = t * per;
+      if (i0 >= M) continue;
+      const i1 = Math.min(M, i0 + per);
+      prepare?.(i0, i1);
+      args[0] = i1 - i0;
+      args[iA] = pA + i0 * sa;
+      args[iC] = pC + i0 * ldc;
+      if (t > 0) this.post(job, f, args, '');
+      else run(...args);
+    }
+    args[0] = M;
+    args[iA] = pA;
+    args[iC] = pC;
+    if (ready > 0) this.join(job);
+  }
+
+  /**
    * An element-wise kernel `f` (run here as `run`) over `bytes` at the pointers args[0..pointers)
    * (args[pointers] is the byte count), split into whole vectors over the helpers. `signature`
    * marks its f32 arguments with `f`. Returns false (nothing run) when it is too small to split.

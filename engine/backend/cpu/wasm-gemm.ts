@@ -70,18 +70,8 @@ export function gemmFunction(kernel: GemmKernel): WasmFunction {
   code.push(...get(6), ...get(11), ...i32(2), SHL, ADD, ...set(14));
   code.push(...get(2), ...set(12));
   code.push(...LOOP);
-  code.push(...get(14), ...v128Load(0), ...set(27), ...get(14), ...v128Load(16), ...set(28));
   const rowAddr = [get(13), [...get(13), ...get(4), ADD], [...get(13), ...get(16), ADD], [...get(13), ...get(17), ADD]];
-  for (let r = 0; r < 4; r++) {
-    code.push(...rowAddr[r]!, ...load32Splat(0), ...set(29));
-    for (let h = 0; h < 2; h++) {
-      if (kernel === 'relaxed') {
-        code.push(...get(29), ...get(27 + h), ...get(acc(r, h)), ...F32X4_RELAXED_MADD, ...set(acc(r, h)));
-      } else {
-        code.push(...get(acc(r, h)), ...get(29), ...get(27 + h), ...F32X4_MUL, ...F32X4_ADD, ...set(acc(r, h)));
-      }
-    }
-  }
+  code.push(...tileStep(kernel, 14, 27, 29, acc, (r) => rowAddr[r]!));
   code.push(...get(13), ...get(5), ADD, ...set(13));
   code.push(...get(14), ...get(7), ADD, ...set(14));
   code.push(...get(12), ...i32(1), SUB, ...tee(12), ...brIf(0), END);
@@ -100,6 +90,36 @@ export function gemmFunction(kernel: GemmKernel): WasmFunction {
     locals: [[9, T_I32], [11, T_V128]],
     code,
   };
+}
+
+/**
+ * One k step of a 4 × 8 tile, shared by the product kernels: B'(k, j..j+7) loaded from the
+ * address in local `pb` into locals b0, b0 + 1; then per row r, A'(i + r, k) (at `rowAddr(r)`)
+ * (plus the immediate offset `rowOffset(r)`) broadcast into local `a` and multiplied into the accumulators acc(r, 0), acc(r, 1) — fused
+ * (relaxed) or multiply then add (simd). Every accumulator sees its k steps in order.
+ */
+// prettier-ignore
+export function tileStep(
+  kernel: GemmKernel,
+  pb: number,
+  b0: number,
+  a: number,
+  acc: (r: number, h: number) => number,
+  rowAddr: (r: number) => number[],
+  rowOffset: (r: number) => number = () => 0,
+): number[] {
+  const code = [...get(pb), ...v128Load(0), ...set(b0), ...get(pb), ...v128Load(16), ...set(b0 + 1)];
+  for (let r = 0; r < 4; r++) {
+    code.push(...rowAddr(r), ...load32Splat(rowOffset(r)), ...set(a));
+    for (let h = 0; h < 2; h++) {
+      if (kernel === 'relaxed') {
+        code.push(...get(a), ...get(b0 + h), ...get(acc(r, h)), ...F32X4_RELAXED_MADD, ...set(acc(r, h)));
+      } else {
+        code.push(...get(acc(r, h)), ...get(a), ...get(b0 + h), ...F32X4_MUL, ...F32X4_ADD, ...set(acc(r, h)));
+      }
+    }
+  }
+  return code;
 }
 
 type Run = (...args: number[]) => void;

@@ -15,6 +15,7 @@ import type { Backend } from '../backend';
 import type { HelperStart } from '../threads';
 import type { GemmSplitter } from './gemm-helper';
 import { gemmFunction, type GemmKernel } from './wasm-gemm';
+import { gemmPanelFunction, PANEL_STRIDES } from './wasm-gemm-panel';
 import type { Scratch, WasmFunction } from './wasm-asm';
 import { FLUSH_BELOW } from './flush';
 import {
@@ -199,10 +200,23 @@ const ADAM = 1;
 const RMSPROP = 2;
 const MOMENTUM = 3;
 const NESTEROV = 4;
+/**
+ * The product on packed weights (wasm-gemm-panel.ts), then its fixed-stride variants: kernel
+ * GEMM_PANEL + 1 + i runs rows PANEL_STRIDES[i] bytes apart.
+ */
+export const GEMM_PANEL = 5;
 
 /** The helpers' module: the product (kernel 0) and the optimizer updates, on shared memory. */
 export function helperModule(kernel: GemmKernel): Pick<HelperStart, 'module' | 'kernels'> {
-  const fns = [gemmFunction(kernel), adam(), rmsprop(), momentum(false), momentum(true)];
+  const fns = [
+    gemmFunction(kernel),
+    adam(),
+    rmsprop(),
+    momentum(false),
+    momentum(true),
+    gemmPanelFunction(kernel),
+    ...PANEL_STRIDES.map((stride) => gemmPanelFunction(kernel, stride)),
+  ];
   return {
     module: moduleBytes(fns, true),
     kernels: fns.map((f) => ({
