@@ -3,7 +3,10 @@
 // (DevTools protocol) around clicks on a bottom tab and prints self-time per function.
 // Build unminified to read names: LAYERLAB_UNMINIFIED=1 node scripts/build.mjs --only host,renderer
 //
-//   node bench/ui/profile.mjs [--tab Data] [--training] [--clicks 3] [--top 40]
+//   node bench/ui/profile.mjs [--tab Data] [--training] [--after 60] [--clicks 3] [--top 40]
+//
+// --after S waits S seconds of training before the clicks: what scales with the run's length
+// (epochs, alerts) only shows once it is long, as in latency.mjs's later tabs.
 import { launchChromium, startHost } from '../canvas/common.mjs';
 import { openBreastCancerMlp, startLongTraining } from './setup.mjs';
 
@@ -15,6 +18,7 @@ const TAB = arg('--tab', 'Data');
 const CLICKS = Number(arg('--clicks', '3'));
 const TOP = Number(arg('--top', '40'));
 const TRAINING = process.argv.includes('--training');
+const AFTER_S = Number(arg('--after', '0'));
 
 const host = await startHost(['bench/ui/breast_cancer.csv']);
 const browser = await launchChromium();
@@ -22,6 +26,7 @@ try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   await openBreastCancerMlp(page, host.url);
   if (TRAINING) await startLongTraining(page);
+  if (TRAINING && AFTER_S > 0) await page.waitForTimeout(AFTER_S * 1000);
   const tab = page.getByRole('tab', { name: new RegExp(`^${TAB}`) });
   const other = page.getByRole('tab', { name: TAB === 'Summary' ? /^Problems/ : /^Summary/ });
   await other.click();

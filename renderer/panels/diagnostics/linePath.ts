@@ -1,45 +1,62 @@
 /**
- * The SVG path of one line, with at most two points per pixel column: the column's lowest and
- * highest value, in epoch order. A line of n epochs over w pixels then costs O(n) arithmetic but
- * only ≤ 2w path points, so a 10,000-epoch run redraws (and paints) as fast as a 200-epoch one,
- * and a spike inside a column still shows. Unknown values break the line.
+ * The SVG path of one summarised line (./summary.ts), with at most two points per pixel column:
+ * the column's lowest and highest value, in epoch order. The cost is O(buckets) ≤ O(cap), so a
+ * 100,000-epoch run redraws (and paints) like a 200-epoch one, and a spike inside a column still
+ * shows. An epoch without a value breaks the line; in a column that also has values, the column
+ * is drawn as its own short stroke (a column with gaps cannot say more at this width), so gaps
+ * add no points either.
  */
-export function linePath(
-  values: readonly (number | null)[],
-  ok: (v: number | null | undefined) => v is number,
-  sx: (x: number) => number,
-  sy: (y: number) => number,
-): string {
+import type { Summary } from './summary';
+
+export function linePath(s: Summary, sx: (x: number) => number, sy: (y: number) => number): string {
   let d = '';
   let pen = false;
   let column = NaN;
   let lo = -1;
   let hi = -1;
-  const point = (i: number) => {
-    d += `${pen ? 'L' : 'M'}${sx(i + 1).toFixed(1)},${sy(values[i]!).toFixed(1)}`;
+  let loV = 0;
+  let hiV = 0;
+  let gap = false;
+  const point = (at: number, v: number) => {
+    d += `${pen ? 'L' : 'M'}${sx(at + 1).toFixed(1)},${sy(v).toFixed(1)}`;
     pen = true;
   };
   const flush = () => {
-    if (lo < 0) return;
-    if (lo === hi) point(lo);
-    else for (const i of lo < hi ? [lo, hi] : [hi, lo]) point(i);
-    lo = hi = -1;
-  };
-  values.forEach((v, i) => {
-    if (!ok(v)) {
-      flush();
-      pen = false;
-      column = NaN;
-      return;
+    if (gap) pen = false;
+    if (lo >= 0) {
+      if (lo === hi) point(lo, loV);
+      else if (lo < hi) (point(lo, loV), point(hi, hiV));
+      else (point(hi, hiV), point(lo, loV));
     }
-    const c = Math.round(sx(i + 1));
+    if (gap) pen = false;
+    lo = hi = -1;
+    gap = false;
+  };
+  const enter = (at: number) => {
+    const c = Math.round(sx(at + 1));
     if (c !== column) {
       flush();
       column = c;
     }
-    if (lo < 0 || v < values[lo]!) lo = i;
-    if (hi < 0 || v > values[hi]!) hi = i;
-  });
+  };
+  const add = (at: number, v: number) => {
+    enter(at);
+    if (lo < 0 || v < loV) [lo, loV] = [at, v];
+    if (hi < 0 || v > hiV) [hi, hiV] = [at, v];
+  };
+  for (const b of s.buckets) {
+    // The bucket's events in epoch order: its extremes and its first gap.
+    const events: [number, number | null][] = [];
+    if (b.loAt >= 0) events.push([b.loAt, b.lo]);
+    if (b.hiAt >= 0 && b.hiAt !== b.loAt) events.push([b.hiAt, b.hi]);
+    if (b.gapAt >= 0) events.push([b.gapAt, null]);
+    events.sort((x, y) => x[0] - y[0]);
+    for (const [at, v] of events)
+      if (v === null) {
+        enter(at);
+        gap = true;
+      } else add(at, v);
+  }
   flush();
   return d;
 }
