@@ -6,8 +6,8 @@ import { plural } from '../../src/plural';
 import { memo, useMemo, useRef } from 'react';
 import { linearScale, logScale, tickLabel } from '../../charts/scale';
 import { ExportChart } from '../../charts/ExportChart';
-import { linePath } from './linePath';
-import { drawable, summarise, type Summary } from './summary';
+import { linePath } from '../../charts/linePath';
+import { drawable, summarise, type Summary } from '../../charts/summary';
 
 export interface MiniSeries {
   name: string;
@@ -40,7 +40,7 @@ function MiniChartView({
 }) {
   const drawn = useMemo(() => {
     const ok = drawable(log);
-    // Lines are drawn from summaries: the cost does not grow with the run (./summary.ts).
+    // Lines are drawn from summaries: the cost does not grow with the run (charts/summary.ts).
     const sums = series.map((s) => (isList(s.values) ? summarise(s.values, ok) : s.values));
     let lo = Infinity;
     let hi = -Infinity;

@@ -4,12 +4,12 @@
  * copies the array and adds the new ones), so each redraw reads only the epochs it has not seen:
  * O(new epochs) instead of regrouping the whole run, which took ~50 ms per redraw at a few
  * thousand epochs and made the tab slow to open while training. Each line is kept as a bounded
- * summary (./summary.ts), so what a redraw hands to the charts does not grow with the run either.
+ * summary (charts/summary.ts), so what a redraw hands to the charts does not grow with the run either.
  */
 import type { RunLayerDiagnostics } from '../../../electron/contract/diagnostics';
 import type { RunEpoch } from '../../../electron/contract/training';
 import type { MiniSeries } from './MiniChart';
-import { SeriesSummary, drawable } from './summary';
+import { SeriesSummary, drawable } from '../../charts/summary';
 
 type Key = 'deadShare' | 'saturatedShare' | 'gradNorm' | 'weightNorm';
 const KEYS: readonly Key[] = ['deadShare', 'saturatedShare', 'gradNorm', 'weightNorm'];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunEpoch } from '../../../../electron/contract/training';
 import type { MiniSeries } from '../../../../renderer/panels/diagnostics/MiniChart';
 import { LayerSeries } from '../../../../renderer/panels/diagnostics/layerSeries';
-import type { Summary } from '../../../../renderer/panels/diagnostics/summary';
+import type { Summary } from '../../../../renderer/charts/summary';
 
 /** A short series' values back from its summary (one epoch per bucket), null where unknown. */
 const values = (s: MiniSeries) =>

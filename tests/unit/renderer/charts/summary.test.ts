@@ -4,7 +4,7 @@ import {
   SeriesSummary,
   drawable,
   summarise,
-} from '../../../../renderer/panels/diagnostics/summary';
+} from '../../../../renderer/charts/summary';
 
 const ok = drawable(false);
 const wave = (n: number) => Array.from({ length: n }, (_, i) => Math.sin(i / 3) * (1 + i / n));

@@ -107,7 +107,7 @@ export class SeriesSummary {
 
 /** The summary of a whole list of values at once. */
 export function summarise(
-  values: readonly (number | null)[],
+  values: readonly (number | null | undefined)[],
   ok: (v: number | null | undefined) => v is number,
   cap = DEFAULT_CAP,
 ): Summary {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { linePath } from '../../../../renderer/panels/diagnostics/linePath';
-import { drawable, summarise } from '../../../../renderer/panels/diagnostics/summary';
+import { linePath } from '../../../../renderer/charts/linePath';
+import { drawable, summarise } from '../../../../renderer/charts/summary';
 
 const ok = drawable(false);
 /** x: epoch e at pixel (e - 1) * perPixel⁻¹; y: the value itself. */
