@@ -10,7 +10,7 @@
 import { plural } from '../src/plural';
 import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { RunAlert, RunEpoch } from '../../electron/contract/training';
-import { GrowingSummaries } from './growing';
+import { GrowingSummaries, sharedGrowing } from './growing';
 import { linePath } from './linePath';
 import { drawable, summarise, type Summary } from './summary';
 import { markerLayout } from './markers';
@@ -67,14 +67,13 @@ function CurveChartView({ metric, epochs, alerts, log, compare, runId }: Props) 
   const [box, width] = useWidth();
   const [hover, setHover] = useState<number | null>(null);
 
-  // The current run's lines grow with it; one builder per metric and scale.
-  const growing = useRef<{ key: string; g: GrowingSummaries<RunEpoch> } | null>(null);
   const series = useMemo<Series[]>(() => {
     const ok = drawable(log);
-    const key = `${metric}:${log}`;
-    if (growing.current?.key !== key)
-      growing.current = { key, g: new GrowingSummaries(picks(metric), ok) };
-    const sums = growing.current.g.update(epochs);
+    // The current run's lines grow with it; one builder per metric and scale, for the app.
+    const sums = sharedGrowing(
+      `curve:${metric}:${log}`,
+      () => new GrowingSummaries(picks(metric), ok),
+    ).update(epochs);
     const from = epochs[0]?.epoch ?? 1;
     if (metric === 'lr')
       return [{ key: 'lr', name: 'learning rate', className: 'line-lr', sum: sums[0]!, from }];

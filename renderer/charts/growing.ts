@@ -32,3 +32,20 @@ export class GrowingSummaries<E> {
     return this.sums.map((s) => s.summary());
   }
 }
+
+const shared = new Map<string, GrowingSummaries<unknown>>();
+
+/**
+ * The app's one builder for `key` (e.g. a chart's metric and scale), made with `make` the first
+ * time. It outlives the chart, so reopening a tab reads only the epochs since it was closed
+ * rather than the whole run (~0.4 s at 50,000 epochs on a busy machine); another run's epochs
+ * make it start over by themselves.
+ */
+export function sharedGrowing<E>(
+  key: string,
+  make: () => GrowingSummaries<E>,
+): GrowingSummaries<E> {
+  let g = shared.get(key) as GrowingSummaries<E> | undefined;
+  if (!g) shared.set(key, (g = make()) as GrowingSummaries<unknown>);
+  return g;
+}
