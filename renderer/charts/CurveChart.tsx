@@ -16,7 +16,7 @@ import { drawable, summarise, type Summary } from './summary';
 import { markerLayout } from './markers';
 import { ExportChart } from './ExportChart';
 import { ChartAxes } from './ChartAxes';
-import { linearScale, logScale, type Scale } from './scale';
+import { linearScale, logScale } from './scale';
 
 export type MetricKey = 'loss' | 'acc' | 'mae' | 'lr';
 

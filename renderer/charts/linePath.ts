@@ -25,8 +25,13 @@ export function linePath(s: Summary, sx: (x: number) => number, sy: (y: number) 
     if (gap) pen = false;
     if (lo >= 0) {
       if (lo === hi) point(lo, loV);
-      else if (lo < hi) (point(lo, loV), point(hi, hiV));
-      else (point(hi, hiV), point(lo, loV));
+      else if (lo < hi) {
+        point(lo, loV);
+        point(hi, hiV);
+      } else {
+        point(hi, hiV);
+        point(lo, loV);
+      }
     }
     if (gap) pen = false;
     lo = hi = -1;
