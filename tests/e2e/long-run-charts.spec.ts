@@ -1,7 +1,7 @@
 import { copyFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, openCsv } from './fixtures';
 import { keepShot } from './boundary-helpers';
 
 const EPOCHS = 3000;
@@ -29,12 +29,7 @@ test('a run of thousands of epochs draws each curve with at most two points per 
     path.resolve(__dirname, '../../bench/ui/breast_cancer.csv'),
     path.join(host.workspace, 'data', 'breast_cancer.csv'),
   );
-  await app.getByRole('tab', { name: 'Data' }).click();
-  await app.getByRole('button', { name: 'Open CSV…' }).click();
-  const dialog = app.getByRole('dialog', { name: 'Open a CSV file' });
-  await dialog.getByRole('button', { name: /data/ }).click();
-  await dialog.getByRole('button', { name: /breast_cancer\.csv/ }).dblclick();
-  await app.getByRole('button', { name: 'Use this dataset' }).click();
+  await openCsv(app, 'data', 'breast_cancer.csv');
   await app
     .getByRole('combobox', { name: 'Start from a template' })
     .selectOption({ label: 'MLP classifier' });
