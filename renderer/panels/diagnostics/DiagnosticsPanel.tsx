@@ -31,11 +31,13 @@ export function DiagnosticsPanel() {
   const epochs = useThrottled(run?.epochs ?? NO_EPOCHS, 200);
   const series = useMemo(() => SERIES.update(epochs), [epochs]);
   const latest = epochs.at(-1)?.layers ?? [];
-  const [allAlerts, setAllAlerts] = useState(false);
+  // The run whose earlier alerts were asked for: a new run starts folded again.
+  const [allAlertsOf, setAllAlertsOf] = useState<string | null>(null);
   const gradientAlerts = (run?.alerts ?? []).filter(
     (a) => a.kind === 'vanishing_gradient' || a.kind === 'exploding_gradient',
   );
-  const hiddenAlerts = allAlerts ? 0 : Math.max(0, gradientAlerts.length - SHOWN_ALERTS);
+  const hiddenAlerts =
+    run && allAlertsOf === run.runId ? 0 : Math.max(0, gradientAlerts.length - SHOWN_ALERTS);
   if (!run)
     return (
       <p className="muted">
@@ -88,7 +90,7 @@ export function DiagnosticsPanel() {
         </>
       )}
       {hiddenAlerts > 0 && (
-        <button type="button" className="link" onClick={() => setAllAlerts(true)}>
+        <button type="button" className="link" onClick={() => setAllAlertsOf(run.runId)}>
           Show {plural(hiddenAlerts, 'earlier gradient alert')}
         </button>
       )}
