@@ -3,7 +3,11 @@
 // (DevTools protocol) around clicks on a bottom tab and prints self-time per function.
 // Build unminified to read names: LAYERLAB_UNMINIFIED=1 node scripts/build.mjs --only host,renderer
 //
-//   node bench/ui/profile.mjs [--tab Data] [--training] [--clicks 3] [--top 40]
+//   node bench/ui/profile.mjs [--tab Data] [--training] [--after 60] [--clicks 3] [--top 40]
+//     [--callers setTextContent]
+//
+// --after S waits S seconds of training before the clicks: what scales with the run's length
+// (epochs, alerts) only shows once it is long, as in latency.mjs's later tabs.
 import { launchChromium, startHost } from '../canvas/common.mjs';
 import { openBreastCancerMlp, startLongTraining } from './setup.mjs';
 
@@ -15,6 +19,8 @@ const TAB = arg('--tab', 'Data');
 const CLICKS = Number(arg('--clicks', '3'));
 const TOP = Number(arg('--top', '40'));
 const TRAINING = process.argv.includes('--training');
+const AFTER_S = Number(arg('--after', '0'));
+const CALLERS = arg('--callers', null);
 
 const host = await startHost(['bench/ui/breast_cancer.csv']);
 const browser = await launchChromium();
@@ -22,6 +28,7 @@ try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   await openBreastCancerMlp(page, host.url);
   if (TRAINING) await startLongTraining(page);
+  if (TRAINING && AFTER_S > 0) await page.waitForTimeout(AFTER_S * 1000);
   const tab = page.getByRole('tab', { name: new RegExp(`^${TAB}`) });
   const other = page.getByRole('tab', { name: TAB === 'Summary' ? /^Problems/ : /^Summary/ });
   await other.click();
@@ -53,6 +60,24 @@ try {
   );
   for (const [k, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, TOP))
     console.log(`${ms.toFixed(1).padStart(8)} ms  ${k}`);
+  if (CALLERS) {
+    // Where a function's self time comes from: its callers' chains (8 frames), by time.
+    const parent = new Map();
+    for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+    const chains = new Map();
+    for (let i = 0; i < profile.samples.length; i++) {
+      let n = byId.get(profile.samples[i]);
+      if (n.callFrame.functionName !== CALLERS) continue;
+      const names = [];
+      for (let k = 0; k < 8 && n; k++, n = byId.get(parent.get(n.id)))
+        names.push(`${n.callFrame.functionName || '(anon)'}:${n.callFrame.lineNumber + 1}`);
+      const key = names.join(' ← ');
+      chains.set(key, (chains.get(key) ?? 0) + (dt[i + 1] ?? 0) / 1000);
+    }
+    console.log(`\ncallers of ${CALLERS}:`);
+    for (const [k, ms] of [...chains].sort((a, b) => b[1] - a[1]).slice(0, 8))
+      console.log(`${ms.toFixed(1).padStart(8)} ms  ${k}`);
+  }
 } finally {
   await browser.close();
   host.stop();

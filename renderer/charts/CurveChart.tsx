@@ -3,17 +3,20 @@
  *
  * Plain SVG, drawn from precomputed path strings: at 10,000 epochs a redraw costs a few
  * milliseconds. (Recharts, measured here, took 100–350 ms per redraw of two charts — visible
- * stalls while training; see bench/canvas/charts.mjs.) Long runs are downsampled for display
- * only (LTTB, ≤ 600 points); the data itself is kept whole.
+ * stalls while training; see bench/canvas/charts.mjs.) Long runs are drawn with each pixel
+ * column's lowest and highest value, from summaries grown per epoch (./growing.ts), so a redraw
+ * costs the same at any run length; the data itself is kept whole.
  */
 import { plural } from '../src/plural';
 import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { RunAlert, RunEpoch } from '../../electron/contract/training';
-import { downsample } from './downsample';
+import { GrowingSummaries, sharedGrowing } from './growing';
+import { linePath } from './linePath';
+import { drawable, summarise, type Summary } from './summary';
 import { markerLayout } from './markers';
 import { ExportChart } from './ExportChart';
 import { ChartAxes } from './ChartAxes';
-import { linearScale, logScale, type Scale } from './scale';
+import { linearScale, logScale } from './scale';
 
 export type MetricKey = 'loss' | 'acc' | 'mae' | 'lr';
 
@@ -23,7 +26,6 @@ const LABELS: Record<MetricKey, string> = {
   mae: 'Mean absolute error',
   lr: 'Learning rate',
 };
-const MAX_POINTS = 600;
 const HEIGHT = 170;
 const PAD = { left: 46, right: 10, top: 8, bottom: 22 };
 
@@ -38,21 +40,13 @@ interface Props {
   runId?: string | undefined;
 }
 
-type Point = { x: number; y: number | null };
-type Series = { key: string; name: string; className: string; points: Point[] };
+/** A line: its summary, and the epoch of its first value. */
+type Series = { key: string; name: string; className: string; sum: Summary; from: number };
 
-function pathOf(points: readonly Point[], sx: Scale, sy: Scale, log: boolean): string {
-  let d = '';
-  let pen = false;
-  for (const p of points) {
-    if (p.y === null || !Number.isFinite(p.y) || (log && p.y <= 0)) {
-      pen = false;
-      continue;
-    }
-    d += `${pen ? 'L' : 'M'}${sx(p.x).toFixed(1)},${sy(p.y).toFixed(1)}`;
-    pen = true;
-  }
-  return d;
+/** The metric's training and validation value of an epoch (or its learning rate). */
+function picks(metric: MetricKey): ((e: RunEpoch) => number | null | undefined)[] {
+  if (metric === 'lr') return [(e) => e.lr];
+  return [(e) => e.train[metric], (e) => e.val?.[metric]];
 }
 
 function useWidth(): [React.RefObject<HTMLDivElement | null>, number] {
@@ -74,37 +68,31 @@ function CurveChartView({ metric, epochs, alerts, log, compare, runId }: Props) 
   const [hover, setHover] = useState<number | null>(null);
 
   const series = useMemo<Series[]>(() => {
-    if (metric === 'lr') {
-      const lr = downsample(epochs, MAX_POINTS, (e) => e.lr).map((e) => ({ x: e.epoch, y: e.lr }));
-      return [{ key: 'lr', name: 'learning rate', className: 'line-lr', points: lr }];
-    }
-    const value = (m: RunEpoch['train'] | null) => (m ? (m[metric] ?? null) : null);
-    const train = downsample(epochs, MAX_POINTS, (e) => value(e.train)).map((e) => ({
-      x: e.epoch,
-      y: value(e.train),
-    }));
-    const val = downsample(epochs, MAX_POINTS, (e) => value(e.val)).map((e) => ({
-      x: e.epoch,
-      y: value(e.val),
-    }));
+    const ok = drawable(log);
+    // The current run's lines grow with it; one builder per metric and scale, for the app.
+    const sums = sharedGrowing(
+      `curve:${metric}:${log}`,
+      () => new GrowingSummaries(picks(metric), ok),
+    ).update(epochs);
+    const from = epochs[0]?.epoch ?? 1;
+    if (metric === 'lr')
+      return [{ key: 'lr', name: 'learning rate', className: 'line-lr', sum: sums[0]!, from }];
     const out: Series[] = [
-      { key: 'train', name: 'training', className: 'line-train', points: train },
-      { key: 'val', name: 'validation', className: 'line-val', points: val },
+      { key: 'train', name: 'training', className: 'line-train', sum: sums[0]!, from },
+      { key: 'val', name: 'validation', className: 'line-val', sum: sums[1]!, from },
     ];
     (compare ?? []).forEach((run, k) => {
-      const c = downsample(run.epochs, MAX_POINTS, (e) => value(e.val ?? e.train)).map((e) => ({
-        x: e.epoch,
-        y: value(e.val ?? e.train),
-      }));
+      const pick = (e: RunEpoch) => (e.val ?? e.train)[metric];
       out.push({
         key: `compare-${run.runId}`,
         name: run.runId,
         className: `line-compare compare-${k % 4}`,
-        points: c,
+        sum: summarise(run.epochs.map(pick), ok),
+        from: run.epochs[0]?.epoch ?? 1,
       });
     });
     return out;
-  }, [epochs, metric, compare]);
+  }, [epochs, metric, compare, log]);
 
   const plotW = Math.max(50, width - PAD.left - PAD.right);
   const plotH = HEIGHT - PAD.top - PAD.bottom;
@@ -112,14 +100,10 @@ function CurveChartView({ metric, epochs, alerts, log, compare, runId }: Props) 
     let x1 = 1;
     let lo = Infinity;
     let hi = -Infinity;
-    for (const s of series)
-      for (const p of s.points) {
-        x1 = Math.max(x1, p.x);
-        if (p.y !== null && Number.isFinite(p.y) && (!log || p.y > 0)) {
-          lo = Math.min(lo, p.y);
-          hi = Math.max(hi, p.y);
-        }
-      }
+    for (const s of series) {
+      x1 = Math.max(x1, s.from + s.sum.n - 1);
+      if (!Number.isNaN(s.sum.lo)) [lo, hi] = [Math.min(lo, s.sum.lo), Math.max(hi, s.sum.hi)];
+    }
     if (!Number.isFinite(lo)) [lo, hi] = [0, 1];
     if (metric === 'acc') [lo, hi] = [Math.max(0, Math.floor(lo * 10) / 10), 1];
     else if (!log) {
@@ -139,7 +123,8 @@ function CurveChartView({ metric, epochs, alerts, log, compare, runId }: Props) 
     return {
       sx: sxs,
       sy: sys,
-      paths: series.map((s) => ({ ...s, d: pathOf(s.points, sxs, sys, log) })),
+      // linePath places value i at x = i + 1; a line starts at its first epoch.
+      paths: series.map((s) => ({ ...s, d: linePath(s.sum, (x) => sxs(x - 1 + s.from), sys) })),
     };
   }, [series, log, metric, plotW, plotH]);
 

@@ -5,7 +5,7 @@
  * tab asks for frames while it is open, and only paints them. Selecting a Dense or Activation
  * node on the canvas shows its units over the same plane.
  */
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import type { BoundaryPlane } from '../../../electron/contract/boundary';
 import { usePlatform } from '../../src/platform';
 import { useDataStore } from '../../store/data';
@@ -18,6 +18,7 @@ import { SeedPicker } from './SeedPicker';
 import { inUnits } from './paint';
 import './boundary.css';
 
+const NO_NAMES: string[] = [];
 const fmt = (v: number) => String(Number(v.toPrecision(3)));
 
 /** The selected node when it is a Dense or Activation node (its units can be shown). */
@@ -29,8 +30,18 @@ function useWatchedNode(): string | null {
   });
 }
 
-function PlaneControls({ names, regression }: { names: string[]; regression: boolean }) {
-  const { plane, setPlane, showPoints, setShowPoints } = useBoundaryStore();
+/** Re-renders only when its own settings change, not on each frame (up to 5 a second). */
+const PlaneControls = memo(function PlaneControls({
+  names,
+  regression,
+}: {
+  names: string[];
+  regression: boolean;
+}) {
+  const plane = useBoundaryStore((s) => s.plane);
+  const setPlane = useBoundaryStore((s) => s.setPlane);
+  const showPoints = useBoundaryStore((s) => s.showPoints);
+  const setShowPoints = useBoundaryStore((s) => s.setShowPoints);
   const value = plane.kind === 'pca' ? 'pca' : 'features';
   const pick = (axis: 'x' | 'y', i: number) => {
     if (plane.kind !== 'features') return;
@@ -99,12 +110,12 @@ function PlaneControls({ names, regression }: { names: string[]; regression: boo
       </label>
     </div>
   );
-}
+});
 
 export function BoundaryPanel() {
   const { api } = usePlatform();
   const summary = useDataStore((s) => s.summary);
-  const names = summary?.encoding.featureNames ?? [];
+  const names = summary?.encoding.featureNames ?? NO_NAMES;
   const regression = summary?.target?.task === 'regression';
   const plane = useBoundaryStore((s) => s.plane);
   const frame = useBoundaryStore((s) => s.frame);
@@ -136,7 +147,7 @@ export function BoundaryPanel() {
       useBoundaryStore.getState().setSeed(null);
   }, [frame, hasSeeds]);
   useEffect(
-    () => api.on('training:boundary', (f) => useBoundaryStore.getState().setFrame(f)),
+    () => api.on('training:boundary', (f) => useBoundaryStore.getState().receiveFrame(f)),
     [api],
   );
   // Frames are computed only while this tab is open: watch on mount, stop on unmount.

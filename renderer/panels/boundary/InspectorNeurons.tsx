@@ -20,7 +20,7 @@ export function InspectorNeurons({ nodeId }: { nodeId: string }) {
   const key = JSON.stringify(plane);
   useEffect(() => {
     if (panelOpen) return; // the tab watches the selected node already
-    const off = api.on('training:boundary', (f) => useBoundaryStore.getState().setFrame(f));
+    const off = api.on('training:boundary', (f) => useBoundaryStore.getState().receiveFrame(f));
     const request = { plane: JSON.parse(key) as typeof plane, nodeId, seed };
     void api.invoke('training:boundary', request).catch(() => undefined);
     return () => {

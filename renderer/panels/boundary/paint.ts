@@ -54,6 +54,19 @@ export function decodeBase64(s: string): Uint8Array {
   return out;
 }
 
+const tables = new Map<number, Uint8Array>();
+
+/** RGB of each class × probability byte for k classes, built once per k (frames come 5 a second). */
+function colourTable(classes: number): Uint8Array {
+  let table = tables.get(classes);
+  if (table) return table;
+  table = new Uint8Array(Math.max(2, classes) * 256 * 3);
+  for (let c = 0; c < Math.max(2, classes); c++)
+    for (let b = 0; b < 256; b++) table.set(cellColour(c, b / 255, classes), (c * 256 + b) * 3);
+  tables.set(classes, table);
+  return table;
+}
+
 /**
  * Fills `rgba` (width × height pixels) from a size × size grid of classes and probabilities
  * (row 0 at the top), nearest cell per pixel. A grid of `size` cells only (one axis) paints
@@ -68,9 +81,7 @@ export function paintGrid(
   size: number,
   classes: number,
 ): void {
-  const table = new Uint8Array(Math.max(2, classes) * 256 * 3);
-  for (let c = 0; c < Math.max(2, classes); c++)
-    for (let b = 0; b < 256; b++) table.set(cellColour(c, b / 255, classes), (c * 256 + b) * 3);
+  const table = colourTable(classes);
   const twoD = cls.length >= size * size;
   for (let y = 0; y < height; y++) {
     const row = twoD ? Math.min(size - 1, Math.floor((y * size) / height)) : 0;

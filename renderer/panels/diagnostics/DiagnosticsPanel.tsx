@@ -3,7 +3,8 @@
  * norm and the weight norm of the current run, the latest values as a table, the gradient alerts,
  * and a loss-landscape slice of the trained model.
  */
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { plural } from '../../src/plural';
 import { useThrottled } from '../../charts/useThrottled';
 import { useTrainingStore } from '../../store/training';
 import { LandscapeView } from './LandscapeView';
@@ -14,6 +15,11 @@ import './diagnostics.css';
 import type { RunEpoch } from '../../../electron/contract/training';
 
 const NO_EPOCHS: RunEpoch[] = [];
+/**
+ * Gradient alerts shown before "Show earlier": a long run raises the same alert again and again
+ * (~2,000 at 20,000 epochs), and a paragraph each made the tab take most of a second to open.
+ */
+const SHOWN_ALERTS = 3;
 /** One for the app (one Diagnostics tab): reopening the tab reads only the epochs since. */
 const SERIES = new LayerSeries();
 
@@ -25,9 +31,13 @@ export function DiagnosticsPanel() {
   const epochs = useThrottled(run?.epochs ?? NO_EPOCHS, 200);
   const series = useMemo(() => SERIES.update(epochs), [epochs]);
   const latest = epochs.at(-1)?.layers ?? [];
+  // The run whose earlier alerts were asked for: a new run starts folded again.
+  const [allAlertsOf, setAllAlertsOf] = useState<string | null>(null);
   const gradientAlerts = (run?.alerts ?? []).filter(
     (a) => a.kind === 'vanishing_gradient' || a.kind === 'exploding_gradient',
   );
+  const hiddenAlerts =
+    run && allAlertsOf === run.runId ? 0 : Math.max(0, gradientAlerts.length - SHOWN_ALERTS);
   if (!run)
     return (
       <p className="muted">
@@ -79,7 +89,12 @@ export function DiagnosticsPanel() {
           </table>
         </>
       )}
-      {gradientAlerts.map((a) => (
+      {hiddenAlerts > 0 && (
+        <button type="button" className="link" onClick={() => setAllAlertsOf(run.runId)}>
+          Show {plural(hiddenAlerts, 'earlier gradient alert')}
+        </button>
+      )}
+      {gradientAlerts.slice(hiddenAlerts).map((a) => (
         <p key={`${a.kind}-${a.epoch}`} className="warning" role="note">
           {a.message}
         </p>

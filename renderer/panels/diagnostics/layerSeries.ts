@@ -3,20 +3,24 @@
  * by epoch), grown as epochs arrive. A run's epochs are only ever appended (the training store
  * copies the array and adds the new ones), so each redraw reads only the epochs it has not seen:
  * O(new epochs) instead of regrouping the whole run, which took ~50 ms per redraw at a few
- * thousand epochs and made the tab slow to open while training.
+ * thousand epochs and made the tab slow to open while training. Each line is kept as a bounded
+ * summary (charts/summary.ts), so what a redraw hands to the charts does not grow with the run either.
  */
 import type { RunLayerDiagnostics } from '../../../electron/contract/diagnostics';
 import type { RunEpoch } from '../../../electron/contract/training';
 import type { MiniSeries } from './MiniChart';
+import { SeriesSummary, drawable } from '../../charts/summary';
 
 type Key = 'deadShare' | 'saturatedShare' | 'gradNorm' | 'weightNorm';
 const KEYS: readonly Key[] = ['deadShare', 'saturatedShare', 'gradNorm', 'weightNorm'];
+
+const linear = drawable(false);
 
 export const layerName = (l: RunLayerDiagnostics) => l.nodeId ?? `layer ${l.layer + 1}`;
 
 interface Layer {
   fn: string;
-  values: Record<Key, (number | null)[]>;
+  values: Record<Key, SeriesSummary>;
 }
 
 export interface LayerSeriesSet {
@@ -46,18 +50,24 @@ export class LayerSeries {
         if (!layer) {
           layer = {
             fn: l.fn,
-            values: { deadShare: [], saturatedShare: [], gradNorm: [], weightNorm: [] },
+            values: {
+              deadShare: new SeriesSummary(linear),
+              saturatedShare: new SeriesSummary(linear),
+              // The gradient norm's chart is on a log scale: zero is a gap there.
+              gradNorm: new SeriesSummary(drawable(true)),
+              weightNorm: new SeriesSummary(linear),
+            },
           };
           this.layers.set(name, layer);
         }
         for (const k of KEYS) layer.values[k].push(l[k]);
       }
     this.seen = epochs.length;
-    // Copies: the charts get arrays that no later update changes under them.
+    // Snapshots: the charts get summaries that no later update changes under them.
     const of = (key: Key, keep: (fn: string) => boolean): MiniSeries[] =>
       [...this.layers]
         .filter(([, l]) => keep(l.fn))
-        .map(([name, l]) => ({ name, values: l.values[key].slice() }));
+        .map(([name, l]) => ({ name, values: l.values[key].summary() }));
     return {
       dead: of('deadShare', (fn) => fn === 'relu'),
       saturated: of('saturatedShare', (fn) => fn === 'sigmoid' || fn === 'tanh'),
