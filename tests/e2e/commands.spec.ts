@@ -3,6 +3,7 @@
  * menu bar, and the editing fixes of the same area (selection after undo, copies beside).
  */
 import { test, expect, dragFromPalette, connectHandles, nodeBoxes } from './fixtures';
+import { irisMlp } from './compare-helpers';
 import type { Page } from '@playwright/test';
 
 const node = (page: Page, id: string) => page.locator(`[data-node-id="${id}"]`);
@@ -192,14 +193,8 @@ test('Ctrl+Enter trains from any tab, and the Training menu stops the run', asyn
   await expect(app.getByRole('alert').filter({ hasText: 'Open a dataset' })).toBeVisible();
 
   await app.getByRole('tab', { name: 'Data' }).click();
-  await app.getByRole('combobox', { name: 'Open sample dataset' }).selectOption('iris.csv');
-  await app.getByRole('button', { name: 'Use this dataset' }).click();
-  await app
-    .getByRole('combobox', { name: 'Start from a template' })
-    .selectOption({ label: 'MLP classifier' });
-  await app.getByRole('tab', { name: 'Training' }).click();
   // Enough epochs of single-row batches to be still running when Stop comes.
-  await app.getByLabel('Epochs').fill('5000');
+  await irisMlp(app, '5000');
   await app.getByLabel('Batch size').fill('1');
   await app.getByRole('tab', { name: 'Summary' }).click();
   await app.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });

@@ -1,19 +1,14 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test, expect } from './fixtures';
+import { irisMlp } from './compare-helpers';
 
 test('trains, then File ▸ Export… writes the ONNX model into the workspace', async ({
   app,
   host,
 }) => {
   await app.getByRole('tab', { name: 'Data' }).click();
-  await app.getByRole('combobox', { name: 'Open sample dataset' }).selectOption('iris.csv');
-  await app.getByRole('button', { name: 'Use this dataset' }).click();
-  await app
-    .getByRole('combobox', { name: 'Start from a template' })
-    .selectOption({ label: 'MLP classifier' });
-  await app.getByRole('tab', { name: 'Training' }).click();
-  await app.getByLabel('Epochs').fill('5');
+  await irisMlp(app, '5');
   await app.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(app.getByRole('status', { name: 'Training progress' })).toContainText('Finished', {
     timeout: 30_000,

@@ -1,4 +1,5 @@
 import { test, expect, openCsv } from './fixtures';
+import { irisMlp } from './compare-helpers';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -20,13 +21,7 @@ test('saves a trained project into the workspace and opens it again: same networ
   host,
 }) => {
   {
-    await app.getByRole('combobox', { name: 'Open sample dataset' }).selectOption('iris.csv');
-    await app.getByRole('button', { name: 'Use this dataset' }).click();
-    await app
-      .getByRole('combobox', { name: 'Start from a template' })
-      .selectOption({ label: 'MLP classifier' });
-    await app.getByRole('tab', { name: 'Training' }).click();
-    await app.getByLabel('Epochs').fill('30');
+    await irisMlp(app, '30');
     await app.getByRole('button', { name: 'Train', exact: true }).click();
     await expect(app.getByRole('status', { name: 'Training progress' })).toContainText(
       'Finished · epoch 30/30',
