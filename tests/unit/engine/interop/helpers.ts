@@ -18,9 +18,9 @@ import { compileGraph } from '../../../../engine/graph/compile';
 import type { Graph } from '../../../../engine/graph/document';
 import type { ModelSpec } from '../../../../engine/train/spec';
 import type { DatasetOptions } from '../../../../engine/data/types';
-import type { ScheduleConfig } from '../../../../engine/optimizers/schedules';
 import { DEFAULT_TRAIN_SETTINGS, type TrainSettings } from '../../../../electron/contract/training';
 import { Trainer } from '../../../../engine/train/trainer';
+import { fitSettings } from '../../../../electron/backend/training/run';
 import { chain, node } from '../graph/helpers';
 
 export type Task = 'classification' | 'regression';
@@ -112,20 +112,6 @@ export async function trainProject(
   });
 }
 
-/** The schedule the training worker derives from the app's settings. */
-function scheduleFor(s: TrainSettings): ScheduleConfig {
-  switch (s.schedule) {
-    case 'step':
-      return { kind: 'step', every: Math.max(1, Math.round(s.epochs / 3)), gamma: 0.5 };
-    case 'exponential':
-      return { kind: 'exponential', gamma: 0.97 };
-    case 'cosine':
-      return { kind: 'cosine', epochs: s.epochs, minLr: 0 };
-    default:
-      return { kind: 'constant' };
-  }
-}
-
 /** Any CSV, import options and graph (given the class count; 0 for regression). */
 export async function trainOn(
   csv: string,
@@ -164,11 +150,8 @@ export async function trainOn(
   const trainer = new Trainer(spec, { seed: settings.seed, maxBatch: settings.batchSize });
   const splits = prepared.splits!;
   const fit = await trainer.fit(datasetOf(prepared, splits.train, classes, spec.loss), {
-    epochs: settings.epochs,
-    batchSize: settings.batchSize,
-    optimizer: { name: settings.optimizer, lr: settings.lr },
-    schedule: scheduleFor(settings),
-    ...(settings.earlyStopping ? { earlyStopping: settings.earlyStopping } : {}),
+    // The app's mapping of its settings (schedule, early stopping, …), as the worker uses it.
+    ...fitSettings(settings),
     validation: datasetOf(prepared, splits.validation, classes, spec.loss),
     monitor: false,
   });
