@@ -73,49 +73,53 @@ function vectorLoop(o: number, bytesParam: number, body: number[]): number[] {
 const at = (p: number, o: number) => [...get(p), ...get(o), ADD];
 /**
  * Replaces the vector on the stack by itself with lanes of magnitude below FLUSH_BELOW set to
- * +0 (NaN lanes kept, so a divergence still shows), using local `tmp`.
+ * +0 (NaN lanes kept, so a divergence still shows), using local `tmp` and local `tiny` (set
+ * once before the loop by `setTiny`).
  */
 // prettier-ignore
-const flushed = (tmp: number) => [
+const flushed = (tmp: number, tiny: number) => [
   ...set(tmp), ...get(tmp),
-  ...get(tmp), ...F32X4_ABS, ...f32x4Const(FLUSH_BELOW), ...F32X4_LT, ...V128_ANDNOT,
+  ...get(tmp), ...F32X4_ABS, ...get(tiny), ...F32X4_LT, ...V128_ANDNOT,
 ];
+const setTiny = (tiny: number) => [...f32x4Const(FLUSH_BELOW), ...set(tiny)];
 const splat = (param: number, local: number) => [...get(param), ...F32X4_SPLAT, ...set(local)];
 
 // adam(pP, pG, pM, pV, bytes, a = lr/(1−β1ᵗ), β1, 1−β1, β2, 1−β2, c2 = 1/(1−β2ᵗ), ε)
-// locals: 12 o; v128 13 A, 14 B1, 15 OB1, 16 B2, 17 OB2, 18 C2, 19 EPS, 20 g, 21 m, 22 v, 23 tmp.
+// locals: 12 o; v128 13 A, 14 B1, 15 OB1, 16 B2, 17 OB2, 18 C2, 19 EPS, 20 g, 21 m, 22 v, 23 tmp,
+// 24 TINY.
 // prettier-ignore
 function adam(): WasmFunction {
   const body = [
     ...at(1, 12), ...v128Load(0), ...set(20),
     ...at(2, 12),
     ...get(14), ...at(2, 12), ...v128Load(0), ...F32X4_MUL, ...get(15), ...get(20), ...F32X4_MUL, ...F32X4_ADD,
-    ...flushed(23), ...set(21), ...get(21), ...v128Store(0),
+    ...flushed(23, 24), ...set(21), ...get(21), ...v128Store(0),
     ...at(3, 12),
     ...get(16), ...at(3, 12), ...v128Load(0), ...F32X4_MUL,
     ...get(17), ...get(20), ...F32X4_MUL, ...get(20), ...F32X4_MUL, ...F32X4_ADD,
-    ...flushed(23), ...set(22), ...get(22), ...v128Store(0),
+    ...flushed(23, 24), ...set(22), ...get(22), ...v128Store(0),
     ...at(0, 12),
     ...at(0, 12), ...v128Load(0),
     ...get(13), ...get(21), ...F32X4_MUL,
     ...get(18), ...get(22), ...F32X4_MUL, ...F32X4_SQRT, ...get(19), ...F32X4_ADD,
-    ...F32X4_DIV, ...F32X4_SUB, ...flushed(23), ...v128Store(0),
+    ...F32X4_DIV, ...F32X4_SUB, ...flushed(23, 24), ...v128Store(0),
   ];
   const code = [
     ...splat(5, 13), ...splat(6, 14), ...splat(7, 15), ...splat(8, 16), ...splat(9, 17),
-    ...splat(10, 18), ...splat(11, 19),
+    ...splat(10, 18), ...splat(11, 19), ...setTiny(24),
     ...vectorLoop(12, 4, body),
   ];
   return {
     name: 'adam',
     params: [T_I32, T_I32, T_I32, T_I32, T_I32, T_F32, T_F32, T_F32, T_F32, T_F32, T_F32, T_F32],
     results: [],
-    locals: [[1, T_I32], [11, T_V128]],
+    locals: [[1, T_I32], [12, T_V128]],
     code,
   };
 }
 
-// rmsprop(pP, pG, pS, bytes, lr, ρ, 1−ρ, ε); locals: 8 o; v128 9 LR, 10 RHO, 11 ORHO, 12 EPS, 13 g, 14 s, 15 tmp.
+// rmsprop(pP, pG, pS, bytes, lr, ρ, 1−ρ, ε); locals: 8 o; v128 9 LR, 10 RHO, 11 ORHO, 12 EPS,
+// 13 g, 14 s, 15 tmp, 16 TINY.
 // prettier-ignore
 function rmsprop(): WasmFunction {
   const body = [
@@ -123,23 +127,27 @@ function rmsprop(): WasmFunction {
     ...at(2, 8),
     ...get(10), ...at(2, 8), ...v128Load(0), ...F32X4_MUL,
     ...get(11), ...get(13), ...F32X4_MUL, ...get(13), ...F32X4_MUL, ...F32X4_ADD,
-    ...flushed(15), ...set(14), ...get(14), ...v128Store(0),
+    ...flushed(15, 16), ...set(14), ...get(14), ...v128Store(0),
     ...at(0, 8),
     ...at(0, 8), ...v128Load(0),
     ...get(9), ...get(13), ...F32X4_MUL,
     ...get(14), ...F32X4_SQRT, ...get(12), ...F32X4_ADD,
-    ...F32X4_DIV, ...F32X4_SUB, ...flushed(15), ...v128Store(0),
+    ...F32X4_DIV, ...F32X4_SUB, ...flushed(15, 16), ...v128Store(0),
   ];
   return {
     name: 'rmsprop',
     params: [T_I32, T_I32, T_I32, T_I32, T_F32, T_F32, T_F32, T_F32],
     results: [],
-    locals: [[1, T_I32], [7, T_V128]],
-    code: [...splat(4, 9), ...splat(5, 10), ...splat(6, 11), ...splat(7, 12), ...vectorLoop(8, 3, body)],
+    locals: [[1, T_I32], [8, T_V128]],
+    code: [
+      ...splat(4, 9), ...splat(5, 10), ...splat(6, 11), ...splat(7, 12), ...setTiny(16),
+      ...vectorLoop(8, 3, body),
+    ],
   };
 }
 
-// momentum(pP, pG, pV, bytes, lr, μ) and the Nesterov form; locals: 6 o; v128 7 LR, 8 MU, 9 g, 10 v, 11 tmp.
+// momentum(pP, pG, pV, bytes, lr, μ) and the Nesterov form; locals: 6 o; v128 7 LR, 8 MU, 9 g,
+// 10 v, 11 tmp, 12 TINY.
 // prettier-ignore
 function momentum(nesterov: boolean): WasmFunction {
   const step = nesterov
@@ -149,17 +157,17 @@ function momentum(nesterov: boolean): WasmFunction {
     ...at(1, 6), ...v128Load(0), ...set(9),
     ...at(2, 6),
     ...get(8), ...at(2, 6), ...v128Load(0), ...F32X4_MUL, ...get(9), ...F32X4_ADD,
-    ...flushed(11), ...set(10), ...get(10), ...v128Store(0),
+    ...flushed(11, 12), ...set(10), ...get(10), ...v128Store(0),
     ...at(0, 6),
-    ...at(0, 6), ...v128Load(0), ...get(7), ...step, ...F32X4_MUL, ...F32X4_SUB, ...flushed(11),
+    ...at(0, 6), ...v128Load(0), ...get(7), ...step, ...F32X4_MUL, ...F32X4_SUB, ...flushed(11, 12),
     ...v128Store(0),
   ];
   return {
     name: nesterov ? 'nesterov' : 'momentum',
     params: [T_I32, T_I32, T_I32, T_I32, T_F32, T_F32],
     results: [],
-    locals: [[1, T_I32], [5, T_V128]],
-    code: [...splat(4, 7), ...splat(5, 8), ...vectorLoop(6, 3, body)],
+    locals: [[1, T_I32], [6, T_V128]],
+    code: [...splat(4, 7), ...splat(5, 8), ...setTiny(12), ...vectorLoop(6, 3, body)],
   };
 }
 
