@@ -11,14 +11,8 @@ import { LOSSES, type Graph, type LossName } from '../../engine/graph/document';
 import { runGraphOf } from '../../engine/graph/run-graph';
 import { parseLayerSpec } from '../../engine/graph/spec-string';
 import type { BackendPreference } from '../../engine/train/backend-choice';
-import {
-  fitRun,
-  inUnits,
-  modelState,
-  openTrainer,
-  prepareRun,
-  cleanMetrics,
-} from '../backend/training/setup';
+import { cleanMetrics, fitRun, modelState, openTrainer } from '../backend/training/run';
+import { inUnits, prepareRun } from '../backend/training/setup';
 import type { SavedRun } from '../contract/projects';
 import type { RunAlert, RunDone, RunEpoch } from '../contract/training';
 import { noPositionals, oneOf, parseFlags, str } from './args';

@@ -5,7 +5,7 @@
  *   prepareRun  encoded splits + graph + settings → compiled spec and the worker's start message
  *               (classes for classification, one scaled target for regression);
  *   inUnits     regression metrics back in the target's own units;
- *   openTrainer, fitRun, modelState, cleanMetrics: the worker's side, in run.ts (re-exported).
+ *   openTrainer, fitRun, modelState, cleanMetrics: the worker's side, in run.ts.
  */
 import { createHash } from 'node:crypto';
 import { AppError } from '../../contract';
@@ -19,8 +19,6 @@ import type { BackendPreference } from '../../../engine/train/backend-choice';
 import type { ModelSpec } from '../../../engine/train/spec';
 import type { Matrix, StartMessage } from './protocol';
 import type { TrainingData } from './service';
-
-export { cleanMetrics, fitRun, fitSettings, modelState, openTrainer } from './run';
 
 /** The encoded splits of a ready dataset and what training needs to know about it. */
 export interface RunData {

@@ -13,7 +13,7 @@ import type { ModelSpec } from '../../../engine/train/spec';
 import { Trainer } from '../../../engine/train/trainer';
 import { keepsSeeds, SeedModels, type SeedModel } from './boundary-seeds';
 import type { StartMessage } from './protocol';
-import { fitSettings } from './setup';
+import { fitSettings } from './run';
 
 export type AnalyseRequest =
   | { what: 'mcDropout'; passes: number; seed: number }

@@ -13,7 +13,7 @@ import { Trainer } from '../../../engine/train/trainer';
 import { TrainingControl } from '../../../engine/train/control';
 import type { TrainEvent } from '../../../engine/train/events';
 import type { FromWorker, ModelState, StartMessage, ToWorker } from './protocol';
-import { fitRun, modelState as stateOf, openTrainer } from './setup';
+import { fitRun, modelState as stateOf, openTrainer } from './run';
 import { BoundaryWatcher } from './boundary-watch';
 import { analyse } from './worker-analysis';
 

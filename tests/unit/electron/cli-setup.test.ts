@@ -1,12 +1,8 @@
 /** The run setup the app's training and the CLI share (electron/backend/training/setup.ts). */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TRAIN_SETTINGS } from '../../../electron/contract/training';
-import {
-  cleanMetrics,
-  inUnits,
-  prepareRun,
-  type RunData,
-} from '../../../electron/backend/training/setup';
+import { cleanMetrics } from '../../../electron/backend/training/run';
+import { inUnits, prepareRun, type RunData } from '../../../electron/backend/training/setup';
 import { parseLayerSpec } from '../../../engine/graph/spec-string';
 import type { Encoded } from '../../../engine/data/encode';
 
